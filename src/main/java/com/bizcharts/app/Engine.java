@@ -1,0 +1,36 @@
+package com.bizcharts.app;
+
+import com.bizcharts.store.Database;
+import com.bizcharts.store.ThreadRepository;
+
+import java.nio.file.Path;
+
+/**
+ * The composition root: builds the engine once, from settings, for the GUI and the CLI alike. Parts are wired by
+ * constructor; nothing here is a static singleton.
+ */
+public final class Engine implements AutoCloseable {
+
+    private final Settings settings;
+    private final Database database;
+    private final ThreadRepository threads;
+
+    public Engine(Settings settings) {
+        this.settings = settings;
+        this.database = Database.open(settings.paths().databasePath());
+        this.threads = new ThreadRepository(database);
+    }
+
+    public Settings settings() { return settings; }
+
+    public Database database() { return database; }
+
+    public ThreadRepository threads() { return threads; }
+
+    public Path imagesDir() { return settings.paths().imagesPath(); }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

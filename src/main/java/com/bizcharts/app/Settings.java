@@ -1,0 +1,153 @@
+package com.bizcharts.app;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Every setting of the workstation, read from {@code config/settings.toml} (or {@code --config FILE}) over the
+ * defaults bundled in the jar, so a user file only needs the keys it changes.
+ */
+public record Settings(
+        PathSettings paths,
+        FourChanSettings fourchan,
+        WarosuSettings warosu,
+        BackoffSettings backoff,
+        RetentionSettings retention,
+        LabelingSettings labeling,
+        CoinSettings coins,
+        LexiconSettings lexicon) {
+
+    public static final Path DEFAULT_FILE = Path.of("config", "settings.toml");
+    private static final String BUNDLED = "/com/bizcharts/config/settings.toml";
+
+    public record PathSettings(String database, String images, String models, String activeModel) {
+        public Path databasePath() { return Path.of(database); }
+        public Path imagesPath() { return Path.of(images); }
+        public Path modelsPath() { return Path.of(models); }
+        public Path activeModelPath() { return Path.of(activeModel); }
+    }
+
+    public record FourChanSettings(String apiBase, String imagesBase, String board, long minRequestIntervalMs,
+                                   long pollIntervalSeconds, long requestTimeoutSeconds, boolean downloadThumbnails,
+                                   String userAgent) {
+        public URI apiUri() { return URI.create(stripSlash(apiBase)); }
+        public URI imagesUri() { return URI.create(stripSlash(imagesBase)); }
+        public Duration minRequestInterval() { return Duration.ofMillis(minRequestIntervalMs); }
+        public Duration pollInterval() { return Duration.ofSeconds(pollIntervalSeconds); }
+        public Duration requestTimeout() { return Duration.ofSeconds(requestTimeoutSeconds); }
+    }
+
+    public record WarosuSettings(String base, String imagesBase, String board, long minRequestIntervalMs,
+                                 long requestTimeoutSeconds, boolean downloadThumbnails, int pageSize) {
+        public URI baseUri() { return URI.create(stripSlash(base)); }
+        public URI imagesUri() { return URI.create(stripSlash(imagesBase)); }
+        public Duration minRequestInterval() { return Duration.ofMillis(minRequestIntervalMs); }
+        public Duration requestTimeout() { return Duration.ofSeconds(requestTimeoutSeconds); }
+    }
+
+    public record BackoffSettings(long initialMs, long maxMs, int maxAttempts) {
+        public Duration initial() { return Duration.ofMillis(initialMs); }
+        public Duration max() { return Duration.ofMillis(maxMs); }
+    }
+
+    public record RetentionSettings(int fullHtmlDays, int threadMetadataDays, int snapshotsFullDays,
+                                    int snapshotsHourlyDays, int keepThreadsWithReplies, int thumbnailsMaxAgeDays,
+                                    long thumbnailsMaxMegabytes) {}
+
+    public record LabelingSettings(String labelerId, boolean showPrediction, int prefetch) {}
+
+    public record CoinSettings(String list) {
+        public Path listPath() { return Path.of(list); }
+    }
+
+    public record LexiconSettings(String slang) {
+        public Path slangPath() { return Path.of(slang); }
+    }
+
+    private static final TomlMapper MAPPER = TomlMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    /** The bundled defaults alone. */
+    public static Settings defaults() {
+        return fromTree(bundledTree());
+    }
+
+    /**
+     * Loads {@code file} over the defaults. A missing default file is fine (defaults apply); a missing file the
+     * user named explicitly is an error, as is a file that is not valid TOML.
+     */
+    public static Settings load(Path file, boolean explicit) {
+        ObjectNode tree = bundledTree();
+        if (file != null && Files.exists(file)) {
+            try {
+                merge(tree, MAPPER.readTree(file.toFile()));
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read settings " + file + ": " + firstLine(e.getMessage()));
+            }
+        } else if (explicit) {
+            throw new IllegalArgumentException("settings file not found: " + file);
+        }
+        return fromTree(tree);
+    }
+
+    /** A copy with the database path replaced (the {@code --db} option). */
+    public Settings withDatabase(Path database) {
+        return new Settings(new PathSettings(database.toString(), paths.images, paths.models, paths.activeModel),
+                fourchan, warosu, backoff, retention, labeling, coins, lexicon);
+    }
+
+    private static ObjectNode bundledTree() {
+        try (InputStream in = Settings.class.getResourceAsStream(BUNDLED)) {
+            if (in == null) throw new IllegalStateException("bundled settings missing from the jar: " + BUNDLED);
+            return (ObjectNode) MAPPER.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Settings fromTree(JsonNode tree) {
+        try {
+            return MAPPER.treeToValue(tree, Settings.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("invalid settings: " + firstLine(e.getMessage()));
+        }
+    }
+
+    private static void merge(ObjectNode base, JsonNode overlay) {
+        Iterator<Map.Entry<String, JsonNode>> fields = overlay.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            JsonNode existing = base.get(field.getKey());
+            if (existing instanceof ObjectNode baseChild && field.getValue().isObject()) {
+                merge(baseChild, field.getValue());
+            } else {
+                base.set(field.getKey(), field.getValue());
+            }
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) return "unknown error";
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

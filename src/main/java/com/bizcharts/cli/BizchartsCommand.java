@@ -1,0 +1,64 @@
+package com.bizcharts.cli;
+
+import com.bizcharts.app.Engine;
+import com.bizcharts.app.Settings;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/** The root command: global options and the list of subcommands. */
+@Command(name = "bizcharts", mixinStandardHelpOptions = true, version = "BizCharts Workstation 0.1.0",
+        description = "Collect, label and analyse /biz/ crypto sentiment. With no command, opens the workstation.",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+        })
+public final class BizchartsCommand {
+
+    @Option(names = "--db", paramLabel = "PATH", description = "SQLite database file (default from settings: data/bizcharts.db)")
+    Path db;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "settings file (default config/settings.toml)")
+    Path config;
+
+    private Settings settings;
+    private Engine engine;
+
+    /** Settings from --config (or the default file) with --db applied. */
+    public Settings settings() {
+        if (settings == null) {
+            Settings loaded = Settings.load(config == null ? Settings.DEFAULT_FILE : config, config != null);
+            settings = db == null ? loaded : loaded.withDatabase(db);
+        }
+        return settings;
+    }
+
+    /** The engine, opened on first use so that commands without a database never create one. */
+    public Engine engine() {
+        if (engine == null) engine = new Engine(settings());
+        return engine;
+    }
+
+    void closeEngine() {
+        if (engine != null) engine.close();
+        engine = null;
+    }
+
+    /** Runs the command line and returns the exit code; used by {@code Main} and by tests in-process. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        BizchartsCommand root = new BizchartsCommand();
+        CommandLine cmd = new CommandLine(root);
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        cmd.setParameterExceptionHandler(new OneLineErrors.Parameters());
+        cmd.setExecutionExceptionHandler(new OneLineErrors.Execution());
+        try {
+            return cmd.execute(args);
+        } finally {
+            root.closeEngine();
+        }
+    }
+}

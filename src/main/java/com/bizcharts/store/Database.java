@@ -1,0 +1,119 @@
+package com.bizcharts.store;
+
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The one SQLite file: opened in WAL mode with foreign keys on, migrated by Flyway on open.
+ *
+ * <p>SQLite allows one writer at a time, so all writes go through {@link #write}, which serialises them on one
+ * long-lived connection inside a transaction; readers use their own connections and never wait on writers (WAL).
+ */
+public final class Database implements AutoCloseable {
+
+    static {
+        // jOOQ prints a banner and tips on first use; a command-line tool must not.
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+    }
+
+    private final Path file;
+    private final SQLiteDataSource dataSource;
+    private final Connection writerConnection;
+    private final DSLContext writer;
+    private final DSLContext reader;
+    private final ReentrantLock writeLock = new ReentrantLock();
+
+    private Database(Path file) throws SQLException {
+        this.file = file;
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(10_000);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        this.dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        Settings jooqSettings = new Settings().withRenderSchema(false).withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED);
+        this.writerConnection = dataSource.getConnection();
+        this.writer = DSL.using(writerConnection, SQLDialect.SQLITE, jooqSettings);
+        this.reader = DSL.using(dataSource, SQLDialect.SQLITE, jooqSettings);
+    }
+
+    /** Opens (creating if needed) and migrates the database file. */
+    public static Database open(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            Database db = new Database(file);
+            db.migrate();
+            return db;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the folder for " + file, e);
+        } catch (SQLException e) {
+            throw new StoreException("cannot open database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void migrate() {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .loggers("slf4j")
+                .load()
+                .migrate();
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** A context for reads; safe from any thread. */
+    public DSLContext read() {
+        return reader;
+    }
+
+    /** Runs {@code work} in one transaction on the single writer connection; all or nothing. */
+    public <T> T write(Function<DSLContext, T> work) {
+        writeLock.lock();
+        try {
+            return writer.transactionResult(cfg -> work.apply(DSL.using(cfg)));
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    public void writeVoid(Consumer<DSLContext> work) {
+        write(ctx -> {
+            work.accept(ctx);
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        writeLock.lock();
+        try {
+            writerConnection.close();
+        } catch (SQLException e) {
+            throw new StoreException("closing database failed: " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package com.bizcharts.store;
+
+import com.bizcharts.store.schema.tables.records.ThreadOpsRecord;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static com.bizcharts.store.schema.Tables.THREAD_OBSERVATIONS;
+import static com.bizcharts.store.schema.Tables.THREAD_OPS;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.excluded;
+import static org.jooq.impl.DSL.greatest;
+import static org.jooq.impl.DSL.least;
+
+/** Thread OPs and their engagement over time. Methods taking a {@link DSLContext} join the caller's transaction. */
+public final class ThreadRepository {
+
+    private final Database db;
+
+    public ThreadRepository(Database db) {
+        this.db = db;
+    }
+
+    /** Whether each upserted thread was new to the store or already known (from any source). */
+    public record UpsertCounts(int inserted, int updated) {}
+
+    /**
+     * Inserts or merges OPs. A known thread is never duplicated: counts only grow, missing fields are filled from
+     * the newer sighting, the first source and first-seen time are kept, and stripped HTML is not brought back.
+     */
+    public UpsertCounts upsert(DSLContext ctx, Collection<ThreadOp> ops, Instant seenAt) {
+        if (ops.isEmpty()) return new UpsertCounts(0, 0);
+        Set<Long> known = new HashSet<>(ctx.select(THREAD_OPS.THREAD_ID).from(THREAD_OPS)
+                .where(THREAD_OPS.THREAD_ID.in(ops.stream().map(ThreadOp::threadId).toList()))
+                .fetch(THREAD_OPS.THREAD_ID));
+        String seen = UtcTime.format(seenAt);
+        for (ThreadOp op : ops) {
+            ThreadOpsRecord r = toRecord(ctx, op, seen);
+            ctx.insertInto(THREAD_OPS).set(r)
+                    .onConflict(THREAD_OPS.THREAD_ID).doUpdate()
+                    .set(THREAD_OPS.SUBJECT, coalesce(excluded(THREAD_OPS.SUBJECT), THREAD_OPS.SUBJECT))
+                    .set(THREAD_OPS.OP_HTML, coalesce(excluded(THREAD_OPS.OP_HTML), THREAD_OPS.OP_HTML))
+                    .set(THREAD_OPS.OP_TEXT_CLEAN, excluded(THREAD_OPS.OP_TEXT_CLEAN))
+                    .set(THREAD_OPS.NAME, coalesce(excluded(THREAD_OPS.NAME), THREAD_OPS.NAME))
+                    .set(THREAD_OPS.TRIPCODE, coalesce(excluded(THREAD_OPS.TRIPCODE), THREAD_OPS.TRIPCODE))
+                    .set(THREAD_OPS.REPLY_COUNT, greatest(excluded(THREAD_OPS.REPLY_COUNT), THREAD_OPS.REPLY_COUNT))
+                    .set(THREAD_OPS.IMAGE_COUNT, greatest(excluded(THREAD_OPS.IMAGE_COUNT), THREAD_OPS.IMAGE_COUNT))
+                    .set(THREAD_OPS.FILE_NAME, coalesce(excluded(THREAD_OPS.FILE_NAME), THREAD_OPS.FILE_NAME))
+                    .set(THREAD_OPS.FILE_EXT, coalesce(excluded(THREAD_OPS.FILE_EXT), THREAD_OPS.FILE_EXT))
+                    .set(THREAD_OPS.FILE_SIZE, coalesce(excluded(THREAD_OPS.FILE_SIZE), THREAD_OPS.FILE_SIZE))
+                    .set(THREAD_OPS.IMAGE_WIDTH, coalesce(excluded(THREAD_OPS.IMAGE_WIDTH), THREAD_OPS.IMAGE_WIDTH))
+                    .set(THREAD_OPS.IMAGE_HEIGHT, coalesce(excluded(THREAD_OPS.IMAGE_HEIGHT), THREAD_OPS.IMAGE_HEIGHT))
+                    .set(THREAD_OPS.THUMB_WIDTH, coalesce(excluded(THREAD_OPS.THUMB_WIDTH), THREAD_OPS.THUMB_WIDTH))
+                    .set(THREAD_OPS.THUMB_HEIGHT, coalesce(excluded(THREAD_OPS.THUMB_HEIGHT), THREAD_OPS.THUMB_HEIGHT))
+                    .set(THREAD_OPS.FILE_MD5, coalesce(excluded(THREAD_OPS.FILE_MD5), THREAD_OPS.FILE_MD5))
+                    .set(THREAD_OPS.FILE_DELETED, greatest(excluded(THREAD_OPS.FILE_DELETED), THREAD_OPS.FILE_DELETED))
+                    .set(THREAD_OPS.IMAGE_URL, coalesce(excluded(THREAD_OPS.IMAGE_URL), THREAD_OPS.IMAGE_URL))
+                    .set(THREAD_OPS.THUMBNAIL_URL, coalesce(excluded(THREAD_OPS.THUMBNAIL_URL), THREAD_OPS.THUMBNAIL_URL))
+                    .set(THREAD_OPS.THUMBNAIL_PATH, coalesce(excluded(THREAD_OPS.THUMBNAIL_PATH), THREAD_OPS.THUMBNAIL_PATH))
+                    .set(THREAD_OPS.STICKY, excluded(THREAD_OPS.STICKY))
+                    .set(THREAD_OPS.CLOSED, excluded(THREAD_OPS.CLOSED))
+                    .set(THREAD_OPS.FIRST_SEEN_AT, least(excluded(THREAD_OPS.FIRST_SEEN_AT), THREAD_OPS.FIRST_SEEN_AT))
+                    .set(THREAD_OPS.LAST_SEEN_AT, greatest(excluded(THREAD_OPS.LAST_SEEN_AT), THREAD_OPS.LAST_SEEN_AT))
+                    .execute();
+        }
+        int inserted = (int) ops.stream().filter(op -> !known.contains(op.threadId())).count();
+        return new UpsertCounts(inserted, ops.size() - inserted);
+    }
+
+    public UpsertCounts upsert(Collection<ThreadOp> ops, Instant seenAt) {
+        return db.write(ctx -> upsert(ctx, ops, seenAt));
+    }
+
+    /** Records the engagement seen at one moment, so growth of replies can weigh a post later. */
+    public void addObservation(DSLContext ctx, long threadId, Instant observedAt, int replies, int images, Integer page) {
+        ctx.insertInto(THREAD_OBSERVATIONS)
+                .set(THREAD_OBSERVATIONS.THREAD_ID, threadId)
+                .set(THREAD_OBSERVATIONS.OBSERVED_AT, UtcTime.format(observedAt))
+                .set(THREAD_OBSERVATIONS.REPLY_COUNT, (long) replies)
+                .set(THREAD_OBSERVATIONS.IMAGE_COUNT, (long) images)
+                .set(THREAD_OBSERVATIONS.PAGE, page == null ? null : page.longValue())
+                .execute();
+    }
+
+    public void setThumbnailPath(long threadId, String relativePath) {
+        db.writeVoid(ctx -> ctx.update(THREAD_OPS).set(THREAD_OPS.THUMBNAIL_PATH, relativePath)
+                .where(THREAD_OPS.THREAD_ID.eq(threadId)).execute());
+    }
+
+    public Optional<ThreadOp> find(long threadId) {
+        return db.read().selectFrom(THREAD_OPS).where(THREAD_OPS.THREAD_ID.eq(threadId))
+                .fetchOptional().map(ThreadRepository::fromRecord);
+    }
+
+    public List<ThreadOp> findAll(Collection<Long> ids) {
+        return db.read().selectFrom(THREAD_OPS).where(THREAD_OPS.THREAD_ID.in(ids)).fetch(ThreadRepository::fromRecord);
+    }
+
+    public int count() {
+        return db.read().fetchCount(THREAD_OPS);
+    }
+
+    private static ThreadOpsRecord toRecord(DSLContext ctx, ThreadOp op, String seen) {
+        ThreadOpsRecord r = ctx.newRecord(THREAD_OPS);
+        r.setThreadId(op.threadId());
+        r.setBoard(op.board());
+        r.setSubject(op.subject());
+        r.setOpHtml(op.opHtml());
+        r.setOpTextClean(op.opTextClean() == null ? "" : op.opTextClean());
+        r.setName(op.name());
+        r.setTripcode(op.tripcode());
+        r.setPostedAt(UtcTime.format(op.postedAt()));
+        r.setReplyCount((long) op.replyCount());
+        r.setImageCount((long) op.imageCount());
+        ThreadOp.ImageFile f = op.file();
+        if (f != null) {
+            r.setFileName(f.fileName());
+            r.setFileExt(f.ext());
+            r.setFileSize(f.size());
+            r.setImageWidth(f.width() == null ? null : f.width().longValue());
+            r.setImageHeight(f.height() == null ? null : f.height().longValue());
+            r.setThumbWidth(f.thumbWidth() == null ? null : f.thumbWidth().longValue());
+            r.setThumbHeight(f.thumbHeight() == null ? null : f.thumbHeight().longValue());
+            r.setFileMd5(f.md5());
+            r.setFileDeleted(f.deleted() ? 1L : 0L);
+            r.setImageUrl(f.imageUrl());
+            r.setThumbnailUrl(f.thumbnailUrl());
+        }
+        r.setThumbnailPath(op.thumbnailPath());
+        r.setSticky(op.sticky() ? 1L : 0L);
+        r.setClosed(op.closed() ? 1L : 0L);
+        r.setSource(op.source().dbValue());
+        r.setFirstSeenAt(seen);
+        r.setLastSeenAt(seen);
+        return r;
+    }
+
+    /** Maps a row of {@code thread_ops} (or a wider select containing its columns) back to the domain record. */
+    public static ThreadOp fromRecord(Record rec) {
+        ThreadOpsRecord r = rec.into(THREAD_OPS);
+        boolean hasFile = r.getFileExt() != null || r.getFileDeleted() == 1L || r.getImageUrl() != null;
+        ThreadOp.ImageFile file = hasFile ? new ThreadOp.ImageFile(r.getFileName(), r.getFileExt(), r.getFileSize(),
+                toInt(r.getImageWidth()), toInt(r.getImageHeight()), toInt(r.getThumbWidth()), toInt(r.getThumbHeight()),
+                r.getFileMd5(), r.getFileDeleted() == 1L, r.getImageUrl(), r.getThumbnailUrl()) : null;
+        return new ThreadOp(r.getThreadId(), r.getBoard(), r.getSubject(), r.getOpHtml(), r.getOpTextClean(),
+                r.getName(), r.getTripcode(), UtcTime.parse(r.getPostedAt()), toInt(r.getReplyCount()),
+                toInt(r.getImageCount()), file, r.getThumbnailPath(), r.getSticky() == 1L, r.getClosed() == 1L,
+                ThreadOp.Source.fromDb(r.getSource()));
+    }
+
+    private static Integer toInt(Long v) {
+        return v == null ? null : v.intValue();
+    }
+}

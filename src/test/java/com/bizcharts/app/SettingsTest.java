@@ -1,0 +1,47 @@
+package com.bizcharts.app;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SettingsTest {
+
+    @Test
+    void defaultsComeFromTheBundledFile() {
+        Settings s = Settings.defaults();
+        assertThat(s.fourchan().apiBase()).isEqualTo("https://a.4cdn.org");
+        assertThat(s.fourchan().minRequestIntervalMs()).isEqualTo(1000);
+        assertThat(s.warosu().minRequestIntervalMs()).isEqualTo(2000);
+        assertThat(s.paths().database()).isEqualTo("data/bizcharts.db");
+        assertThat(s.retention().keepThreadsWithReplies()).isEqualTo(50);
+    }
+
+    @Test
+    void aUserFileOverridesOnlyTheKeysItNames(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("s.toml");
+        Files.writeString(file, "[fourchan]\napi_base = \"http://127.0.0.1:9/\"\n");
+        Settings s = Settings.load(file, true);
+        assertThat(s.fourchan().apiUri().toString()).isEqualTo("http://127.0.0.1:9");
+        assertThat(s.fourchan().imagesBase()).isEqualTo("https://i.4cdn.org");
+    }
+
+    @Test
+    void aMissingExplicitFileOrBrokenTomlIsAClearError(@TempDir Path dir) throws Exception {
+        assertThatThrownBy(() -> Settings.load(dir.resolve("nope.toml"), true))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not found");
+        Path bad = dir.resolve("bad.toml");
+        Files.writeString(bad, "[fourchan\napi_base = ");
+        assertThatThrownBy(() -> Settings.load(bad, true))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot read settings");
+    }
+
+    @Test
+    void dbOptionReplacesTheDatabasePath() {
+        assertThat(Settings.defaults().withDatabase(Path.of("/tmp/x.db")).paths().databasePath()).isEqualTo(Path.of("/tmp/x.db"));
+    }
+}

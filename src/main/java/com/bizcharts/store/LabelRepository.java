@@ -1,0 +1,79 @@
+package com.bizcharts.store;
+
+import com.bizcharts.store.schema.tables.records.TrainingLabelsRecord;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+import java.util.List;
+import java.util.Optional;
+
+import static com.bizcharts.store.schema.Tables.TRAINING_LABELS;
+
+/**
+ * Human labels. Writes are durable when the call returns (committed transaction). Labels are never deleted by
+ * retention; the only delete is an explicit undo of the labeler's own latest label.
+ */
+public final class LabelRepository {
+
+    private final Database db;
+
+    public LabelRepository(Database db) {
+        this.db = db;
+    }
+
+    /** Writes or replaces this labeler's verdict on the thread (one row per thread and labeler). */
+    public void save(Label label) {
+        db.writeVoid(ctx -> save(ctx, label));
+    }
+
+    public void save(DSLContext ctx, Label label) {
+        TrainingLabelsRecord r = ctx.newRecord(TRAINING_LABELS);
+        r.setThreadId(label.threadId());
+        r.setRating(label.rating() == null ? null : label.rating().longValue());
+        r.setSkipped(label.skipped() ? 1L : 0L);
+        r.setLabelerId(label.labelerId());
+        r.setLabeledAt(UtcTime.format(label.labeledAt()));
+        r.setNotes(label.notes());
+        r.setTextSnapshot(label.textSnapshot());
+        r.setImageUrlSnapshot(label.imageUrlSnapshot());
+        ctx.insertInto(TRAINING_LABELS).set(r)
+                .onConflict(TRAINING_LABELS.THREAD_ID, TRAINING_LABELS.LABELER_ID).doUpdate()
+                .set(TRAINING_LABELS.RATING, r.getRating())
+                .set(TRAINING_LABELS.SKIPPED, r.getSkipped())
+                .set(TRAINING_LABELS.LABELED_AT, r.getLabeledAt())
+                .set(TRAINING_LABELS.NOTES, r.getNotes())
+                .set(TRAINING_LABELS.TEXT_SNAPSHOT, r.getTextSnapshot())
+                .set(TRAINING_LABELS.IMAGE_URL_SNAPSHOT, r.getImageUrlSnapshot())
+                .execute();
+    }
+
+    public Optional<Label> find(long threadId, String labelerId) {
+        return db.read().selectFrom(TRAINING_LABELS)
+                .where(TRAINING_LABELS.THREAD_ID.eq(threadId)).and(TRAINING_LABELS.LABELER_ID.eq(labelerId))
+                .fetchOptional().map(LabelRepository::fromRecord);
+    }
+
+    /** Removes exactly this labeler's label on this thread (the undo of the last keypress). */
+    public boolean delete(long threadId, String labelerId) {
+        return db.write(ctx -> ctx.deleteFrom(TRAINING_LABELS)
+                .where(TRAINING_LABELS.THREAD_ID.eq(threadId)).and(TRAINING_LABELS.LABELER_ID.eq(labelerId))
+                .execute()) > 0;
+    }
+
+    /** Every non-skipped label, oldest first. */
+    public List<Label> allRated() {
+        return db.read().selectFrom(TRAINING_LABELS).where(TRAINING_LABELS.SKIPPED.eq(0L))
+                .orderBy(TRAINING_LABELS.LABELED_AT, TRAINING_LABELS.ID).fetch(LabelRepository::fromRecord);
+    }
+
+    public int count() {
+        return db.read().fetchCount(TRAINING_LABELS);
+    }
+
+    public static Label fromRecord(Record rec) {
+        TrainingLabelsRecord r = rec.into(TRAINING_LABELS);
+        return new Label(r.getThreadId(), r.getRating() == null ? null : r.getRating().intValue(), r.getSkipped() == 1L,
+                r.getLabelerId(), UtcTime.parse(r.getLabeledAt()), r.getNotes(), r.getTextSnapshot(),
+                r.getImageUrlSnapshot());
+    }
+}

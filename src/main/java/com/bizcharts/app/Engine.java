@@ -4,10 +4,15 @@ import com.bizcharts.sentiment.ImageStatus;
 import com.bizcharts.sentiment.SentimentSignals;
 import com.bizcharts.sentiment.embedded.ImageReading;
 import com.bizcharts.sentiment.embedded.LexiconReading;
+import com.bizcharts.sentiment.scoring.BatchScorer;
+import com.bizcharts.sentiment.scoring.ModelLoader;
+import com.bizcharts.sentiment.scoring.ModelRegistry;
+import com.bizcharts.sentiment.scoring.PredictionRepository;
 import com.bizcharts.store.Database;
 import com.bizcharts.store.ThreadRepository;
 
 import java.nio.file.Path;
+import java.time.Clock;
 
 /**
  * The composition root: builds the engine once, from settings, for the GUI and the CLI alike. Parts are wired by
@@ -19,12 +24,18 @@ public final class Engine implements AutoCloseable {
     private final Database database;
     private final ThreadRepository threads;
     private final SentimentSignals signals;
+    private final ModelRegistry models;
+    private final PredictionRepository predictions;
+    private final ModelLoader modelLoader;
 
     public Engine(Settings settings) {
         this.settings = settings;
         this.database = Database.open(settings.paths().databasePath());
         this.threads = new ThreadRepository(database);
         this.signals = signals(settings);
+        this.models = new ModelRegistry(database, Clock.systemUTC());
+        this.predictions = new PredictionRepository(database);
+        this.modelLoader = new ModelLoader(settings.paths().activeModelPath(), signals);
     }
 
     /** The lexicon and image signals, without opening the database (train and eval from files need no database). */
@@ -33,6 +44,14 @@ public final class Engine implements AutoCloseable {
     }
 
     public SentimentSignals signals() { return signals; }
+
+    public ModelRegistry models() { return models; }
+
+    public PredictionRepository predictions() { return predictions; }
+
+    public ModelLoader modelLoader() { return modelLoader; }
+
+    public BatchScorer scorer() { return new BatchScorer(predictions, imagesDir(), Clock.systemUTC()); }
 
     public Settings settings() { return settings; }
 

@@ -16,7 +16,7 @@ import java.nio.file.Path;
         description = "Collect, label and analyse /biz/ crypto sentiment. With no command, opens the workstation.",
         subcommands = {
                 CommandLine.HelpCommand.class,
-                TrainCommand.class, EvalCommand.class,
+                TrainCommand.class, EvalCommand.class, ScoreCommand.class, ModelsCommand.class, BenchCommand.class,
         })
 public final class BizchartsCommand {
 

@@ -49,7 +49,7 @@ public final class TrainCommand implements Runnable {
                 : TrainingSet.fromDatabase(root.engine().database(), root.engine().imagesDir());
         List<LabeledPost> posts = input.posts();
         EmbeddedTrainer.Options base = EmbeddedTrainer.Options.standard();
-        EmbeddedTrainer.Options options = new EmbeddedTrainer.Options(base.text(), base.stackFolds(), base.stackerC(), seed);
+        EmbeddedTrainer.Options options = new EmbeddedTrainer.Options(base.text(), base.calibrationFolds(), base.classOffsets(), seed);
         EmbeddedTrainer trainer = new EmbeddedTrainer(root.signals().lexicon(), root.signals().images());
 
         EvaluationReport report = null;

@@ -8,7 +8,7 @@ import com.bizcharts.sentiment.embedded.LexiconReading;
 import com.bizcharts.sentiment.embedded.ModelMetadata;
 import com.bizcharts.sentiment.embedded.NgramTextModel;
 import com.bizcharts.sentiment.embedded.PostTraits;
-import com.bizcharts.sentiment.embedded.ProbabilityStacker;
+import com.bizcharts.sentiment.embedded.ProbabilityCalibrator;
 import com.bizcharts.sentiment.fusion.FusionWeights;
 import com.bizcharts.sentiment.fusion.SignalFusion;
 
@@ -20,15 +20,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Trains an embedded model: the n-gram text model on all posts, and its calibrating stacker on out-of-fold
- * probabilities from an inner stratified split. Deterministic: same posts and options, same weights.
+ * Trains an embedded model: the n-gram text model on all posts, and its calibration on out-of-fold probabilities
+ * from an inner stratified split. Deterministic: same posts and options, same weights.
  */
 public final class EmbeddedTrainer {
 
     /** Training knobs; {@link #standard()} is what {@code train} uses. */
-    public record Options(NgramTextModel.Options text, int stackFolds, double stackerC, long seed) {
+    public record Options(NgramTextModel.Options text, int calibrationFolds, boolean classOffsets, long seed) {
         public static Options standard() {
-            return new Options(NgramTextModel.Options.standard(), 5, 1.0, 20251008L);
+            return new Options(NgramTextModel.Options.standard(), 5, true, 20251008L);
         }
 
         Map<String, Object> describe() {
@@ -41,8 +41,8 @@ public final class EmbeddedTrainer {
             m.put("c", text.c());
             m.put("class_weights", text.balanced() ? "balanced" : "none");
             m.put("trait_weight", text.traitWeight());
-            m.put("calibration", "stacked logistic regression on " + stackFolds + "-fold out-of-fold log-probabilities");
-            m.put("stacker_c", stackerC);
+            m.put("calibration", "temperature" + (classOffsets ? " and class offsets (macro-F1)" : "") + " on "
+                    + calibrationFolds + "-fold out-of-fold probabilities");
             m.put("seed", seed);
             return m;
         }
@@ -60,27 +60,27 @@ public final class EmbeddedTrainer {
     }
 
     public EmbeddedModel train(List<LabeledPost> data, Options options, Provenance provenance) {
-        if (data.size() < 2 * options.stackFolds())
-            throw new IllegalArgumentException("need at least " + 2 * options.stackFolds() + " labeled posts to train, got " + data.size());
+        if (data.size() < 2 * options.calibrationFolds())
+            throw new IllegalArgumentException("need at least " + 2 * options.calibrationFolds() + " labeled posts to train, got " + data.size());
         PostTraits traits = new PostTraits(lexicon);
         List<PostInput> posts = data.stream().map(LabeledPost::post).toList();
         int[] y = labels(data);
         for (int k = 0; k < 3; k++) {
             int count = 0;
             for (int v : y) if (v == k) count++;
-            if (count < options.stackFolds()) throw new IllegalArgumentException("need at least " + options.stackFolds()
+            if (count < options.calibrationFolds()) throw new IllegalArgumentException("need at least " + options.calibrationFolds()
                     + " posts of each label; " + SentimentLabel.ofIndex(k).word() + " has " + count);
         }
-        double[][][] oof = new double[posts.size()][1][];
-        for (int[] heldOut : StratifiedFolds.split(y, options.stackFolds(), options.seed())) {
+        double[][] oof = new double[posts.size()][];
+        for (int[] heldOut : StratifiedFolds.split(y, options.calibrationFolds(), options.seed())) {
             int[] rest = StratifiedFolds.complement(posts.size(), heldOut);
             NgramTextModel fold = NgramTextModel.train(pick(posts, rest), pick(y, rest), traits, options.text());
-            for (int i : heldOut) oof[i][0] = fold.probabilities(posts.get(i));
+            for (int i : heldOut) oof[i] = fold.probabilities(posts.get(i));
         }
-        ProbabilityStacker stacker = ProbabilityStacker.fit(oof, y, options.stackerC());
+        ProbabilityCalibrator calibrator = ProbabilityCalibrator.fit(oof, y, options.classOffsets());
         NgramTextModel text = NgramTextModel.train(posts, y, traits, options.text());
         ModelMetadata metadata = metadata(data, options, provenance, text);
-        return new EmbeddedModel(metadata, text, stacker, images, new SignalFusion(FusionWeights.prototype()));
+        return new EmbeddedModel(metadata, text, calibrator, images, new SignalFusion(FusionWeights.prototype()));
     }
 
     private static ModelMetadata metadata(List<LabeledPost> data, Options options, Provenance p, NgramTextModel text) {

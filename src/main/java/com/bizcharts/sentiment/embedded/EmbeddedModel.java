@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * The model the workstation trains on the user's labels in seconds and runs on a CPU: the n-gram text model,
- * calibrated by a stacker fitted out of fold, fused with the image signal (and OCR/context when supplied).
+ * calibrated on out-of-fold predictions, fused with the image signal (and OCR/context when supplied).
  */
 public final class EmbeddedModel implements SentimentModel {
 
@@ -22,15 +22,15 @@ public final class EmbeddedModel implements SentimentModel {
 
     private final ModelMetadata metadata;
     private final NgramTextModel text;
-    private final ProbabilityStacker stacker;
+    private final ProbabilityCalibrator calibrator;
     private final ImageReading.Source images;
     private final SignalFusion fusion;
 
-    public EmbeddedModel(ModelMetadata metadata, NgramTextModel text, ProbabilityStacker stacker,
+    public EmbeddedModel(ModelMetadata metadata, NgramTextModel text, ProbabilityCalibrator calibrator,
                          ImageReading.Source images, SignalFusion fusion) {
         this.metadata = metadata;
         this.text = text;
-        this.stacker = stacker;
+        this.calibrator = calibrator;
         this.images = images;
         this.fusion = fusion;
     }
@@ -46,20 +46,20 @@ public final class EmbeddedModel implements SentimentModel {
 
     /** A copy that reads images through {@code source} (the product wires the sentiment image features in). */
     public EmbeddedModel withImages(ImageReading.Source source) {
-        return new EmbeddedModel(metadata, text, stacker, source, fusion);
+        return new EmbeddedModel(metadata, text, calibrator, source, fusion);
     }
 
     /** A copy with other metadata (e.g. with the cross-validation metrics added after training). */
     public EmbeddedModel withMetadata(ModelMetadata other) {
-        return new EmbeddedModel(other, text, stacker, images, fusion);
+        return new EmbeddedModel(other, text, calibrator, images, fusion);
     }
 
     NgramTextModel textModel() {
         return text;
     }
 
-    ProbabilityStacker stacker() {
-        return stacker;
+    ProbabilityCalibrator calibrator() {
+        return calibrator;
     }
 
     SignalFusion fusion() {
@@ -68,7 +68,7 @@ public final class EmbeddedModel implements SentimentModel {
 
     /** Calibrated probabilities from the text alone: what the held-out text-only evaluation measures. */
     public double[] textProbabilities(PostInput post) {
-        return stacker.probabilities(new double[][] {text.probabilities(post)});
+        return calibrator.calibrate(text.probabilities(post));
     }
 
     @Override

@@ -20,13 +20,13 @@ import java.nio.file.Path;
 
 /**
  * Saves and loads an embedded model directory: {@code metadata.json}, {@code vocabulary.tsv} (terms and idf),
- * {@code text-model.bin} and {@code stacker.bin} (weights as big-endian doubles, so a round trip is exact).
+ * {@code text-model.bin} and {@code calibrator.bin} (weights as big-endian doubles, so a round trip is exact).
  */
 public final class EmbeddedModelFormat {
 
     static final String VOCABULARY = "vocabulary.tsv";
     static final String TEXT_MODEL = "text-model.bin";
-    static final String STACKER = "stacker.bin";
+    static final String CALIBRATOR = "calibrator.bin";
     private static final int MAGIC = 0x42495a31; // "BIZ1"
 
     private EmbeddedModelFormat() {}
@@ -42,9 +42,9 @@ public final class EmbeddedModelFormat {
                 out.writeDouble(model.textModel().traitWeight());
                 model.textModel().classifier().write(out);
             }
-            try (DataOutputStream out = data(dir.resolve(STACKER))) {
+            try (DataOutputStream out = data(dir.resolve(CALIBRATOR))) {
                 out.writeInt(MAGIC);
-                model.stacker().write(out);
+                model.calibrator().write(out);
             }
             try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(ModelMetadata.FILE), StandardCharsets.UTF_8)) {
                 w.write(model.metadata().toJson());
@@ -78,13 +78,13 @@ public final class EmbeddedModelFormat {
                 double traitWeight = in.readDouble();
                 text = new NgramTextModel(vocabulary, new PostTraits(lexicon), traitWeight, LinearClassifier.read(in));
             }
-            ProbabilityStacker stacker;
-            try (DataInputStream in = data(files.open(STACKER))) {
-                magic(in, STACKER);
-                stacker = ProbabilityStacker.read(in);
+            ProbabilityCalibrator calibrator;
+            try (DataInputStream in = data(files.open(CALIBRATOR))) {
+                magic(in, CALIBRATOR);
+                calibrator = ProbabilityCalibrator.read(in);
             }
             FusionWeights weights = metadata.fusion() == null ? FusionWeights.prototype() : metadata.fusion();
-            return new EmbeddedModel(metadata, text, stacker, images, new SignalFusion(weights));
+            return new EmbeddedModel(metadata, text, calibrator, images, new SignalFusion(weights));
         } catch (IOException | RuntimeException e) {
             if (e instanceof IllegalArgumentException iae) throw iae;
             throw new IllegalArgumentException("cannot load model from " + files.location() + ": " + e.getMessage(), e);

@@ -44,6 +44,7 @@ public final class EmbeddedTrainer {
             m.put("calibration", "temperature" + (classOffsets ? " and class offsets (macro-F1)" : "") + " on "
                     + calibrationFolds + "-fold out-of-fold probabilities");
             m.put("seed", seed);
+            m.put("solver", "liblinear L2R_LR one-vs-rest, eps 0.01");
             return m;
         }
     }
@@ -71,14 +72,15 @@ public final class EmbeddedTrainer {
             if (count < options.calibrationFolds()) throw new IllegalArgumentException("need at least " + options.calibrationFolds()
                     + " posts of each label; " + SentimentLabel.ofIndex(k).word() + " has " + count);
         }
+        List<NgramTextModel.Prepared> prepared = NgramTextModel.prepare(posts, traits, options.text().ngrams());
         double[][] oof = new double[posts.size()][];
         for (int[] heldOut : StratifiedFolds.split(y, options.calibrationFolds(), options.seed())) {
             int[] rest = StratifiedFolds.complement(posts.size(), heldOut);
-            NgramTextModel fold = NgramTextModel.train(pick(posts, rest), pick(y, rest), traits, options.text());
-            for (int i : heldOut) oof[i] = fold.probabilities(posts.get(i));
+            NgramTextModel fold = NgramTextModel.trainPrepared(pick(prepared, rest), pick(y, rest), traits, options.text());
+            for (int i : heldOut) oof[i] = fold.probabilities(prepared.get(i));
         }
         ProbabilityCalibrator calibrator = ProbabilityCalibrator.fit(oof, y, options.classOffsets());
-        NgramTextModel text = NgramTextModel.train(posts, y, traits, options.text());
+        NgramTextModel text = NgramTextModel.trainPrepared(prepared, y, traits, options.text());
         ModelMetadata metadata = metadata(data, options, provenance, text);
         return new EmbeddedModel(metadata, text, calibrator, images, new SignalFusion(FusionWeights.prototype()));
     }

@@ -56,7 +56,7 @@ public final class LinearClassifier {
             p.x[i] = features(x.get(i), dimension);
             p.y[i] = y[i];
         }
-        Parameter parameter = new Parameter(SolverType.L2R_LR, c, 1e-4);
+        Parameter parameter = new Parameter(SolverType.L2R_LR, c, 0.01);
         if (balanced) {
             double[] w = new double[CLASSES];
             for (int k = 0; k < CLASSES; k++) w[k] = (double) y.length / (CLASSES * counts[k]);

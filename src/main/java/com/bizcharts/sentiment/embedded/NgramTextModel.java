@@ -32,22 +32,44 @@ public final class NgramTextModel {
         this.classifier = classifier;
     }
 
+    /** A post's n-gram counts and traits, computed once and reused by every fold of training. */
+    public record Prepared(Map<String, Integer> counts, double[] traits) {}
+
+    public static List<Prepared> prepare(List<PostInput> posts, PostTraits traits, TextNgrams ngrams) {
+        List<Prepared> out = new ArrayList<>(posts.size());
+        for (PostInput p : posts) out.add(new Prepared(ngrams.counts(p.fullText()), traits.of(p)));
+        return out;
+    }
+
     public static NgramTextModel train(List<PostInput> posts, int[] labels, PostTraits traits, Options o) {
-        List<String> docs = posts.stream().map(PostInput::fullText).toList();
-        TfidfVocabulary vocabulary = TfidfVocabulary.fit(docs, o.ngrams(), o.minDf());
+        return trainPrepared(prepare(posts, traits, o.ngrams()), labels, traits, o);
+    }
+
+    public static NgramTextModel trainPrepared(List<Prepared> posts, int[] labels, PostTraits traits, Options o) {
+        TfidfVocabulary vocabulary = TfidfVocabulary.fitCounts(posts.stream().map(Prepared::counts).toList(), o.ngrams(), o.minDf());
         List<SparseVector> x = new ArrayList<>(posts.size());
-        for (PostInput p : posts) x.add(features(vocabulary, traits, o.traitWeight(), p));
+        for (Prepared p : posts) x.add(features(vocabulary, o.traitWeight(), p));
         int dim = vocabulary.dimension() + traits.dimension();
         LinearClassifier classifier = LinearClassifier.train(x, labels, dim, o.c(), o.balanced());
         return new NgramTextModel(vocabulary, traits, o.traitWeight(), classifier);
     }
 
-    private static SparseVector features(TfidfVocabulary vocabulary, PostTraits traits, double traitWeight, PostInput p) {
-        SparseVector text = vocabulary.transform(p.fullText());
+    private static SparseVector features(TfidfVocabulary vocabulary, double traitWeight, Prepared p) {
+        SparseVector text = vocabulary.transformCounts(p.counts());
         if (traitWeight == 0) return text;
-        double[] t = traits.of(p);
+        double[] t = p.traits().clone();
         for (int i = 0; i < t.length; i++) t[i] *= traitWeight;
         return text.append(SparseVector.dense(t), vocabulary.dimension());
+    }
+
+    private static SparseVector features(TfidfVocabulary vocabulary, PostTraits traits, double traitWeight, PostInput p) {
+        return features(vocabulary, traitWeight, new Prepared(vocabulary.ngrams().counts(p.fullText()),
+                traitWeight == 0 ? new double[0] : traits.of(p)));
+    }
+
+    /** Probabilities for a prepared post (out-of-fold predictions during training). */
+    public double[] probabilities(Prepared post) {
+        return classifier.probabilities(features(vocabulary, traitWeight, post));
     }
 
     public double[] probabilities(PostInput post) {

@@ -37,8 +37,13 @@ public final class TfidfVocabulary {
 
     /** Keeps the terms seen in at least {@code minDf} documents; terms are sorted so the result is deterministic. */
     public static TfidfVocabulary fit(List<String> docs, TextNgrams ngrams, int minDf) {
+        return fitCounts(docs.stream().map(ngrams::counts).toList(), ngrams, minDf);
+    }
+
+    /** As {@link #fit}, from term counts already computed by {@code ngrams} (training reuses them across folds). */
+    public static TfidfVocabulary fitCounts(List<Map<String, Integer>> docs, TextNgrams ngrams, int minDf) {
         Map<String, Integer> df = new HashMap<>();
-        for (String d : docs) for (String term : ngrams.counts(d).keySet()) df.merge(term, 1, Integer::sum);
+        for (Map<String, Integer> d : docs) for (String term : d.keySet()) df.merge(term, 1, Integer::sum);
         List<String> kept = new ArrayList<>();
         for (Map.Entry<String, Integer> e : df.entrySet()) if (e.getValue() >= minDf) kept.add(e.getKey());
         Collections.sort(kept);
@@ -56,10 +61,18 @@ public final class TfidfVocabulary {
         return idf.length;
     }
 
+    public TextNgrams ngrams() {
+        return ngrams;
+    }
+
     public SparseVector transform(String doc) {
+        return transformCounts(ngrams.counts(doc));
+    }
+
+    public SparseVector transformCounts(Map<String, Integer> counts) {
         TreeMap<Integer, Double> words = new TreeMap<>();
         TreeMap<Integer, Double> chars = new TreeMap<>();
-        for (Map.Entry<String, Integer> e : ngrams.counts(doc).entrySet()) {
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
             Integer i = index.get(e.getKey());
             if (i == null) continue;
             double v = (1.0 + Math.log(e.getValue())) * idf[i];

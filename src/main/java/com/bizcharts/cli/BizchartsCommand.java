@@ -15,6 +15,7 @@ import java.nio.file.Path;
         description = "Collect, label and analyse /biz/ crypto sentiment. With no command, opens the workstation.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                LearnCommand.class,
         })
 public final class BizchartsCommand {
 

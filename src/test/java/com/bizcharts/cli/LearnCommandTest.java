@@ -29,7 +29,7 @@ class LearnCommandTest {
 
         CliTest drift = CliTest.run("--db", db.toString(), "learn", "drift", "--model", "m1");
         assertThat(drift.exitCode()).as(drift.err()).isZero();
-        assertThat(drift.out()).contains("model m1: 40 human labels").contains("error rate 0.675") // 27 of 40 labels are not the predicted neutral;
+        assertThat(drift.out()).contains("model m1: 40 human labels").contains("error rate 0.675"); // 27 of 40 labels are not the predicted neutral
 
         CliTest noModel = CliTest.run("--db", db.toString(), "learn", "drift");
         assertThat(noModel.exitCode()).isEqualTo(2);

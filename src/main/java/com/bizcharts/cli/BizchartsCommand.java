@@ -16,6 +16,7 @@ import java.nio.file.Path;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 LearnCommand.class,
+                AutolabelCommand.class,
         })
 public final class BizchartsCommand {
 

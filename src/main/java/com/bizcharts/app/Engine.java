@@ -3,14 +3,20 @@ package com.bizcharts.app;
 import com.bizcharts.learn.drift.DriftWatch;
 import com.bizcharts.learn.golden.GoldenSet;
 import com.bizcharts.learn.teacher.TeacherLabelRepository;
+import com.bizcharts.sentiment.ImageStatus;
+import com.bizcharts.sentiment.SentimentSignals;
+import com.bizcharts.sentiment.embedded.ImageReading;
+import com.bizcharts.sentiment.embedded.LexiconReading;
+import com.bizcharts.sentiment.scoring.BatchScorer;
+import com.bizcharts.sentiment.scoring.ModelLoader;
+import com.bizcharts.sentiment.scoring.ModelRegistry;
+import com.bizcharts.sentiment.scoring.PredictionRepository;
 import com.bizcharts.store.Database;
 import com.bizcharts.store.ThreadRepository;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
-
-import static com.bizcharts.store.schema.Tables.MODELS;
 
 /**
  * The composition root: builds the engine once, from settings, for the GUI and the CLI alike. Parts are wired by
@@ -25,6 +31,10 @@ public final class Engine implements AutoCloseable {
     private final DriftWatch driftWatch;
     private final GoldenSet goldenSet;
     private final TeacherLabelRepository teacherLabels;
+    private final SentimentSignals signals;
+    private final ModelRegistry models;
+    private final PredictionRepository predictions;
+    private final ModelLoader modelLoader;
 
     public Engine(Settings settings) {
         this.settings = settings;
@@ -33,7 +43,26 @@ public final class Engine implements AutoCloseable {
         this.driftWatch = new DriftWatch(database, clock);
         this.goldenSet = new GoldenSet(database, clock);
         this.teacherLabels = new TeacherLabelRepository(database);
+        this.signals = signals(settings);
+        this.models = new ModelRegistry(database, clock);
+        this.predictions = new PredictionRepository(database);
+        this.modelLoader = new ModelLoader(settings.paths().activeModelPath(), signals);
     }
+
+    /** The lexicon and image signals, without opening the database (train and eval from files need no database). */
+    public static SentimentSignals signals(Settings settings) {
+        return new SentimentSignals(text -> LexiconReading.NONE, image -> ImageReading.absent(ImageStatus.MISSING));
+    }
+
+    public SentimentSignals signals() { return signals; }
+
+    public ModelRegistry models() { return models; }
+
+    public PredictionRepository predictions() { return predictions; }
+
+    public ModelLoader modelLoader() { return modelLoader; }
+
+    public BatchScorer scorer() { return new BatchScorer(predictions, imagesDir(), clock); }
 
     public Settings settings() { return settings; }
 
@@ -51,7 +80,7 @@ public final class Engine implements AutoCloseable {
 
     /** The id of the model marked active in the registry, if any. */
     public Optional<String> activeModelId() {
-        return database.read().select(MODELS.MODEL_ID).from(MODELS).where(MODELS.ACTIVE.eq(1L)).fetchOptional(r -> r.value1());
+        return models.active().map(m -> m.id());
     }
 
     public Path imagesDir() { return settings.paths().imagesPath(); }

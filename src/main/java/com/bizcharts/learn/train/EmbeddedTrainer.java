@@ -1,0 +1,125 @@
+package com.bizcharts.learn.train;
+
+import com.bizcharts.sentiment.PostInput;
+import com.bizcharts.sentiment.SentimentLabel;
+import com.bizcharts.sentiment.embedded.EmbeddedModel;
+import com.bizcharts.sentiment.embedded.ImageReading;
+import com.bizcharts.sentiment.embedded.LexiconReading;
+import com.bizcharts.sentiment.embedded.ModelMetadata;
+import com.bizcharts.sentiment.embedded.NgramTextModel;
+import com.bizcharts.sentiment.embedded.PostTraits;
+import com.bizcharts.sentiment.embedded.ProbabilityCalibrator;
+import com.bizcharts.sentiment.fusion.FusionWeights;
+import com.bizcharts.sentiment.fusion.SignalFusion;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Trains an embedded model: the n-gram text model on all posts, and its calibration on out-of-fold probabilities
+ * from an inner stratified split. Deterministic: same posts and options, same weights.
+ */
+public final class EmbeddedTrainer {
+
+    /** Training knobs; {@link #standard()} is what {@code train} uses. */
+    public record Options(NgramTextModel.Options text, int calibrationFolds, boolean classOffsets, long seed) {
+        public static Options standard() {
+            return new Options(NgramTextModel.Options.standard(), 5, true, 20251008L);
+        }
+
+        Map<String, Object> describe() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            var ng = text.ngrams();
+            m.put("word_ngrams", ng.wordMin() + "-" + ng.wordMax());
+            m.put("char_ngrams", ng.charMin() + "-" + ng.charMax());
+            m.put("min_df", text.minDf());
+            m.put("tf", "sublinear");
+            m.put("c", text.c());
+            m.put("class_weights", text.balanced() ? "balanced" : "none");
+            m.put("trait_weight", text.traitWeight());
+            m.put("calibration", "temperature" + (classOffsets ? " and class offsets (macro-F1)" : "") + " on "
+                    + calibrationFolds + "-fold out-of-fold probabilities");
+            m.put("seed", seed);
+            m.put("solver", "liblinear L2R_LR one-vs-rest, eps 0.01");
+            return m;
+        }
+    }
+
+    /** Where the labels came from, for the metadata. */
+    public record Provenance(String source, String sha256, String command, Instant createdAt) {}
+
+    private final LexiconReading.Source lexicon;
+    private final ImageReading.Source images;
+
+    public EmbeddedTrainer(LexiconReading.Source lexicon, ImageReading.Source images) {
+        this.lexicon = lexicon;
+        this.images = images;
+    }
+
+    public EmbeddedModel train(List<LabeledPost> data, Options options, Provenance provenance) {
+        if (data.size() < 2 * options.calibrationFolds())
+            throw new IllegalArgumentException("need at least " + 2 * options.calibrationFolds() + " labeled posts to train, got " + data.size());
+        PostTraits traits = new PostTraits(lexicon);
+        List<PostInput> posts = data.stream().map(LabeledPost::post).toList();
+        int[] y = labels(data);
+        for (int k = 0; k < 3; k++) {
+            int count = 0;
+            for (int v : y) if (v == k) count++;
+            if (count < options.calibrationFolds()) throw new IllegalArgumentException("need at least " + options.calibrationFolds()
+                    + " posts of each label; " + SentimentLabel.ofIndex(k).word() + " has " + count);
+        }
+        List<NgramTextModel.Prepared> prepared = NgramTextModel.prepare(posts, traits, options.text().ngrams());
+        double[][] oof = new double[posts.size()][];
+        for (int[] heldOut : StratifiedFolds.split(y, options.calibrationFolds(), options.seed())) {
+            int[] rest = StratifiedFolds.complement(posts.size(), heldOut);
+            NgramTextModel fold = NgramTextModel.trainPrepared(pick(prepared, rest), pick(y, rest), traits, options.text());
+            for (int i : heldOut) oof[i] = fold.probabilities(prepared.get(i));
+        }
+        ProbabilityCalibrator calibrator = ProbabilityCalibrator.fit(oof, y, options.classOffsets());
+        NgramTextModel text = NgramTextModel.trainPrepared(prepared, y, traits, options.text());
+        ModelMetadata metadata = metadata(data, options, provenance, text);
+        return new EmbeddedModel(metadata, text, calibrator, images, new SignalFusion(FusionWeights.prototype()));
+    }
+
+    private static ModelMetadata metadata(List<LabeledPost> data, Options options, Provenance p, NgramTextModel text) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (SentimentLabel l : SentimentLabel.values()) counts.put(l.word(), 0);
+        int withImages = 0;
+        for (LabeledPost lp : data) {
+            counts.merge(lp.label().word(), 1, Integer::sum);
+            if (lp.post().image() != null) withImages++;
+        }
+        List<String> features = new ArrayList<>();
+        features.add("tfidf word n-grams " + options.text().ngrams().wordMin() + "-" + options.text().ngrams().wordMax());
+        features.add("tfidf char n-grams " + options.text().ngrams().charMin() + "-" + options.text().ngrams().charMax());
+        features.add("vocabulary size " + text.vocabularySize());
+        features.addAll(PostTraits.NAMES);
+        String id = "embedded-" + LabeledPostsFile.sha256((p.sha256() + options.describe()).getBytes(StandardCharsets.UTF_8)).substring(0, 12);
+        return new ModelMetadata(ModelMetadata.FORMAT, id, EmbeddedModel.KIND, p.createdAt().toString(), p.command(),
+                new ModelMetadata.Training(p.source(), p.sha256(), data.size(), counts, withImages),
+                features, options.describe(), FusionWeights.prototype(),
+                "prototype weights: no labeled images to learn them from (" + withImages + " posts with images)", null);
+    }
+
+    static int[] labels(List<LabeledPost> data) {
+        int[] y = new int[data.size()];
+        for (int i = 0; i < y.length; i++) y[i] = data.get(i).label().index();
+        return y;
+    }
+
+    static <T> List<T> pick(List<T> all, int[] idx) {
+        List<T> out = new ArrayList<>(idx.length);
+        for (int i : idx) out.add(all.get(i));
+        return out;
+    }
+
+    static int[] pick(int[] all, int[] idx) {
+        int[] out = new int[idx.length];
+        for (int i = 0; i < idx.length; i++) out[i] = all[idx[i]];
+        return out;
+    }
+}

@@ -1,0 +1,100 @@
+package com.bizcharts.sentiment.embedded;
+
+import com.bizcharts.sentiment.ImageStatus;
+import com.bizcharts.sentiment.PostInput;
+import com.bizcharts.sentiment.Prediction;
+import com.bizcharts.sentiment.SentimentLabel;
+import com.bizcharts.sentiment.SentimentModel;
+import com.bizcharts.sentiment.fusion.Signal;
+import com.bizcharts.sentiment.fusion.SignalFusion;
+import com.bizcharts.sentiment.fusion.SignalReading;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The model the workstation trains on the user's labels in seconds and runs on a CPU: the n-gram text model,
+ * calibrated on out-of-fold predictions, fused with the image signal (and OCR/context when supplied).
+ */
+public final class EmbeddedModel implements SentimentModel {
+
+    public static final String KIND = "embedded";
+
+    private final ModelMetadata metadata;
+    private final NgramTextModel text;
+    private final ProbabilityCalibrator calibrator;
+    private final ImageReading.Source images;
+    private final SignalFusion fusion;
+
+    public EmbeddedModel(ModelMetadata metadata, NgramTextModel text, ProbabilityCalibrator calibrator,
+                         ImageReading.Source images, SignalFusion fusion) {
+        this.metadata = metadata;
+        this.text = text;
+        this.calibrator = calibrator;
+        this.images = images;
+        this.fusion = fusion;
+    }
+
+    @Override
+    public String id() {
+        return metadata.id();
+    }
+
+    public ModelMetadata metadata() {
+        return metadata;
+    }
+
+    /** A copy that reads images through {@code source} (the product wires the sentiment image features in). */
+    public EmbeddedModel withImages(ImageReading.Source source) {
+        return new EmbeddedModel(metadata, text, calibrator, source, fusion);
+    }
+
+    /** A copy with other metadata (e.g. with the cross-validation metrics added after training). */
+    public EmbeddedModel withMetadata(ModelMetadata other) {
+        return new EmbeddedModel(other, text, calibrator, images, fusion);
+    }
+
+    NgramTextModel textModel() {
+        return text;
+    }
+
+    ProbabilityCalibrator calibrator() {
+        return calibrator;
+    }
+
+    SignalFusion fusion() {
+        return fusion;
+    }
+
+    /** Calibrated probabilities from the text alone: what the held-out text-only evaluation measures. */
+    public double[] textProbabilities(PostInput post) {
+        return calibrator.calibrate(text.probabilities(post));
+    }
+
+    @Override
+    public Prediction predict(PostInput post) {
+        double[] literal = textProbabilities(post);
+        int literalIndex = argmax(literal);
+        List<String> terms = text.strongestTerms(post, literalIndex, 3);
+        List<SignalReading> readings = new ArrayList<>();
+        readings.add(new SignalReading(Signal.TEXT, literal, terms.isEmpty() ? "" : "(" + String.join(", ", terms) + ")"));
+
+        ImageReading image = post.image() == null ? ImageReading.absent(ImageStatus.MISSING) : images.read(post.image());
+        if (image.status() == ImageStatus.USED) {
+            readings.add(new SignalReading(Signal.IMAGE, image.probabilities(), image.detail()));
+        }
+        SignalFusion.Fused fused = fusion.fuse(readings);
+        SentimentLabel label = fused.label();
+        List<String> drivers = new ArrayList<>(fused.drivers());
+        if (image.status() != ImageStatus.USED) drivers.add("image:" + image.status().name().toLowerCase(java.util.Locale.ROOT));
+        double[] p = fused.probabilities();
+        return new Prediction(id(), label, fused.score(), p[label.index()], p, fused.sarcasm(), fused.literal(), label,
+                image.status(), List.copyOf(drivers));
+    }
+
+    static int argmax(double[] p) {
+        int best = 0;
+        for (int k = 1; k < p.length; k++) if (p[k] > p[best]) best = k;
+        return best;
+    }
+}

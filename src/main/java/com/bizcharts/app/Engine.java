@@ -1,5 +1,8 @@
 package com.bizcharts.app;
 
+import com.bizcharts.learn.drift.DriftWatch;
+import com.bizcharts.learn.golden.GoldenSet;
+import com.bizcharts.learn.teacher.TeacherLabelRepository;
 import com.bizcharts.sentiment.ImageStatus;
 import com.bizcharts.sentiment.SentimentSignals;
 import com.bizcharts.sentiment.embedded.ImageReading;
@@ -13,6 +16,7 @@ import com.bizcharts.store.ThreadRepository;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * The composition root: builds the engine once, from settings, for the GUI and the CLI alike. Parts are wired by
@@ -23,6 +27,10 @@ public final class Engine implements AutoCloseable {
     private final Settings settings;
     private final Database database;
     private final ThreadRepository threads;
+    private final Clock clock = Clock.systemUTC();
+    private final DriftWatch driftWatch;
+    private final GoldenSet goldenSet;
+    private final TeacherLabelRepository teacherLabels;
     private final SentimentSignals signals;
     private final ModelRegistry models;
     private final PredictionRepository predictions;
@@ -32,8 +40,11 @@ public final class Engine implements AutoCloseable {
         this.settings = settings;
         this.database = Database.open(settings.paths().databasePath());
         this.threads = new ThreadRepository(database);
+        this.driftWatch = new DriftWatch(database, clock);
+        this.goldenSet = new GoldenSet(database, clock);
+        this.teacherLabels = new TeacherLabelRepository(database);
         this.signals = signals(settings);
-        this.models = new ModelRegistry(database, Clock.systemUTC());
+        this.models = new ModelRegistry(database, clock);
         this.predictions = new PredictionRepository(database);
         this.modelLoader = new ModelLoader(settings.paths().activeModelPath(), signals);
     }
@@ -51,13 +62,26 @@ public final class Engine implements AutoCloseable {
 
     public ModelLoader modelLoader() { return modelLoader; }
 
-    public BatchScorer scorer() { return new BatchScorer(predictions, imagesDir(), Clock.systemUTC()); }
+    public BatchScorer scorer() { return new BatchScorer(predictions, imagesDir(), clock); }
 
     public Settings settings() { return settings; }
 
     public Database database() { return database; }
 
     public ThreadRepository threads() { return threads; }
+
+    public Clock clock() { return clock; }
+
+    public DriftWatch driftWatch() { return driftWatch; }
+
+    public GoldenSet goldenSet() { return goldenSet; }
+
+    public TeacherLabelRepository teacherLabels() { return teacherLabels; }
+
+    /** The id of the model marked active in the registry, if any. */
+    public Optional<String> activeModelId() {
+        return models.active().map(m -> m.id());
+    }
 
     public Path imagesDir() { return settings.paths().imagesPath(); }
 

@@ -17,6 +17,8 @@ import java.nio.file.Path;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 TrainCommand.class, EvalCommand.class, ScoreCommand.class, ModelsCommand.class, BenchCommand.class,
+                LearnCommand.class,
+                AutolabelCommand.class,
         })
 public final class BizchartsCommand {
 

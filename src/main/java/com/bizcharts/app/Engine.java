@@ -6,7 +6,7 @@ import com.bizcharts.learn.teacher.TeacherLabelRepository;
 import com.bizcharts.sentiment.ImageStatus;
 import com.bizcharts.sentiment.SentimentSignals;
 import com.bizcharts.sentiment.embedded.ImageReading;
-import com.bizcharts.sentiment.embedded.LexiconReading;
+import com.bizcharts.sentiment.embedded.SlangTally;
 import com.bizcharts.sentiment.scoring.BatchScorer;
 import com.bizcharts.sentiment.scoring.ModelLoader;
 import com.bizcharts.sentiment.scoring.ModelRegistry;
@@ -51,7 +51,7 @@ public final class Engine implements AutoCloseable {
 
     /** The lexicon and image signals, without opening the database (train and eval from files need no database). */
     public static SentimentSignals signals(Settings settings) {
-        return new SentimentSignals(text -> LexiconReading.NONE, image -> ImageReading.absent(ImageStatus.MISSING));
+        return new SentimentSignals(new SlangTally(), image -> ImageReading.absent(ImageStatus.MISSING));
     }
 
     public SentimentSignals signals() { return signals; }

@@ -73,9 +73,9 @@ public final class EmbeddedModel implements SentimentModel {
 
     @Override
     public Prediction predict(PostInput post) {
-        double[] literal = textProbabilities(post);
-        int literalIndex = argmax(literal);
-        List<String> terms = text.strongestTerms(post, literalIndex, 3);
+        SparseVector x = text.features(post);
+        double[] literal = calibrator.calibrate(text.probabilities(x));
+        List<String> terms = text.strongestTerms(x, argmax(literal), 3);
         List<SignalReading> readings = new ArrayList<>();
         readings.add(new SignalReading(Signal.TEXT, literal, terms.isEmpty() ? "" : "(" + String.join(", ", terms) + ")"));
 

@@ -1,0 +1,27 @@
+package com.bizcharts.sentiment.embedded;
+
+import com.bizcharts.sentiment.ImageStatus;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The image signal until labeled thumbnails exist to train one: a deliberately weak prior from colour alone (red
+ * and pink lean bearish, green leans bullish, at most 0.15 away from uniform), so a thumbnail nudges a verdict and
+ * only a strongly opposite text reads as sarcastic. Never throws on a bad file; it reports the status.
+ */
+public final class ThumbnailSignal implements ImageReading.Source {
+
+    private static final double MAX_LEAN = 0.15;
+
+    @Override
+    public ImageReading read(Path image) {
+        ThumbnailFeatures.Result r = ThumbnailFeatures.read(image);
+        if (r.status() != ImageStatus.USED) return ImageReading.absent(r.status());
+        double[] f = r.features();
+        double bearish = f[0] + f[2], bullish = f[1];
+        double lean = MAX_LEAN * Math.tanh(4 * (bullish - bearish));
+        double[] p = {1.0 / 3 - lean, 1.0 / 3, 1.0 / 3 + lean};
+        return new ImageReading(ImageStatus.USED, p, String.format(Locale.ROOT, "(green %.2f, red %.2f, pink %.2f)", f[1], f[0], f[2]));
+    }
+}

@@ -12,6 +12,8 @@ import com.bizcharts.sentiment.scoring.ModelLoader;
 import com.bizcharts.sentiment.scoring.ModelRegistry;
 import com.bizcharts.sentiment.scoring.PredictionRepository;
 import com.bizcharts.store.Database;
+import com.bizcharts.store.LabelRepository;
+import com.bizcharts.store.labels.LabelTransfer;
 import com.bizcharts.store.ThreadRepository;
 
 import java.nio.file.Path;
@@ -27,6 +29,8 @@ public final class Engine implements AutoCloseable {
     private final Settings settings;
     private final Database database;
     private final ThreadRepository threads;
+    private final LabelRepository labels;
+    private final LabelTransfer labelTransfer;
     private final Clock clock = Clock.systemUTC();
     private final DriftWatch driftWatch;
     private final GoldenSet goldenSet;
@@ -40,6 +44,8 @@ public final class Engine implements AutoCloseable {
         this.settings = settings;
         this.database = Database.open(settings.paths().databasePath());
         this.threads = new ThreadRepository(database);
+        this.labels = new LabelRepository(database);
+        this.labelTransfer = new LabelTransfer(database, threads, labels);
         this.driftWatch = new DriftWatch(database, clock);
         this.goldenSet = new GoldenSet(database, clock);
         this.teacherLabels = new TeacherLabelRepository(database);
@@ -69,6 +75,10 @@ public final class Engine implements AutoCloseable {
     public Database database() { return database; }
 
     public ThreadRepository threads() { return threads; }
+
+    public LabelRepository labels() { return labels; }
+
+    public LabelTransfer labelTransfer() { return labelTransfer; }
 
     public Clock clock() { return clock; }
 

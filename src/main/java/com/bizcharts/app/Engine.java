@@ -1,5 +1,11 @@
 package com.bizcharts.app;
 
+import com.bizcharts.collect.http.Backoff;
+import com.bizcharts.collect.http.PoliteHttp;
+import com.bizcharts.collect.http.RequestPacer;
+import com.bizcharts.collect.live.CatalogPoller;
+import com.bizcharts.collect.live.LiveScraper;
+import com.bizcharts.collect.live.ThumbnailStore;
 import com.bizcharts.learn.drift.DriftWatch;
 import com.bizcharts.learn.golden.GoldenSet;
 import com.bizcharts.learn.teacher.TeacherLabelRepository;
@@ -39,6 +45,9 @@ public final class Engine implements AutoCloseable {
     private final ModelRegistry models;
     private final PredictionRepository predictions;
     private final ModelLoader modelLoader;
+    private final PoliteHttp fourchanHttp;
+    private final CatalogPoller catalogPoller;
+    private final LiveScraper liveScraper;
 
     public Engine(Settings settings) {
         this.settings = settings;
@@ -53,6 +62,13 @@ public final class Engine implements AutoCloseable {
         this.models = new ModelRegistry(database, clock);
         this.predictions = new PredictionRepository(database);
         this.modelLoader = new ModelLoader(settings.paths().activeModelPath(), signals);
+        var fc = settings.fourchan();
+        // One pace for the API and the image host together: 4chan's rule is one request per second in all.
+        this.fourchanHttp = new PoliteHttp(RequestPacer.realTime(fc.minRequestInterval()), backoff(), fc.requestTimeout(), fc.userAgent());
+        this.catalogPoller = new CatalogPoller(fourchanHttp, fc.apiUri(), fc.imagesUri(), fc.board(), database, threads,
+                new ThumbnailStore(fourchanHttp, imagesDir()), CatalogPoller.CatalogHook.NONE, clock,
+                fc.downloadThumbnails() ? 50 : 0);
+        this.liveScraper = new LiveScraper(catalogPoller, fc.pollInterval(), clock);
     }
 
     /** The lexicon and image signals, without opening the database (train and eval from files need no database). */
@@ -93,10 +109,22 @@ public final class Engine implements AutoCloseable {
         return models.active().map(m -> m.id());
     }
 
+    public Backoff backoff() {
+        var b = settings.backoff();
+        return new Backoff(b.initial(), b.max(), b.maxAttempts());
+    }
+
+    public LiveScraper liveScraper() { return liveScraper; }
+
     public Path imagesDir() { return settings.paths().imagesPath(); }
 
     @Override
     public void close() {
+        try {
+            liveScraper.stop(java.time.Duration.ofSeconds(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         database.close();
     }
 }

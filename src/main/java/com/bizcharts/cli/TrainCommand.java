@@ -1,5 +1,6 @@
 package com.bizcharts.cli;
 
+import com.bizcharts.learn.eval.Baselines;
 import com.bizcharts.learn.eval.CrossValidation;
 import com.bizcharts.learn.eval.EvaluationReport;
 import com.bizcharts.learn.train.EmbeddedTrainer;
@@ -16,7 +17,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import java.util.Locale;
 
 /** {@code train}: trains the embedded model from a labeled JSON-lines file (or the database's labels). */
@@ -38,6 +42,9 @@ public final class TrainCommand implements Runnable {
 
     @Option(names = "--cv", paramLabel = "K", description = "also run K-fold stratified cross-validation and record it in the metadata")
     Integer cv;
+
+    @Option(names = "--baselines", description = "with --cv: also cross-validate the baselines (majority, plain TF-IDF, lexicon alone)")
+    boolean baselines;
 
     @Option(names = "--seed", paramLabel = "N", description = "seed for folds (default ${DEFAULT-VALUE})")
     long seed = EmbeddedTrainer.Options.standard().seed();
@@ -61,6 +68,7 @@ public final class TrainCommand implements Runnable {
             }));
             w.printf(Locale.ROOT, "%d-fold cross-validation (stratified, seed %d, %.1f s)%n%s%n", cv, seed,
                     (System.nanoTime() - t0) / 1e9, report.toText());
+            if (baselines) printBaselines(w, posts, report);
         }
         long t0 = System.nanoTime();
         EmbeddedModel model = trainer.train(posts, options, input.provenance(command(), Instant.now()));
@@ -73,6 +81,18 @@ public final class TrainCommand implements Runnable {
         }
         EmbeddedModelFormat.save(model, out);
         w.printf(Locale.ROOT, "trained %s on %d posts in %.1f s -> %s%n", model.id(), posts.size(), seconds, out);
+    }
+
+    private void printBaselines(PrintWriter w, List<LabeledPost> posts, EvaluationReport model) {
+        var lexicon = root.signals().lexicon();
+        Map<String, ToDoubleFunction<String>> lexicons = new LinkedHashMap<>();
+        lexicons.put("lexicon alone (VADER + slang compound)", t -> lexicon.read(t).compound());
+        Map<String, EvaluationReport> rows = new LinkedHashMap<>(Baselines.all(posts, cv, seed, lexicons));
+        rows.put("embedded model", model);
+        w.printf(Locale.ROOT, "%-42s %8s %8s %8s %8s %8s%n", "baselines, same folds", "accuracy", "macroF1", "F1 bear", "F1 neu", "F1 bull");
+        rows.forEach((name, r) -> w.printf(Locale.ROOT, "%-42s %8.4f %8.4f %8.4f %8.4f %8.4f%n", name, r.accuracy(),
+                r.macroF1(), r.f1(0), r.f1(1), r.f1(2)));
+        w.println();
     }
 
     private String command() {

@@ -20,9 +20,10 @@ class TrainEvalCommandTest {
         Path data = LabeledFixture.copyTo(dir);
         Path model = dir.resolve("model");
         CliTest train = CliTest.run("--db", dir.resolve("t.db").toString(), "train", "--data", data.toString(),
-                "--out", model.toString(), "--cv", "3");
+                "--out", model.toString(), "--cv", "3", "--baselines");
         assertThat(train.exitCode()).as(train.err()).isZero();
-        assertThat(train.out()).contains("3-fold cross-validation").contains("macro-F1").contains("trained embedded-");
+        assertThat(train.out()).contains("3-fold cross-validation").contains("macro-F1").contains("trained embedded-")
+                .contains("majority class (always neutral)").contains("plain TF-IDF word 1-2 + LR");
         JsonNode meta = new ObjectMapper().readTree(model.resolve("metadata.json").toFile());
         assertThat(meta.get("kind").asText()).isEqualTo("embedded");
         assertThat(meta.get("training").get("size").asInt()).isEqualTo(36);

@@ -9,6 +9,8 @@ import com.bizcharts.sentiment.embedded.ModelMetadata;
 import com.bizcharts.sentiment.embedded.NgramTextModel;
 import com.bizcharts.sentiment.embedded.PostTraits;
 import com.bizcharts.sentiment.embedded.ProbabilityCalibrator;
+import com.bizcharts.sentiment.ImageStatus;
+import com.bizcharts.sentiment.fusion.FusionLearner;
 import com.bizcharts.sentiment.fusion.FusionWeights;
 import com.bizcharts.sentiment.fusion.SignalFusion;
 
@@ -81,11 +83,25 @@ public final class EmbeddedTrainer {
         }
         ProbabilityCalibrator calibrator = ProbabilityCalibrator.fit(oof, y, options.classOffsets());
         NgramTextModel text = NgramTextModel.trainPrepared(prepared, y, traits, options.text());
-        ModelMetadata metadata = metadata(data, options, provenance, text);
-        return new EmbeddedModel(metadata, text, calibrator, images, new SignalFusion(FusionWeights.prototype()));
+        FusionLearner.Outcome fusion = learnFusion(posts, oof, calibrator, y);
+        ModelMetadata metadata = metadata(data, options, provenance, text, fusion);
+        return new EmbeddedModel(metadata, text, calibrator, images, new SignalFusion(fusion.weights()));
     }
 
-    private static ModelMetadata metadata(List<LabeledPost> data, Options options, Provenance p, NgramTextModel text) {
+    /** Fusion weights from the training posts whose image the image signal could read. */
+    private FusionLearner.Outcome learnFusion(List<PostInput> posts, double[][] oof, ProbabilityCalibrator calibrator, int[] y) {
+        List<FusionLearner.Example> examples = new ArrayList<>();
+        for (int i = 0; i < posts.size(); i++) {
+            if (posts.get(i).image() == null) continue;
+            ImageReading r = images.read(posts.get(i).image());
+            if (r.status() == ImageStatus.USED)
+                examples.add(new FusionLearner.Example(calibrator.calibrate(oof[i]), r.probabilities(), y[i]));
+        }
+        return FusionLearner.learn(examples, FusionWeights.prototype());
+    }
+
+    private static ModelMetadata metadata(List<LabeledPost> data, Options options, Provenance p, NgramTextModel text,
+                                          FusionLearner.Outcome fusion) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (SentimentLabel l : SentimentLabel.values()) counts.put(l.word(), 0);
         int withImages = 0;
@@ -101,8 +117,7 @@ public final class EmbeddedTrainer {
         String id = "embedded-" + LabeledPostsFile.sha256((p.sha256() + options.describe()).getBytes(StandardCharsets.UTF_8)).substring(0, 12);
         return new ModelMetadata(ModelMetadata.FORMAT, id, EmbeddedModel.KIND, p.createdAt().toString(), p.command(),
                 new ModelMetadata.Training(p.source(), p.sha256(), data.size(), counts, withImages),
-                features, options.describe(), FusionWeights.prototype(),
-                "prototype weights: no labeled images to learn them from (" + withImages + " posts with images)", null);
+                features, options.describe(), fusion.weights(), fusion.source(), null);
     }
 
     static int[] labels(List<LabeledPost> data) {

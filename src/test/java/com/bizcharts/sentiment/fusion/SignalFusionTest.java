@@ -57,4 +57,23 @@ class SignalFusionTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new FusionWeights(-1, 0, 0, 0, 0.7)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void fusionWeightsAreLearnedOnlyFromEnoughLabeledImages() {
+        java.util.List<FusionLearner.Example> examples = new java.util.ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            int label = i % 3;
+            double[] image = {0.1, 0.1, 0.1};
+            image[label] = 0.8; // the image knows the label
+            examples.add(new FusionLearner.Example(new double[] {0.34, 0.33, 0.33}, image, label));
+        }
+        FusionLearner.Outcome few = FusionLearner.learn(examples.subList(0, 50), FusionWeights.prototype());
+        assertThat(few.weights()).isEqualTo(FusionWeights.prototype());
+        assertThat(few.source()).startsWith("prototype");
+        FusionLearner.Outcome learned = FusionLearner.learn(examples, FusionWeights.prototype());
+        assertThat(learned.weights().image()).isGreaterThan(learned.weights().text());
+        assertThat(learned.weights().text() + learned.weights().image()).isCloseTo(0.8, within(1e-9));
+        assertThat(learned.weights().ocr()).isEqualTo(0.1);
+        assertThat(learned.source()).startsWith("learned on 120");
+    }
 }

@@ -1,5 +1,11 @@
 package com.bizcharts.app;
 
+import com.bizcharts.collect.http.Backoff;
+import com.bizcharts.collect.http.PoliteHttp;
+import com.bizcharts.collect.http.RequestPacer;
+import com.bizcharts.collect.live.CatalogPoller;
+import com.bizcharts.collect.live.LiveScraper;
+import com.bizcharts.collect.live.ThumbnailStore;
 import com.bizcharts.learn.drift.DriftWatch;
 import com.bizcharts.learn.golden.GoldenSet;
 import com.bizcharts.learn.teacher.TeacherLabelRepository;
@@ -11,6 +17,8 @@ import com.bizcharts.sentiment.scoring.ModelLoader;
 import com.bizcharts.sentiment.scoring.ModelRegistry;
 import com.bizcharts.sentiment.scoring.PredictionRepository;
 import com.bizcharts.store.Database;
+import com.bizcharts.store.LabelRepository;
+import com.bizcharts.store.labels.LabelTransfer;
 import com.bizcharts.store.ThreadRepository;
 
 import java.nio.file.Path;
@@ -26,6 +34,8 @@ public final class Engine implements AutoCloseable {
     private final Settings settings;
     private final Database database;
     private final ThreadRepository threads;
+    private final LabelRepository labels;
+    private final LabelTransfer labelTransfer;
     private final Clock clock = Clock.systemUTC();
     private final DriftWatch driftWatch;
     private final GoldenSet goldenSet;
@@ -34,11 +44,16 @@ public final class Engine implements AutoCloseable {
     private final ModelRegistry models;
     private final PredictionRepository predictions;
     private final ModelLoader modelLoader;
+    private final PoliteHttp fourchanHttp;
+    private final CatalogPoller catalogPoller;
+    private final LiveScraper liveScraper;
 
     public Engine(Settings settings) {
         this.settings = settings;
         this.database = Database.open(settings.paths().databasePath());
         this.threads = new ThreadRepository(database);
+        this.labels = new LabelRepository(database);
+        this.labelTransfer = new LabelTransfer(database, threads, labels);
         this.driftWatch = new DriftWatch(database, clock);
         this.goldenSet = new GoldenSet(database, clock);
         this.teacherLabels = new TeacherLabelRepository(database);
@@ -46,6 +61,13 @@ public final class Engine implements AutoCloseable {
         this.models = new ModelRegistry(database, clock);
         this.predictions = new PredictionRepository(database);
         this.modelLoader = new ModelLoader(settings.paths().activeModelPath(), signals);
+        var fc = settings.fourchan();
+        // One pace for the API and the image host together: 4chan's rule is one request per second in all.
+        this.fourchanHttp = new PoliteHttp(RequestPacer.realTime(fc.minRequestInterval()), backoff(), fc.requestTimeout(), fc.userAgent());
+        this.catalogPoller = new CatalogPoller(fourchanHttp, fc.apiUri(), fc.imagesUri(), fc.board(), database, threads,
+                new ThumbnailStore(fourchanHttp, imagesDir()), CatalogPoller.CatalogHook.NONE, clock,
+                fc.downloadThumbnails() ? 50 : 0);
+        this.liveScraper = new LiveScraper(catalogPoller, fc.pollInterval(), clock);
     }
 
     /** The lexicon and image signals, without opening the database (train and eval from files need no database). */
@@ -69,6 +91,10 @@ public final class Engine implements AutoCloseable {
 
     public ThreadRepository threads() { return threads; }
 
+    public LabelRepository labels() { return labels; }
+
+    public LabelTransfer labelTransfer() { return labelTransfer; }
+
     public Clock clock() { return clock; }
 
     public DriftWatch driftWatch() { return driftWatch; }
@@ -82,10 +108,22 @@ public final class Engine implements AutoCloseable {
         return models.active().map(m -> m.id());
     }
 
+    public Backoff backoff() {
+        var b = settings.backoff();
+        return new Backoff(b.initial(), b.max(), b.maxAttempts());
+    }
+
+    public LiveScraper liveScraper() { return liveScraper; }
+
     public Path imagesDir() { return settings.paths().imagesPath(); }
 
     @Override
     public void close() {
+        try {
+            liveScraper.stop(java.time.Duration.ofSeconds(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         database.close();
     }
 }

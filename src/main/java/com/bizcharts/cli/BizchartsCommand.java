@@ -17,6 +17,8 @@ import java.nio.file.Path;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 TrainCommand.class, EvalCommand.class, SentimentCommand.class, ScoreCommand.class, ModelsCommand.class, BenchCommand.class,
+                LiveCommand.class,
+                LabelsCommand.class,
                 LearnCommand.class,
                 AutolabelCommand.class,
         })

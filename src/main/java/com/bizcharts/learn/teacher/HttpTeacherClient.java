@@ -1,5 +1,6 @@
 package com.bizcharts.learn.teacher;
 
+import com.bizcharts.collect.http.RetryAfter;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,5 +1,6 @@
 package com.bizcharts.learn.teacher;
 
+import com.bizcharts.collect.http.RetryAfter;
 import com.bizcharts.learn.teacher.TeacherClient.TeacherCallException;
 import org.junit.jupiter.api.Test;
 

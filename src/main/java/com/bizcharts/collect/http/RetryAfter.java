@@ -1,4 +1,4 @@
-package com.bizcharts.learn.teacher;
+package com.bizcharts.collect.http;
 
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -6,11 +6,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /** Reads a Retry-After header: delta-seconds or an HTTP-date (RFC 9110). Unreadable values give null. */
-final class RetryAfter {
+public final class RetryAfter {
 
     private RetryAfter() {}
 
-    static Duration parse(String value) {
+    public static Duration parse(String value) {
         String v = value.strip();
         try {
             return Duration.ofSeconds(Long.parseLong(v));

@@ -1,0 +1,72 @@
+package com.bizcharts.cli;
+
+import com.bizcharts.collect.live.LiveScraper;
+import com.bizcharts.collect.live.LiveStatus;
+import com.bizcharts.collect.live.PollOutcome;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code bizcharts live [--once]}: the live catalog scraper in the foreground. */
+@Command(name = "live", mixinStandardHelpOptions = true,
+        description = "Scrape the live /biz/ catalog: one snapshot with --once, otherwise every poll interval until Ctrl-C.")
+final class LiveCommand implements Callable<Integer> {
+
+    @ParentCommand
+    BizchartsCommand root;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--once", description = "take one snapshot and exit")
+    boolean once;
+
+    @Override
+    public Integer call() throws Exception {
+        LiveScraper scraper = root.engine().liveScraper();
+        PrintWriter out = spec.commandLine().getOut();
+        if (once) {
+            PollOutcome o = scraper.pollOnce();
+            out.println(describe(o));
+            return o.kind() == PollOutcome.Kind.MALFORMED ? 1 : 0;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        scraper.addListener(s -> {
+            if (s.state() == LiveStatus.State.WAITING || s.state() == LiveStatus.State.BACKING_OFF) {
+                out.println(s.lastOutcome() == null || s.state() == LiveStatus.State.BACKING_OFF
+                        ? "poll failed: " + s.lastError() + " (next poll " + s.nextPoll() + ")"
+                        : describe(s.lastOutcome()) + " (next poll " + s.nextPoll() + ")");
+            }
+            if (s.state() == LiveStatus.State.STOPPED) stopped.countDown();
+        });
+        // Ctrl-C: let the poll in flight finish its write, then exit.
+        Thread hook = new Thread(() -> {
+            try {
+                scraper.stop(Duration.ofSeconds(30));
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "live-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        scraper.start();
+        out.println("live scraper started; Ctrl-C stops it after the write in flight");
+        stopped.await();
+        return 0;
+    }
+
+    static String describe(PollOutcome o) {
+        return switch (o.kind()) {
+            case CHANGED -> "catalog: %d threads (%d new, %d updated), %d thumbnails saved"
+                    .formatted(o.threads(), o.newThreads(), o.updatedThreads(), o.thumbnailsSaved());
+            case NOT_MODIFIED -> "catalog not modified since the last poll";
+            case GONE -> "catalog not found: " + o.message();
+            case MALFORMED -> "catalog rejected, nothing stored: " + o.message();
+        };
+    }
+}

@@ -1,0 +1,87 @@
+package com.bizcharts.collect.live;
+
+import com.bizcharts.collect.CommentHtml;
+import com.bizcharts.store.ThreadOp;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads {@code /{board}/catalog.json}: an array of pages, each with its threads' OPs. Follows the API's documented
+ * fields and the quirks seen in real payloads (optional fields absent, 0/1 integers for booleans, page 0 in old
+ * catalogs, deleted files with no file fields at all). Strict where it matters: a payload without the page/thread
+ * structure or an OP without {@code no} and {@code time} rejects the whole catalog, so nothing partial is stored.
+ */
+public final class CatalogParser {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String board;
+    private final URI imagesBase;
+
+    public CatalogParser(String board, URI imagesBase) {
+        this.board = board;
+        this.imagesBase = imagesBase;
+    }
+
+    public List<CatalogEntry> parse(byte[] payload) throws CatalogFormatException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(payload);
+        } catch (JsonProcessingException e) {
+            throw new CatalogFormatException("catalog is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new CatalogFormatException("catalog could not be read: " + e.getMessage());
+        }
+        if (root == null || !root.isArray()) throw new CatalogFormatException("catalog is not a JSON array of pages");
+        List<CatalogEntry> entries = new ArrayList<>();
+        for (JsonNode page : root) {
+            JsonNode threads = page.get("threads");
+            if (!page.isObject() || threads == null || !threads.isArray()) {
+                throw new CatalogFormatException("catalog page without a threads array");
+            }
+            int pageNo = page.path("page").asInt(0);
+            for (JsonNode op : threads) entries.add(entry(op, pageNo));
+        }
+        return entries;
+    }
+
+    private CatalogEntry entry(JsonNode op, int page) throws CatalogFormatException {
+        if (!op.path("no").canConvertToLong() || !op.path("no").isIntegralNumber()) {
+            throw new CatalogFormatException("catalog thread without a post number");
+        }
+        long no = op.get("no").asLong();
+        if (!op.path("time").isIntegralNumber()) throw new CatalogFormatException("thread " + no + " has no time");
+        String html = op.hasNonNull("com") ? op.get("com").asText() : null;
+        String trip = op.path("trip").asText("");
+        Long tim = op.path("tim").isIntegralNumber() ? op.get("tim").asLong() : null;
+        ThreadOp.ImageFile file = file(op, tim);
+        if (file == null || file.deleted()) tim = null;
+        ThreadOp thread = new ThreadOp(no, board, CommentHtml.subject(op.path("sub").asText(null)), html,
+                CommentHtml.toText(html), op.path("name").asText(null), trip.isEmpty() ? null : trip,
+                Instant.ofEpochSecond(op.get("time").asLong()), op.path("replies").asInt(0), op.path("images").asInt(0),
+                file, null, op.path("sticky").asInt(0) == 1, op.path("closed").asInt(0) == 1, ThreadOp.Source.LIVE);
+        return new CatalogEntry(thread, page, tim);
+    }
+
+    private ThreadOp.ImageFile file(JsonNode op, Long tim) {
+        if (op.path("filedeleted").asInt(0) == 1) return ThreadOp.ImageFile.deletedFile();
+        if (tim == null) return null;
+        String ext = op.path("ext").asText("");
+        String base = imagesBase.toString().replaceAll("/+$", "") + "/" + board + "/" + tim;
+        return new ThreadOp.ImageFile(CommentHtml.subject(op.path("filename").asText(null)), ext.isEmpty() ? null : ext,
+                intOrNull(op, "fsize") == null ? null : op.get("fsize").asLong(), intOrNull(op, "w"), intOrNull(op, "h"),
+                intOrNull(op, "tn_w"), intOrNull(op, "tn_h"), op.path("md5").asText(null), false,
+                base + ext, base + "s.jpg");
+    }
+
+    private static Integer intOrNull(JsonNode op, String field) {
+        return op.path(field).isIntegralNumber() ? op.get(field).asInt() : null;
+    }
+}

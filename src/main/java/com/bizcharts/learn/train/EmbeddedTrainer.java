@@ -40,6 +40,7 @@ public final class EmbeddedTrainer {
             Map<String, Object> m = new LinkedHashMap<>();
             var ng = text.ngrams();
             m.put("word_ngrams", ng.wordMin() + "-" + ng.wordMax());
+            m.put("subject_terms", text.subjectTerms());
             m.put("char_ngrams", ng.charMin() + "-" + ng.charMax());
             m.put("min_df", text.minDf());
             m.put("tf", "sublinear");
@@ -80,7 +81,7 @@ public final class EmbeddedTrainer {
             if (count < options.calibrationFolds()) throw new IllegalArgumentException("need at least " + options.calibrationFolds()
                     + " posts of each label; " + SentimentLabel.ofIndex(k).word() + " has " + count);
         }
-        List<NgramTextModel.Prepared> prepared = NgramTextModel.prepare(posts, traits, options.text().ngrams());
+        List<NgramTextModel.Prepared> prepared = NgramTextModel.prepare(posts, traits, options.text());
         double[][] oof = new double[posts.size()][];
         for (int[] heldOut : StratifiedFolds.split(y, options.calibrationFolds(), options.seed())) {
             int[] rest = StratifiedFolds.complement(posts.size(), heldOut);
@@ -141,6 +142,7 @@ public final class EmbeddedTrainer {
         List<String> features = new ArrayList<>();
         features.add("tfidf word n-grams " + options.text().ngrams().wordMin() + "-" + options.text().ngrams().wordMax());
         features.add("tfidf char n-grams " + options.text().ngrams().charMin() + "-" + options.text().ngrams().charMax());
+        if (options.text().subjectTerms()) features.add("tfidf subject words (again, as their own terms)");
         features.add("vocabulary size " + text.vocabularySize());
         features.addAll(PostTraits.NAMES);
         ThumbnailFeatures.NAMES.forEach(n -> features.add("image " + n + " (image classifier, when trained)"));

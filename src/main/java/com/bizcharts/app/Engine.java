@@ -1,5 +1,8 @@
 package com.bizcharts.app;
 
+import com.bizcharts.coins.CoinExtractor;
+import com.bizcharts.coins.CoinList;
+import com.bizcharts.coins.CoinMentionRepository;
 import com.bizcharts.collect.http.Backoff;
 import com.bizcharts.collect.http.PoliteHttp;
 import com.bizcharts.collect.http.RequestPacer;
@@ -45,6 +48,7 @@ public final class Engine implements AutoCloseable {
     private final ModelRegistry models;
     private final PredictionRepository predictions;
     private final ModelLoader modelLoader;
+    private final CoinMentionRepository coinMentions;
     private final PoliteHttp fourchanHttp;
     private final CatalogPoller catalogPoller;
     private final LiveScraper liveScraper;
@@ -54,7 +58,6 @@ public final class Engine implements AutoCloseable {
         this.database = Database.open(settings.paths().databasePath());
         this.threads = new ThreadRepository(database);
         this.labels = new LabelRepository(database);
-        this.labelTransfer = new LabelTransfer(database, threads, labels);
         this.driftWatch = new DriftWatch(database, clock);
         this.goldenSet = new GoldenSet(database, clock);
         this.teacherLabels = new TeacherLabelRepository(database);
@@ -62,11 +65,13 @@ public final class Engine implements AutoCloseable {
         this.models = new ModelRegistry(database, clock);
         this.predictions = new PredictionRepository(database);
         this.modelLoader = new ModelLoader(settings.paths().activeModelPath(), signals);
+        this.coinMentions = new CoinMentionRepository(new CoinExtractor(CoinList.load(settings.coins().listPath())));
+        this.labelTransfer = new LabelTransfer(database, threads, labels, coinMentions::record);
         var fc = settings.fourchan();
         // One pace for the API and the image host together: 4chan's rule is one request per second in all.
         this.fourchanHttp = new PoliteHttp(RequestPacer.realTime(fc.minRequestInterval()), backoff(), fc.requestTimeout(), fc.userAgent());
         this.catalogPoller = new CatalogPoller(fourchanHttp, fc.apiUri(), fc.imagesUri(), fc.board(), database, threads,
-                new ThumbnailStore(fourchanHttp, imagesDir()), CatalogPoller.CatalogHook.NONE, clock,
+                new ThumbnailStore(fourchanHttp, imagesDir()), coinMentions::recordAndSummarise, clock,
                 fc.downloadThumbnails() ? 50 : 0);
         this.liveScraper = new LiveScraper(catalogPoller, fc.pollInterval(), clock);
     }
@@ -115,6 +120,8 @@ public final class Engine implements AutoCloseable {
     }
 
     public LiveScraper liveScraper() { return liveScraper; }
+
+    public CoinMentionRepository coinMentions() { return coinMentions; }
 
     public Path imagesDir() { return settings.paths().imagesPath(); }
 

@@ -23,6 +23,8 @@ import com.bizcharts.sentiment.scoring.PredictionRepository;
 import com.bizcharts.store.Database;
 import com.bizcharts.store.LabelRepository;
 import com.bizcharts.store.labels.LabelTransfer;
+import com.bizcharts.store.retention.Maintenance;
+import com.bizcharts.store.retention.RetentionPolicy;
 import com.bizcharts.store.ThreadRepository;
 
 import java.nio.file.Path;
@@ -122,6 +124,16 @@ public final class Engine implements AutoCloseable {
     public LiveScraper liveScraper() { return liveScraper; }
 
     public CoinMentionRepository coinMentions() { return coinMentions; }
+
+    public Maintenance maintenance() { return new Maintenance(database, imagesDir(), clock); }
+
+    public RetentionPolicy retentionPolicy() {
+        var r = settings.retention();
+        return new RetentionPolicy(java.time.Duration.ofDays(r.fullHtmlDays()), java.time.Duration.ofDays(r.threadMetadataDays()),
+                java.time.Duration.ofDays(r.snapshotsFullDays()), java.time.Duration.ofDays(r.snapshotsHourlyDays()),
+                r.keepThreadsWithReplies(), java.time.Duration.ofDays(r.thumbnailsMaxAgeDays()),
+                r.thumbnailsMaxMegabytes() * 1024L * 1024L);
+    }
 
     public Path imagesDir() { return settings.paths().imagesPath(); }
 

@@ -9,6 +9,7 @@ import com.bizcharts.collect.http.RequestPacer;
 import com.bizcharts.collect.live.CatalogPoller;
 import com.bizcharts.collect.live.LiveScraper;
 import com.bizcharts.collect.live.ThumbnailStore;
+import com.bizcharts.collect.warosu.WarosuImporter;
 import com.bizcharts.learn.drift.DriftWatch;
 import com.bizcharts.learn.golden.GoldenSet;
 import com.bizcharts.learn.teacher.TeacherLabelRepository;
@@ -122,6 +123,15 @@ public final class Engine implements AutoCloseable {
     }
 
     public LiveScraper liveScraper() { return liveScraper; }
+
+    /** A Warosu importer with its own pace (Warosu asks for gentler use than 4chan: one request per 2 s). */
+    public WarosuImporter warosuImporter() {
+        var w = settings.warosu();
+        PoliteHttp http = new PoliteHttp(RequestPacer.realTime(w.minRequestInterval()), backoff(), w.requestTimeout(),
+                settings.fourchan().userAgent());
+        return new WarosuImporter(http, w.baseUri(), w.board(), w.pageSize(), database, threads,
+                new ThumbnailStore(http, imagesDir()), coinMentions::record, clock);
+    }
 
     public CoinMentionRepository coinMentions() { return coinMentions; }
 

@@ -43,7 +43,7 @@ final class WarosuMarkup {
 
         Instant postedAt;
         if (tim != null) {
-            postedAt = Instant.ofEpochMilli(tim);
+            postedAt = Instant.ofEpochSecond(tim / 1000); // 4chan post times are whole seconds: time = tim / 1000
         } else {
             Element time = post.selectFirst("span.posttime");
             if (time == null || !time.attr("title").matches("\\d{9,16}")) {

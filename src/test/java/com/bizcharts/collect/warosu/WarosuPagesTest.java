@@ -30,7 +30,7 @@ class WarosuPagesTest {
         assertThat(op.subject()).isEqualTo("Gold & silver general, /gsg/");
         assertThat(op.tripcode()).isEqualTo("!!5e7vwvXe/3r");
         // From the image's tim (ms, true UTC), not the US-Eastern text "Wed Oct  8 01:57:59 2025".
-        assertThat(op.postedAt()).isEqualTo(Instant.ofEpochMilli(1759903079314L));
+        assertThat(op.postedAt()).isEqualTo(Instant.ofEpochSecond(1759903079L));
         assertThat(op.opTextClean()).isEqualTo("Live footage from banks shorting gold, >it's over for paper\n“we’re so back”");
         assertThat(op.replyCount()).isEqualTo(2);   // the ghost sub-reply is not a 4chan reply
         assertThat(op.imageCount()).isEqualTo(1);
@@ -51,7 +51,7 @@ class WarosuPagesTest {
         assertThat(r.hits().get(1).threadNo()).isEqualTo(61070000L);  // S-prefixed ghost-mode thread link
         WarosuPost first = r.hits().get(0);
         assertThat(first.subject()).isEqualTo("bitcoin to 200k");
-        assertThat(first.postedAt()).isEqualTo(Instant.ofEpochMilli(1760000000555L));
+        assertThat(first.postedAt()).isEqualTo(Instant.ofEpochSecond(1760000000L));
         assertThat(first.fileSize()).isEqualTo(48L * 1024);
         // Without an image the posttime title is the only time there is.
         assertThat(r.hits().get(2).postedAt()).isEqualTo(Instant.ofEpochMilli(1759990000000L));

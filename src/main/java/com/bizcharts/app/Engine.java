@@ -13,10 +13,9 @@ import com.bizcharts.collect.warosu.WarosuImporter;
 import com.bizcharts.learn.drift.DriftWatch;
 import com.bizcharts.learn.golden.GoldenSet;
 import com.bizcharts.learn.teacher.TeacherLabelRepository;
-import com.bizcharts.sentiment.ImageStatus;
 import com.bizcharts.sentiment.SentimentSignals;
-import com.bizcharts.sentiment.embedded.ImageReading;
-import com.bizcharts.sentiment.embedded.LexiconReading;
+import com.bizcharts.sentiment.embedded.SlangTally;
+import com.bizcharts.sentiment.embedded.ThumbnailSignal;
 import com.bizcharts.sentiment.scoring.BatchScorer;
 import com.bizcharts.sentiment.scoring.ModelLoader;
 import com.bizcharts.sentiment.scoring.ModelRegistry;
@@ -81,7 +80,7 @@ public final class Engine implements AutoCloseable {
 
     /** The lexicon and image signals, without opening the database (train and eval from files need no database). */
     public static SentimentSignals signals(Settings settings) {
-        return new SentimentSignals(text -> LexiconReading.NONE, image -> ImageReading.absent(ImageStatus.MISSING));
+        return new SentimentSignals(new SlangTally(), new ThumbnailSignal());
     }
 
     public SentimentSignals signals() { return signals; }

@@ -17,7 +17,7 @@ import java.nio.file.Path;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 TrainCommand.class, EvalCommand.class, SentimentCommand.class, ScoreCommand.class, ModelsCommand.class, BenchCommand.class,
-                LiveCommand.class,
+                LiveCommand.class, WarosuCommand.class, MaintainCommand.class, StatsCommand.class, CoverageCommand.class,
                 LabelsCommand.class,
                 LearnCommand.class,
                 AutolabelCommand.class,

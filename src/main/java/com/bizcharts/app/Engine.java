@@ -12,6 +12,7 @@ import com.bizcharts.collect.live.ThumbnailStore;
 import com.bizcharts.collect.warosu.WarosuImporter;
 import com.bizcharts.learn.drift.DriftWatch;
 import com.bizcharts.learn.golden.GoldenSet;
+import com.bizcharts.learn.retrain.GuardedRetrain;
 import com.bizcharts.learn.teacher.TeacherLabelRepository;
 import com.bizcharts.sentiment.SentimentSignals;
 import com.bizcharts.sentiment.lexicon.BizLexicon;
@@ -110,6 +111,10 @@ public final class Engine implements AutoCloseable {
     public DriftWatch driftWatch() { return driftWatch; }
 
     public GoldenSet goldenSet() { return goldenSet; }
+
+    public GuardedRetrain guardedRetrain() {
+        return new GuardedRetrain(database, imagesDir(), settings.paths().modelsPath(), signals, models, modelLoader, goldenSet, clock);
+    }
 
     public TeacherLabelRepository teacherLabels() { return teacherLabels; }
 

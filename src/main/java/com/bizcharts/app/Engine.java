@@ -11,6 +11,8 @@ import com.bizcharts.collect.live.LiveScraper;
 import com.bizcharts.collect.live.ThumbnailStore;
 import com.bizcharts.collect.warosu.WarosuImporter;
 import com.bizcharts.learn.drift.DriftWatch;
+import com.bizcharts.learn.active.ActiveLearningQueue;
+import com.bizcharts.learn.active.HybridAcquisition;
 import com.bizcharts.learn.golden.GoldenSet;
 import com.bizcharts.learn.retrain.GuardedRetrain;
 import com.bizcharts.learn.teacher.TeacherLabelRepository;
@@ -111,6 +113,11 @@ public final class Engine implements AutoCloseable {
     public DriftWatch driftWatch() { return driftWatch; }
 
     public GoldenSet goldenSet() { return goldenSet; }
+
+    public ActiveLearningQueue activeLearningQueue() {
+        var l = settings.learning();
+        return new ActiveLearningQueue(database, imagesDir(), new HybridAcquisition(l.uncertaintyWeight(), l.clusters(), 17));
+    }
 
     public GuardedRetrain guardedRetrain() {
         return new GuardedRetrain(database, imagesDir(), settings.paths().modelsPath(), signals, models, modelLoader, goldenSet, clock);

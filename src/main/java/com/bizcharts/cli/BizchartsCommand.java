@@ -19,7 +19,7 @@ import java.nio.file.Path;
                 TrainCommand.class, EvalCommand.class, SentimentCommand.class, ScoreCommand.class, ModelsCommand.class, BenchCommand.class,
                 LiveCommand.class, WarosuCommand.class, MaintainCommand.class, StatsCommand.class, CoverageCommand.class,
                 LabelsCommand.class,
-                LearnCommand.class,
+                LearnCommand.class, AlCommand.class,
                 AutolabelCommand.class,
         })
 public final class BizchartsCommand {

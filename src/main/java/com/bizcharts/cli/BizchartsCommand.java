@@ -15,6 +15,8 @@ import java.nio.file.Path;
         description = "Collect, label and analyse /biz/ crypto sentiment. With no command, opens the workstation.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                LiveCommand.class,
+                BenchCommand.class,
         })
 public final class BizchartsCommand {
 

@@ -113,6 +113,17 @@ class CatalogParserTest {
     }
 
     @Test
+    void generatedSampleIsAFullRealisticCatalog() {
+        List<CatalogThread> threads = parser.parse(SampleCatalog.generate(150, 7));
+        assertThat(threads).hasSize(150);
+        assertThat(threads).extracting(CatalogThread::page).containsOnly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+        assertThat(threads.getFirst().op().sticky()).isTrue();
+        assertThat(threads).anySatisfy(t -> assertThat(t.op().file().deleted()).isTrue());
+        assertThat(threads).anySatisfy(t -> assertThat(t.op().file().ext()).isEqualTo(".webm"));
+        assertThat(threads.get(1).op().opTextClean()).startsWith(">he bought ").contains("it's over >>");
+    }
+
+    @Test
     void emptyCatalogIsValid() {
         assertThat(parser.parse("[]".getBytes(StandardCharsets.UTF_8))).isEmpty();
     }

@@ -1,14 +1,35 @@
 package com.bizcharts.app;
 
+import com.bizcharts.coins.CoinExtractor;
+import com.bizcharts.coins.CoinList;
+import com.bizcharts.coins.CoinMentionRepository;
 import com.bizcharts.collect.http.Backoff;
-import com.bizcharts.collect.http.PoliteFetcher;
-import com.bizcharts.collect.http.TimeSource;
-import com.bizcharts.collect.live.LiveConfig;
+import com.bizcharts.collect.http.PoliteHttp;
+import com.bizcharts.collect.http.RequestPacer;
+import com.bizcharts.collect.live.CatalogPoller;
 import com.bizcharts.collect.live.LiveScraper;
+import com.bizcharts.collect.live.ThumbnailStore;
+import com.bizcharts.collect.warosu.WarosuImporter;
+import com.bizcharts.learn.drift.DriftWatch;
+import com.bizcharts.learn.golden.GoldenSet;
+import com.bizcharts.learn.teacher.TeacherLabelRepository;
+import com.bizcharts.sentiment.SentimentSignals;
+import com.bizcharts.sentiment.embedded.SlangTally;
+import com.bizcharts.sentiment.embedded.ThumbnailSignal;
+import com.bizcharts.sentiment.scoring.BatchScorer;
+import com.bizcharts.sentiment.scoring.ModelLoader;
+import com.bizcharts.sentiment.scoring.ModelRegistry;
+import com.bizcharts.sentiment.scoring.PredictionRepository;
 import com.bizcharts.store.Database;
+import com.bizcharts.store.LabelRepository;
+import com.bizcharts.store.labels.LabelTransfer;
+import com.bizcharts.store.retention.Maintenance;
+import com.bizcharts.store.retention.RetentionPolicy;
 import com.bizcharts.store.ThreadRepository;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
 
 /**
  * The composition root: builds the engine once, from settings, for the GUI and the CLI alike. Parts are wired by
@@ -19,18 +40,58 @@ public final class Engine implements AutoCloseable {
     private final Settings settings;
     private final Database database;
     private final ThreadRepository threads;
-    private final PoliteFetcher fourchanFetcher;
-    private final LiveConfig liveConfig;
+    private final LabelRepository labels;
+    private final LabelTransfer labelTransfer;
+    private final Clock clock = Clock.systemUTC();
+    private final DriftWatch driftWatch;
+    private final GoldenSet goldenSet;
+    private final TeacherLabelRepository teacherLabels;
+    private final SentimentSignals signals;
+    private final ModelRegistry models;
+    private final PredictionRepository predictions;
+    private final ModelLoader modelLoader;
+    private final CoinMentionRepository coinMentions;
+    private final PoliteHttp fourchanHttp;
+    private final CatalogPoller catalogPoller;
     private final LiveScraper liveScraper;
 
     public Engine(Settings settings) {
         this.settings = settings;
         this.database = Database.open(settings.paths().databasePath());
         this.threads = new ThreadRepository(database);
-        this.fourchanFetcher = fourchanFetcher(settings);
-        this.liveConfig = liveConfig(settings);
-        this.liveScraper = liveConfig.newScraper(fourchanFetcher, database, threads, TimeSource.SYSTEM);
+        this.labels = new LabelRepository(database);
+        this.driftWatch = new DriftWatch(database, clock);
+        this.goldenSet = new GoldenSet(database, clock);
+        this.teacherLabels = new TeacherLabelRepository(database);
+        this.signals = signals(settings);
+        this.models = new ModelRegistry(database, clock);
+        this.predictions = new PredictionRepository(database);
+        this.modelLoader = new ModelLoader(settings.paths().activeModelPath(), signals);
+        this.coinMentions = new CoinMentionRepository(new CoinExtractor(CoinList.load(settings.coins().listPath())));
+        this.labelTransfer = new LabelTransfer(database, threads, labels, coinMentions::record);
+        var fc = settings.fourchan();
+        // One pace for the API and the image host together: 4chan's rule is one request per second in all.
+        this.fourchanHttp = new PoliteHttp(RequestPacer.realTime(fc.minRequestInterval()), backoff(), fc.requestTimeout(), fc.userAgent());
+        this.catalogPoller = new CatalogPoller(fourchanHttp, fc.apiUri(), fc.imagesUri(), fc.board(), database, threads,
+                new ThumbnailStore(fourchanHttp, imagesDir()), coinMentions::recordAndSummarise, clock,
+                fc.downloadThumbnails() ? 50 : 0);
+        this.liveScraper = new LiveScraper(catalogPoller, fc.pollInterval(), clock);
     }
+
+    /** The lexicon and image signals, without opening the database (train and eval from files need no database). */
+    public static SentimentSignals signals(Settings settings) {
+        return new SentimentSignals(new SlangTally(), new ThumbnailSignal());
+    }
+
+    public SentimentSignals signals() { return signals; }
+
+    public ModelRegistry models() { return models; }
+
+    public PredictionRepository predictions() { return predictions; }
+
+    public ModelLoader modelLoader() { return modelLoader; }
+
+    public BatchScorer scorer() { return new BatchScorer(predictions, imagesDir(), clock); }
 
     public Settings settings() { return settings; }
 
@@ -38,37 +99,57 @@ public final class Engine implements AutoCloseable {
 
     public ThreadRepository threads() { return threads; }
 
-    public Path imagesDir() { return settings.paths().imagesPath(); }
+    public LabelRepository labels() { return labels; }
 
-    /** The one fetcher for every 4chan request (API and images share its 1 request/s limit). */
-    public PoliteFetcher fourchanFetcher() { return fourchanFetcher; }
+    public LabelTransfer labelTransfer() { return labelTransfer; }
 
-    public LiveConfig liveConfig() { return liveConfig; }
+    public Clock clock() { return clock; }
 
-    /** The live catalog service the GUI starts and stops. */
+    public DriftWatch driftWatch() { return driftWatch; }
+
+    public GoldenSet goldenSet() { return goldenSet; }
+
+    public TeacherLabelRepository teacherLabels() { return teacherLabels; }
+
+    /** The id of the model marked active in the registry, if any. */
+    public Optional<String> activeModelId() {
+        return models.active().map(m -> m.id());
+    }
+
+    public Backoff backoff() {
+        var b = settings.backoff();
+        return new Backoff(b.initial(), b.max(), b.maxAttempts());
+    }
+
     public LiveScraper liveScraper() { return liveScraper; }
 
-    private static PoliteFetcher fourchanFetcher(Settings s) {
-        Settings.FourChanSettings f = s.fourchan();
-        return PoliteFetcher.create(f.minRequestInterval(), backoff(s), f.userAgent(), f.requestTimeout());
+    /** A Warosu importer with its own pace (Warosu asks for gentler use than 4chan: one request per 2 s). */
+    public WarosuImporter warosuImporter() {
+        var w = settings.warosu();
+        PoliteHttp http = new PoliteHttp(RequestPacer.realTime(w.minRequestInterval()), backoff(), w.requestTimeout(),
+                settings.fourchan().userAgent());
+        return new WarosuImporter(http, w.baseUri(), w.board(), w.pageSize(), database, threads,
+                new ThumbnailStore(http, imagesDir()), coinMentions::record, clock);
     }
 
-    private static LiveConfig liveConfig(Settings s) {
-        Settings.FourChanSettings f = s.fourchan();
-        return new LiveConfig(f.apiUri(), f.imagesUri(), f.board(), f.pollInterval(), s.backoff().max(),
-                f.downloadThumbnails(), s.paths().imagesPath());
+    public CoinMentionRepository coinMentions() { return coinMentions; }
+
+    public Maintenance maintenance() { return new Maintenance(database, imagesDir(), clock); }
+
+    public RetentionPolicy retentionPolicy() {
+        var r = settings.retention();
+        return new RetentionPolicy(java.time.Duration.ofDays(r.fullHtmlDays()), java.time.Duration.ofDays(r.threadMetadataDays()),
+                java.time.Duration.ofDays(r.snapshotsFullDays()), java.time.Duration.ofDays(r.snapshotsHourlyDays()),
+                r.keepThreadsWithReplies(), java.time.Duration.ofDays(r.thumbnailsMaxAgeDays()),
+                r.thumbnailsMaxMegabytes() * 1024L * 1024L);
     }
 
-    static Backoff backoff(Settings s) {
-        return new Backoff(s.backoff().initial(), s.backoff().max(), s.backoff().maxAttempts());
-    }
+    public Path imagesDir() { return settings.paths().imagesPath(); }
 
     @Override
     public void close() {
-        liveScraper.stop();
         try {
-            // The write in flight must finish before the database closes under it.
-            liveScraper.awaitStopped(java.time.Duration.ofSeconds(30));
+            liveScraper.stop(java.time.Duration.ofSeconds(30));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

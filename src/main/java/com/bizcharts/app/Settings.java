@@ -28,7 +28,9 @@ public record Settings(
         RetentionSettings retention,
         LabelingSettings labeling,
         CoinSettings coins,
-        LexiconSettings lexicon) {
+        LexiconSettings lexicon,
+        TeacherSettings teacher,
+        LearningSettings learning) {
 
     public static final Path DEFAULT_FILE = Path.of("config", "settings.toml");
     private static final String BUNDLED = "/com/bizcharts/config/settings.toml";
@@ -77,6 +79,16 @@ public record Settings(
         public Path slangPath() { return Path.of(slang); }
     }
 
+    /** Vision-LLM teachers: base URLs and prices per million tokens (keys never live here). */
+    public record TeacherSettings(String openaiBaseUrl, String geminiBaseUrl, String compatibleBaseUrl,
+                                  double openaiInputPerMillion, double openaiOutputPerMillion,
+                                  double geminiInputPerMillion, double geminiOutputPerMillion,
+                                  long requestTimeoutSeconds, double rateLimitSeconds) {}
+
+    /** The learning loop's defaults (from the prototype's plan). */
+    public record LearningSettings(double uncertaintyWeight, int clusters, int replayCapacity, double replayShare,
+                                   double goldenFraction, double teacherMinConfidence, boolean usePseudoLabels) {}
+
     private static final TomlMapper MAPPER = TomlMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -108,7 +120,7 @@ public record Settings(
     /** A copy with the database path replaced (the {@code --db} option). */
     public Settings withDatabase(Path database) {
         return new Settings(new PathSettings(database.toString(), paths.images, paths.models, paths.activeModel),
-                fourchan, warosu, backoff, retention, labeling, coins, lexicon);
+                fourchan, warosu, backoff, retention, labeling, coins, lexicon, teacher, learning);
     }
 
     private static ObjectNode bundledTree() {

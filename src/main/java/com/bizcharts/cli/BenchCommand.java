@@ -1,27 +1,13 @@
 package com.bizcharts.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 
-/** {@code bench}: speed figures for the engine's hot paths; each measurement is a subcommand. */
-@Command(name = "bench", description = "Print speed figures (parent of the benchmark commands).",
-        subcommands = {
-                BenchCatalogCommand.class,
-        })
-public final class BenchCommand implements Runnable {
+/** {@code bench}: speed figures, printed (benchmarks live apart from tests). */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure throughput and print the figures.",
+        subcommands = {BenchScoreCommand.class, BenchCatalogCommand.class})
+public final class BenchCommand {
 
-    @CommandLine.ParentCommand
+    @ParentCommand
     BizchartsCommand root;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    public BizchartsCommand root() {
-        return root;
-    }
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 }

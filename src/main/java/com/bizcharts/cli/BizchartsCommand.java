@@ -2,6 +2,7 @@ package com.bizcharts.cli;
 
 import com.bizcharts.app.Engine;
 import com.bizcharts.app.Settings;
+import com.bizcharts.sentiment.SentimentSignals;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,8 +16,11 @@ import java.nio.file.Path;
         description = "Collect, label and analyse /biz/ crypto sentiment. With no command, opens the workstation.",
         subcommands = {
                 CommandLine.HelpCommand.class,
-                LiveCommand.class,
-                BenchCommand.class,
+                TrainCommand.class, EvalCommand.class, SentimentCommand.class, ScoreCommand.class, ModelsCommand.class, BenchCommand.class,
+                LiveCommand.class, WarosuCommand.class, MaintainCommand.class, StatsCommand.class, CoverageCommand.class,
+                LabelsCommand.class,
+                LearnCommand.class,
+                AutolabelCommand.class,
         })
 public final class BizchartsCommand {
 
@@ -28,6 +32,7 @@ public final class BizchartsCommand {
 
     private Settings settings;
     private Engine engine;
+    private SentimentSignals signals;
 
     /** Settings from --config (or the default file) with --db applied. */
     public Settings settings() {
@@ -42,6 +47,13 @@ public final class BizchartsCommand {
     public Engine engine() {
         if (engine == null) engine = new Engine(settings());
         return engine;
+    }
+
+    /** The sentiment signals: the engine's when it is open, else built from settings alone (no database). */
+    public SentimentSignals signals() {
+        if (engine != null) return engine.signals();
+        if (signals == null) signals = Engine.signals(settings());
+        return signals;
     }
 
     void closeEngine() {

@@ -1,23 +1,15 @@
 package com.bizcharts.collect.http;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-
 /**
- * What a GET ended with when the server answered usefully: the body (200), "nothing changed" (304) or "gone" (404).
+ * The outcome of a polite GET that did not fail: 200 with a body, 304 (nothing changed) or 404 (gone).
  *
- * @param lastModified the {@code Last-Modified} header verbatim (send it back as {@code If-Modified-Since}), or null
- * @param attempts     how many requests it took, retries included
+ * @param lastModified the server's Last-Modified header, to send back verbatim as If-Modified-Since
  */
-public record FetchResult(URI uri, Outcome outcome, int status, byte[] body, String lastModified, int attempts) {
+public record FetchResult(int status, byte[] body, String lastModified, int attempts) {
 
-    public enum Outcome { OK, NOT_MODIFIED, NOT_FOUND }
+    public boolean ok() { return status == 200; }
 
-    public boolean isOk() {
-        return outcome == Outcome.OK;
-    }
+    public boolean notModified() { return status == 304; }
 
-    public String bodyText() {
-        return body == null ? "" : new String(body, StandardCharsets.UTF_8);
-    }
+    public boolean notFound() { return status == 404; }
 }

@@ -1,6 +1,2 @@
-/**
- * Polite HTTP: one {@link com.bizcharts.collect.http.PoliteFetcher} per host group, each with its own
- * {@link com.bizcharts.collect.http.RateLimiter}, deterministic backoff and Retry-After handling. Time comes from an
- * injectable {@link com.bizcharts.collect.http.TimeSource} so tests never sleep for real.
- */
+/** Polite HTTP for the collectors: one shared pace per host group, conditional GETs, backoff with Retry-After. */
 package com.bizcharts.collect.http;

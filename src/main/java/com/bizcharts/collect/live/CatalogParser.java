@@ -13,10 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads {@code catalog.json} ({@code [{"page": 1, "threads": [OP, ...]}, ...]}) into {@link CatalogThread}s. Optional
- * fields may be absent (no subject, no comment on image-only OPs, no file fields once {@code filedeleted}); booleans are
- * 0/1 integers; text fields are HTML-escaped. Any structural problem rejects the whole payload, so a caller never
- * stores part of a broken catalog.
+ * Reads {@code /{board}/catalog.json}: an array of pages, each with its threads' OPs. Follows the API's documented
+ * fields and the quirks seen in real payloads (optional fields absent, 0/1 integers for booleans, page 0 in old
+ * catalogs, deleted files with no file fields at all). Strict where it matters: a payload without the page/thread
+ * structure or an OP without {@code no} and {@code time} rejects the whole catalog, so nothing partial is stored.
  */
 public final class CatalogParser {
 
@@ -30,95 +30,58 @@ public final class CatalogParser {
         this.imagesBase = imagesBase;
     }
 
-    public List<CatalogThread> parse(byte[] payload) {
+    public List<CatalogEntry> parse(byte[] payload) throws CatalogFormatException {
         JsonNode root;
         try {
             root = JSON.readTree(payload);
         } catch (JsonProcessingException e) {
-            throw new MalformedCatalogException("catalog is not valid JSON: " + e.getOriginalMessage(), e);
+            throw new CatalogFormatException("catalog is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new MalformedCatalogException("catalog cannot be read: " + e.getMessage(), e);
+            throw new CatalogFormatException("catalog could not be read: " + e.getMessage());
         }
-        if (root == null || !root.isArray()) throw new MalformedCatalogException("catalog is not a JSON array of pages");
-        List<CatalogThread> threads = new ArrayList<>(160);
-        for (int i = 0; i < root.size(); i++) {
-            JsonNode page = root.get(i);
-            if (!page.isObject()) throw new MalformedCatalogException("catalog page #" + i + " is not an object");
-            Long pageNo = optLong(page, "page", "page #" + i);
-            JsonNode list = page.get("threads");
-            if (pageNo == null || list == null || !list.isArray()) {
-                throw new MalformedCatalogException("catalog page #" + i + " lacks a page number or a threads array");
+        if (root == null || !root.isArray()) throw new CatalogFormatException("catalog is not a JSON array of pages");
+        List<CatalogEntry> entries = new ArrayList<>();
+        for (JsonNode page : root) {
+            JsonNode threads = page.get("threads");
+            if (!page.isObject() || threads == null || !threads.isArray()) {
+                throw new CatalogFormatException("catalog page without a threads array");
             }
-            for (JsonNode op : list) threads.add(thread(op, pageNo.intValue()));
+            int pageNo = page.path("page").asInt(0);
+            for (JsonNode op : threads) entries.add(entry(op, pageNo));
         }
-        return threads;
+        return entries;
     }
 
-    private CatalogThread thread(JsonNode op, int page) {
-        if (!op.isObject()) throw new MalformedCatalogException("a thread on page " + page + " is not an object");
-        Long no = optLong(op, "no", "thread on page " + page);
-        if (no == null || no <= 0) throw new MalformedCatalogException("a thread on page " + page + " has no post number");
-        String where = "thread " + no;
-        Long time = optLong(op, "time", where);
-        if (time == null) throw new MalformedCatalogException(where + " has no post time");
-        String com = optText(op, "com", where);
-        Long tim = optLong(op, "tim", where);
-        String ext = optText(op, "ext", where);
-        ThreadOp.ImageFile file = null;
-        if (flag(op, "filedeleted", where)) {
-            file = ThreadOp.ImageFile.deletedFile();
-            tim = null;
-        } else if (tim != null && ext != null) {
-            String stem = imagesBase + "/" + board + "/" + tim;
-            file = new ThreadOp.ImageFile(CommentHtml.unescape(optText(op, "filename", where)), ext,
-                    optLong(op, "fsize", where), optInt(op, "w", where), optInt(op, "h", where),
-                    optInt(op, "tn_w", where), optInt(op, "tn_h", where), optText(op, "md5", where), false,
-                    stem + ext, stem + "s.jpg");
-        } else {
-            tim = null;
+    private CatalogEntry entry(JsonNode op, int page) throws CatalogFormatException {
+        if (!op.path("no").canConvertToLong() || !op.path("no").isIntegralNumber()) {
+            throw new CatalogFormatException("catalog thread without a post number");
         }
-        ThreadOp threadOp = new ThreadOp(no, board, blankToNull(CommentHtml.unescape(optText(op, "sub", where))), com,
-                CommentHtml.toText(com), CommentHtml.unescape(optText(op, "name", where)),
-                blankToNull(optText(op, "trip", where)), Instant.ofEpochSecond(time),
-                orZero(optInt(op, "replies", where)), orZero(optInt(op, "images", where)), file, null,
-                flag(op, "sticky", where), flag(op, "closed", where), ThreadOp.Source.LIVE);
-        return new CatalogThread(threadOp, page, tim);
+        long no = op.get("no").asLong();
+        if (!op.path("time").isIntegralNumber()) throw new CatalogFormatException("thread " + no + " has no time");
+        String html = op.hasNonNull("com") ? op.get("com").asText() : null;
+        String trip = op.path("trip").asText("");
+        Long tim = op.path("tim").isIntegralNumber() ? op.get("tim").asLong() : null;
+        ThreadOp.ImageFile file = file(op, tim);
+        if (file == null || file.deleted()) tim = null;
+        ThreadOp thread = new ThreadOp(no, board, CommentHtml.subject(op.path("sub").asText(null)), html,
+                CommentHtml.toText(html), op.path("name").asText(null), trip.isEmpty() ? null : trip,
+                Instant.ofEpochSecond(op.get("time").asLong()), op.path("replies").asInt(0), op.path("images").asInt(0),
+                file, null, op.path("sticky").asInt(0) == 1, op.path("closed").asInt(0) == 1, ThreadOp.Source.LIVE);
+        return new CatalogEntry(thread, page, tim);
     }
 
-    private static Long optLong(JsonNode node, String field, String where) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) return null;
-        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-            throw new MalformedCatalogException(where + ": field '" + field + "' is not an integer: " + v);
-        }
-        return v.longValue();
+    private ThreadOp.ImageFile file(JsonNode op, Long tim) {
+        if (op.path("filedeleted").asInt(0) == 1) return ThreadOp.ImageFile.deletedFile();
+        if (tim == null) return null;
+        String ext = op.path("ext").asText("");
+        String base = imagesBase.toString().replaceAll("/+$", "") + "/" + board + "/" + tim;
+        return new ThreadOp.ImageFile(CommentHtml.subject(op.path("filename").asText(null)), ext.isEmpty() ? null : ext,
+                intOrNull(op, "fsize") == null ? null : op.get("fsize").asLong(), intOrNull(op, "w"), intOrNull(op, "h"),
+                intOrNull(op, "tn_w"), intOrNull(op, "tn_h"), op.path("md5").asText(null), false,
+                base + ext, base + "s.jpg");
     }
 
-    private static Integer optInt(JsonNode node, String field, String where) {
-        Long v = optLong(node, field, where);
-        if (v != null && (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE)) {
-            throw new MalformedCatalogException(where + ": field '" + field + "' is out of range: " + v);
-        }
-        return v == null ? null : v.intValue();
-    }
-
-    private static String optText(JsonNode node, String field, String where) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) return null;
-        if (!v.isTextual()) throw new MalformedCatalogException(where + ": field '" + field + "' is not text: " + v);
-        return v.textValue();
-    }
-
-    private static boolean flag(JsonNode node, String field, String where) {
-        Long v = optLong(node, field, where);
-        return v != null && v != 0;
-    }
-
-    private static int orZero(Integer v) {
-        return v == null ? 0 : v;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
+    private static Integer intOrNull(JsonNode op, String field) {
+        return op.path(field).isIntegralNumber() ? op.get(field).asInt() : null;
     }
 }

@@ -2,107 +2,161 @@ package com.bizcharts.collect.live;
 
 import com.bizcharts.collect.http.FetchException;
 import com.bizcharts.collect.http.FetchResult;
-import com.bizcharts.collect.http.PoliteFetcher;
-import com.bizcharts.collect.http.TimeSource;
+import com.bizcharts.collect.http.PoliteHttp;
+import com.bizcharts.store.Database;
+import com.bizcharts.store.ThreadOp;
+import com.bizcharts.store.ThreadRepository;
+import com.bizcharts.store.UtcTime;
+import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
+
+import static com.bizcharts.store.schema.Tables.CATALOG_SNAPSHOTS;
+import static com.bizcharts.store.schema.Tables.IMPORT_RUNS;
 
 /**
- * One poll of {@code {api}/{board}/catalog.json}: a conditional GET, then (only if it changed) parse, store in one
- * transaction, then fetch the thumbnails not yet on disk. A failure is counted on the run and thrown; nothing partial
- * is stored and the remembered {@code Last-Modified} stays as it was, so the next poll simply tries again.
+ * One poll of the live catalog: a conditional GET, then every OP, its observation, the catalog snapshot and the
+ * run record in ONE transaction (a crash mid-poll stores nothing of it), then the missing thumbnails, newest
+ * threads first, through the same pace as the catalog.
  */
 public final class CatalogPoller {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CatalogPoller.class);
+    private static final Logger log = LoggerFactory.getLogger(CatalogPoller.class);
 
-    /** Runs the database write; the service wraps it so that a stop request cannot interrupt it. */
-    public interface WriteSection {
-        <T> T run(Supplier<T> write);
+    /** Extra work inside the poll's transaction (coin mentions); returns the snapshot's top-coins JSON. */
+    public interface CatalogHook {
+        String afterUpsert(DSLContext ctx, List<ThreadOp> ops);
 
-        WriteSection DIRECT = Supplier::get;
+        CatalogHook NONE = (ctx, ops) -> "[]";
     }
 
-    /** What a poll did. {@code changed} is false for a 304. */
-    public record PollResult(boolean changed, int threadsNew, int threadsUpdated, int totalThreads, int thumbnailsSaved) {}
-
-    private final PoliteFetcher fetcher;
-    private final CatalogParser parser;
-    private final CatalogStore store;
-    private final ThumbnailDownloader thumbnails;
+    private final PoliteHttp http;
     private final URI catalogUri;
-    private final TimeSource time;
+    private final URI imagesBase;
+    private final String board;
+    private final Database db;
+    private final ThreadRepository threads;
+    private final ThumbnailStore thumbnails;
+    private final CatalogHook hook;
+    private final Clock clock;
+    private final int maxThumbnailsPerPoll;
     private volatile String lastModified;
 
-    /** @param thumbnails null to skip thumbnail downloads */
-    public CatalogPoller(PoliteFetcher fetcher, CatalogParser parser, CatalogStore store, ThumbnailDownloader thumbnails,
-                         URI apiBase, String board, TimeSource time) {
-        this.fetcher = fetcher;
-        this.parser = parser;
-        this.store = store;
+    public CatalogPoller(PoliteHttp http, URI apiBase, URI imagesBase, String board, Database db,
+                         ThreadRepository threads, ThumbnailStore thumbnails, CatalogHook hook, Clock clock,
+                         int maxThumbnailsPerPoll) {
+        this.http = http;
+        this.catalogUri = URI.create(apiBase.toString().replaceAll("/+$", "") + "/" + board + "/catalog.json");
+        this.imagesBase = imagesBase;
+        this.board = board;
+        this.db = db;
+        this.threads = threads;
         this.thumbnails = thumbnails;
-        this.catalogUri = URI.create(apiBase + "/" + board + "/catalog.json");
-        this.time = time;
-        this.lastModified = store.lastModified().orElse(null);
+        this.hook = hook;
+        this.clock = clock;
+        this.maxThumbnailsPerPoll = maxThumbnailsPerPoll;
+    }
+
+    public PollOutcome poll() throws FetchException, InterruptedException {
+        FetchResult r = http.get(catalogUri, lastModified);
+        if (r.notModified()) return PollOutcome.of(PollOutcome.Kind.NOT_MODIFIED, null);
+        if (r.notFound()) return PollOutcome.of(PollOutcome.Kind.GONE, catalogUri + " answered 404");
+        Instant now = clock.instant();
+        List<CatalogEntry> entries;
+        try {
+            entries = new CatalogParser(board, imagesBase).parse(r.body());
+        } catch (CatalogFormatException e) {
+            log.warn("catalog rejected, nothing stored: {}", e.getMessage());
+            recordFailure(now, e.getMessage());
+            return PollOutcome.of(PollOutcome.Kind.MALFORMED, e.getMessage());
+        }
+        ThreadRepository.UpsertCounts counts = store(entries, now);
+        lastModified = r.lastModified();
+        int saved = downloadThumbnails(entries);
+        return new PollOutcome(PollOutcome.Kind.CHANGED, entries.size(), counts.inserted(), counts.updated(), saved, null);
+    }
+
+    /** Stores a parsed catalog; public for the benchmark, which measures parse + store without the network. */
+    public ThreadRepository.UpsertCounts store(List<CatalogEntry> entries, Instant now) {
+        return db.write(ctx -> {
+            List<ThreadOp> ops = entries.stream().map(CatalogEntry::op).toList();
+            ThreadRepository.UpsertCounts counts = threads.upsert(ctx, ops, now);
+            for (CatalogEntry e : entries) {
+                threads.addObservation(ctx, e.op().threadId(), now, e.op().replyCount(), e.op().imageCount(), e.page());
+            }
+            String topCoins = hook.afterUpsert(ctx, ops);
+            double avgReplies = ops.stream().mapToInt(ThreadOp::replyCount).average().orElse(0);
+            ctx.insertInto(CATALOG_SNAPSHOTS)
+                    .set(CATALOG_SNAPSHOTS.SNAPSHOT_AT, UtcTime.format(now))
+                    .set(CATALOG_SNAPSHOTS.BOARD, board)
+                    .set(CATALOG_SNAPSHOTS.TOTAL_THREADS, (long) ops.size())
+                    .set(CATALOG_SNAPSHOTS.AVG_REPLY_COUNT, avgReplies)
+                    .set(CATALOG_SNAPSHOTS.TOP_COINS, topCoins)
+                    .execute();
+            var oldest = ops.stream().map(ThreadOp::postedAt).min(Comparator.naturalOrder());
+            var newest = ops.stream().map(ThreadOp::postedAt).max(Comparator.naturalOrder());
+            ctx.insertInto(IMPORT_RUNS)
+                    .set(IMPORT_RUNS.COLLECTOR, "live")
+                    .set(IMPORT_RUNS.STARTED_AT, UtcTime.format(now))
+                    .set(IMPORT_RUNS.FINISHED_AT, UtcTime.format(now))
+                    .set(IMPORT_RUNS.STATUS, "completed")
+                    .set(IMPORT_RUNS.PARAMETERS, "{\"board\":\"" + board + "\"}")
+                    .set(IMPORT_RUNS.THREADS_NEW, (long) counts.inserted())
+                    .set(IMPORT_RUNS.THREADS_UPDATED, (long) counts.updated())
+                    .set(IMPORT_RUNS.PAGES_DONE, 1L)
+                    .set(IMPORT_RUNS.REQUESTS, 1L)
+                    .set(IMPORT_RUNS.OLDEST_POST_AT, oldest.map(UtcTime::format).orElse(null))
+                    .set(IMPORT_RUNS.NEWEST_POST_AT, newest.map(UtcTime::format).orElse(null))
+                    .execute();
+            return counts;
+        });
+    }
+
+    private void recordFailure(Instant now, String message) {
+        db.writeVoid(ctx -> ctx.insertInto(IMPORT_RUNS)
+                .set(IMPORT_RUNS.COLLECTOR, "live")
+                .set(IMPORT_RUNS.STARTED_AT, UtcTime.format(now))
+                .set(IMPORT_RUNS.FINISHED_AT, UtcTime.format(now))
+                .set(IMPORT_RUNS.STATUS, "failed")
+                .set(IMPORT_RUNS.ERRORS, 1L)
+                .set(IMPORT_RUNS.MESSAGE, message)
+                .execute());
+    }
+
+    private int downloadThumbnails(List<CatalogEntry> entries) throws InterruptedException {
+        List<CatalogEntry> wanted = entries.stream().filter(e -> e.tim() != null)
+                .sorted(Comparator.comparing((CatalogEntry e) -> e.op().postedAt()).reversed()).toList();
+        int saved = 0, tried = 0;
+        for (CatalogEntry e : wanted) {
+            if (tried >= maxThumbnailsPerPoll) break;
+            String rel = ThumbnailStore.relativePath(board, e.tim());
+            try {
+                ThumbnailStore.Outcome o = thumbnails.download(URI.create(e.op().file().thumbnailUrl()), board, e.tim());
+                if (o == ThumbnailStore.Outcome.SAVED) {
+                    tried++;
+                    saved++;
+                }
+                if (o != ThumbnailStore.Outcome.GONE) {
+                    if (e.op().thumbnailPath() == null) threads.setThumbnailPath(e.op().threadId(), rel);
+                } else {
+                    tried++;
+                }
+            } catch (FetchException | IOException ex) {
+                tried++;
+                log.warn("thumbnail of thread {} not saved: {}", e.op().threadId(), ex.getMessage());
+            }
+        }
+        return saved;
     }
 
     public URI catalogUri() {
         return catalogUri;
-    }
-
-    public PollResult poll(long runId, WriteSection section, BooleanSupplier stopRequested) throws InterruptedException {
-        FetchResult result;
-        List<CatalogThread> catalog;
-        try {
-            result = fetcher.get(catalogUri, lastModified);
-            if (result.outcome() == FetchResult.Outcome.NOT_FOUND) {
-                throw new FetchException(catalogUri, "catalog not found (HTTP 404)", null);
-            }
-            if (result.outcome() == FetchResult.Outcome.NOT_MODIFIED) {
-                store.recordPoll(runId, result.attempts(), null);
-                return new PollResult(false, 0, 0, 0, 0);
-            }
-            catalog = parser.parse(result.body());
-        } catch (FetchException | MalformedCatalogException e) {
-            store.recordPoll(runId, 1, e.getMessage());
-            throw e;
-        }
-        Instant at = time.now();
-        String newLastModified = result.lastModified();
-        CatalogStore.Stored stored = section.run(
-                () -> store.storeCatalog(runId, catalog, at, newLastModified, result.attempts()));
-        lastModified = newLastModified;
-        int saved = thumbnails == null ? 0 : downloadThumbnails(catalog, stopRequested);
-        return new PollResult(true, stored.threadsNew(), stored.threadsUpdated(), stored.totalThreads(), saved);
-    }
-
-    private int downloadThumbnails(List<CatalogThread> catalog, BooleanSupplier stopRequested) throws InterruptedException {
-        Map<Long, String> paths = new LinkedHashMap<>();
-        int downloaded = 0;
-        try {
-            for (CatalogThread t : catalog) {
-                if (t.tim() == null || stopRequested.getAsBoolean()) continue;
-                boolean present = thumbnails.isPresent(t.tim());
-                Optional<String> path = thumbnails.download(t.tim());
-                if (path.isPresent()) {
-                    paths.put(t.op().threadId(), path.get());
-                    if (!present) downloaded++;
-                }
-            }
-        } finally {
-            // Even when stopped midway, remember the files that did arrive.
-            store.setThumbnailPaths(paths);
-        }
-        if (downloaded > 0) LOG.info("saved {} thumbnails", downloaded);
-        return downloaded;
     }
 }

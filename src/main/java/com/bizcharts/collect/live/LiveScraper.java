@@ -1,183 +1,146 @@
 package com.bizcharts.collect.live;
 
 import com.bizcharts.collect.http.FetchException;
-import com.bizcharts.collect.http.TimeSource;
-import com.bizcharts.collect.live.ScraperStatus.State;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
 
 /**
- * The live catalog service: polls every interval on its own thread until stopped, backs off after failures
- * (interval doubled per consecutive failure, capped), and publishes a {@link ScraperStatus} on every change.
- * {@link #stop()} interrupts waiting and fetching at once but lets a database write in flight finish.
+ * The live scraper as an embedded background service: polls the catalog every interval on its own thread until
+ * stopped. A failed poll (server errors after retries, timeouts) is counted and retried at the next interval; it
+ * never ends the service. Stopping interrupts a wait or a download but never a database write: the poll's
+ * transaction finishes first.
  */
 public final class LiveScraper {
 
-    private static final Logger LOG = LoggerFactory.getLogger(LiveScraper.class);
+    private static final Logger log = LoggerFactory.getLogger(LiveScraper.class);
 
     private final CatalogPoller poller;
-    private final CatalogStore store;
-    private final String board;
     private final Duration interval;
-    private final Duration maxBackoff;
-    private final TimeSource time;
-    private final List<ScraperListener> listeners = new CopyOnWriteArrayList<>();
-    private final Object writeLock = new Object();
-    private final CatalogPoller.WriteSection guardedWrite = new CatalogPoller.WriteSection() {
-        @Override
-        public <T> T run(Supplier<T> write) {
-            synchronized (writeLock) {
-                inWrite = true;
-            }
-            try {
-                return write.get();
-            } finally {
-                synchronized (writeLock) {
-                    inWrite = false;
-                }
-            }
-        }
-    };
-
-    private volatile ScraperStatus status = ScraperStatus.initial();
-    private volatile boolean stopRequested;
-    private boolean inWrite;
+    private final Clock clock;
+    private final List<Consumer<LiveStatus>> listeners = new CopyOnWriteArrayList<>();
+    private final Object lock = new Object();
+    private volatile LiveStatus status = LiveStatus.stopped();
     private Thread worker;
+    private volatile boolean stopRequested;
 
-    public LiveScraper(CatalogPoller poller, CatalogStore store, String board, Duration interval, Duration maxBackoff,
-                       TimeSource time) {
+    public LiveScraper(CatalogPoller poller, Duration interval, Clock clock) {
         this.poller = poller;
-        this.store = store;
-        this.board = board;
         this.interval = interval;
-        this.maxBackoff = maxBackoff.compareTo(interval) < 0 ? interval : maxBackoff;
-        this.time = time;
+        this.clock = clock;
     }
 
-    public void addListener(ScraperListener listener) {
+    /** Listeners are called on the scraper's thread; the GUI hops to its own thread itself. */
+    public void addListener(Consumer<LiveStatus> listener) {
         listeners.add(listener);
     }
 
-    public ScraperStatus status() {
+    public LiveStatus status() {
         return status;
     }
 
-    public synchronized boolean isRunning() {
-        return worker != null && worker.isAlive();
-    }
-
-    /** Starts polling now on a background thread; does nothing if already running. */
-    public synchronized void start() {
-        if (isRunning()) return;
-        stopRequested = false;
-        worker = Thread.ofPlatform().name("live-scraper").daemon(true).start(this::loop);
-    }
-
-    /** Asks the service to stop; a write in flight completes first. Returns at once (see {@link #awaitStopped}). */
-    public void stop() {
-        stopRequested = true;
-        Thread w;
-        synchronized (this) {
-            w = worker;
-        }
-        synchronized (writeLock) {
-            if (w != null && !inWrite) w.interrupt();
+    public boolean running() {
+        synchronized (lock) {
+            return worker != null && worker.isAlive();
         }
     }
 
-    /** Waits for the worker to end; true when it has. */
-    public boolean awaitStopped(Duration timeout) throws InterruptedException {
-        Thread w;
-        synchronized (this) {
-            w = worker;
+    public void start() {
+        synchronized (lock) {
+            if (running()) return;
+            stopRequested = false;
+            worker = Thread.ofPlatform().name("live-scraper").daemon(true).start(this::loop);
         }
-        return w == null || w.join(timeout);
     }
 
-    /** One poll on the caller's thread, as its own run ({@code live --once}). Failures are thrown. */
-    public CatalogPoller.PollResult pollOnce() throws InterruptedException {
-        long runId = store.beginRun(time.now(), board);
+    /** Asks the service to stop and waits (up to {@code timeout}) for the poll in flight to finish its write. */
+    public void stop(Duration timeout) throws InterruptedException {
+        Thread t;
+        synchronized (lock) {
+            t = worker;
+            stopRequested = true;
+        }
+        if (t == null) return;
+        t.interrupt();
+        t.join(timeout.toMillis());
+    }
+
+    /** One poll now, on the caller's thread ({@code live --once}). */
+    public PollOutcome pollOnce() throws FetchException, InterruptedException {
+        publish(with(LiveStatus.State.POLLING, null));
         try {
-            CatalogPoller.PollResult r = poller.poll(runId, CatalogPoller.WriteSection.DIRECT, () -> false);
-            store.finishRun(runId, time.now(), "completed");
-            publish(succeeded(r, null));
-            return r;
-        } catch (RuntimeException | InterruptedException e) {
-            store.finishRun(runId, time.now(), e instanceof InterruptedException ? "cancelled" : "failed");
-            publish(failed(State.FAILED, e, null));
+            PollOutcome o = poller.poll();
+            publish(after(o, LiveStatus.State.STOPPED, null));
+            return o;
+        } catch (FetchException e) {
+            publish(failed(e.getMessage(), LiveStatus.State.FAILED, null));
             throw e;
         }
     }
 
     private void loop() {
-        long runId = store.beginRun(time.now(), board);
-        String outcome = "completed";
-        int failures = 0;
-        try {
-            while (!stopRequested) {
-                publish(status.with(State.POLLING, null));
-                Instant next;
-                try {
-                    CatalogPoller.PollResult r = poller.poll(runId, guardedWrite, () -> stopRequested);
-                    failures = 0;
-                    next = time.now().plus(interval);
-                    publish(succeeded(r, next));
-                } catch (FetchException | MalformedCatalogException e) {
-                    failures++;
-                    next = time.now().plus(backoffAfter(failures));
-                    LOG.warn("live poll failed ({} in a row), next try {}: {}", failures, next, e.getMessage());
-                    publish(failed(State.BACKING_OFF, e, next));
-                }
-                if (stopRequested) break;
-                Duration wait = Duration.between(time.now(), next);
-                if (!wait.isNegative()) time.sleep(wait);
-            }
-        } catch (InterruptedException e) {
-            LOG.debug("live scraper interrupted: stopping");
-        } catch (RuntimeException e) {
-            outcome = "failed";
-            LOG.error("live scraper failed: {}", e.toString(), e);
-            publish(failed(State.FAILED, e, null));
-        } finally {
-            Thread.interrupted();
-            store.finishRun(runId, time.now(), outcome);
-            if (status.state() != State.FAILED) publish(status.with(State.STOPPED, null));
-        }
-    }
-
-    Duration backoffAfter(int failures) {
-        Duration d = interval;
-        for (int i = 1; i < failures && d.compareTo(maxBackoff) < 0; i++) d = d.multipliedBy(2);
-        return d.compareTo(maxBackoff) > 0 ? maxBackoff : d;
-    }
-
-    private ScraperStatus succeeded(CatalogPoller.PollResult r, Instant next) {
-        ScraperStatus s = status;
-        return new ScraperStatus(State.IDLE, time.now(), next, s.polls() + 1,
-                r.changed() ? r.threadsNew() : s.lastNew(), r.changed() ? r.threadsUpdated() : s.lastUpdated(),
-                s.totalNew() + r.threadsNew(), s.totalUpdated() + r.threadsUpdated(), null);
-    }
-
-    private ScraperStatus failed(State state, Exception e, Instant next) {
-        ScraperStatus s = status;
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        return new ScraperStatus(state, time.now(), next, s.polls() + 1, s.lastNew(), s.lastUpdated(), s.totalNew(),
-                s.totalUpdated(), message);
-    }
-
-    private void publish(ScraperStatus next) {
-        status = next;
-        for (ScraperListener l : listeners) {
+        while (!stopRequested) {
+            publish(with(LiveStatus.State.POLLING, null));
+            Instant next;
             try {
-                l.statusChanged(next);
+                PollOutcome o = poller.poll();
+                next = clock.instant().plus(interval);
+                publish(after(o, LiveStatus.State.WAITING, next));
+            } catch (FetchException e) {
+                next = clock.instant().plus(interval);
+                log.warn("live poll failed, retrying at the next interval: {}", e.getMessage());
+                publish(failed(e.getMessage(), LiveStatus.State.BACKING_OFF, next));
+            } catch (InterruptedException e) {
+                break;
             } catch (RuntimeException e) {
-                LOG.warn("scraper listener failed: {}", e.toString());
+                // A store failure (disk full, locked database) must not kill the service silently.
+                next = clock.instant().plus(interval);
+                log.error("live poll failed", e);
+                publish(failed(String.valueOf(e.getMessage()), LiveStatus.State.BACKING_OFF, next));
+            }
+            if (stopRequested) break;
+            try {
+                Thread.sleep(Math.max(0, Duration.between(clock.instant(), next).toMillis()));
+            } catch (InterruptedException e) {
+                break;
+            }
+        }
+        publish(with(LiveStatus.State.STOPPED, null));
+    }
+
+    private LiveStatus with(LiveStatus.State state, Instant next) {
+        LiveStatus s = status;
+        return new LiveStatus(state, s.lastPoll(), next, s.polls(), s.newThreads(), s.updatedThreads(), s.errors(),
+                s.lastError(), s.lastOutcome());
+    }
+
+    private LiveStatus after(PollOutcome o, LiveStatus.State state, Instant next) {
+        LiveStatus s = status;
+        boolean bad = o.kind() == PollOutcome.Kind.MALFORMED || o.kind() == PollOutcome.Kind.GONE;
+        return new LiveStatus(state, clock.instant(), next, s.polls() + 1, s.newThreads() + o.newThreads(),
+                s.updatedThreads() + o.updatedThreads(), s.errors() + (bad ? 1 : 0),
+                bad ? o.message() : s.lastError(), o);
+    }
+
+    private LiveStatus failed(String message, LiveStatus.State state, Instant next) {
+        LiveStatus s = status;
+        return new LiveStatus(state, clock.instant(), next, s.polls() + 1, s.newThreads(), s.updatedThreads(),
+                s.errors() + 1, message, s.lastOutcome());
+    }
+
+    private void publish(LiveStatus s) {
+        status = s;
+        for (Consumer<LiveStatus> l : listeners) {
+            try {
+                l.accept(s);
+            } catch (RuntimeException e) {
+                log.warn("live status listener failed", e);
             }
         }
     }

@@ -1,6 +1,2 @@
-/**
- * The live /biz/ catalog scraper: {@link com.bizcharts.collect.live.CatalogParser} reads {@code catalog.json},
- * {@link com.bizcharts.collect.live.CatalogPoller} does one conditional poll (store in one transaction, then
- * thumbnails), {@link com.bizcharts.collect.live.LiveScraper} is the start/stop service the GUI and CLI observe.
- */
+/** The live /biz/ catalog scraper: catalog parsing, one-transaction polls, thumbnails, the background service. */
 package com.bizcharts.collect.live;

@@ -1,36 +1,48 @@
 package com.bizcharts.collect.http;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Time that only moves when someone sleeps; records every sleep so tests can assert the exact waits. */
-public final class FakeTime implements TimeSource {
+/** A clock that only moves when someone sleeps on it: rate limits and backoff tested without waiting. */
+public final class FakeTime extends Clock {
 
     private Instant now;
-    private final List<Duration> sleeps = new ArrayList<>();
+    public final List<Duration> sleeps = new ArrayList<>();
 
     public FakeTime(Instant start) {
         this.now = start;
     }
 
+    public synchronized void sleep(Duration d) {
+        sleeps.add(d);
+        now = now.plus(d);
+    }
+
+    public synchronized void advance(Duration d) {
+        now = now.plus(d);
+    }
+
+    public RequestPacer pacer(Duration interval) {
+        return new RequestPacer(interval, this, this::sleep);
+    }
+
     @Override
-    public synchronized Instant now() {
+    public synchronized Instant instant() {
         return now;
     }
 
     @Override
-    public synchronized void sleep(Duration duration) {
-        sleeps.add(duration);
-        now = now.plus(duration);
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
     }
 
-    public synchronized void advance(Duration duration) {
-        now = now.plus(duration);
-    }
-
-    public synchronized List<Duration> sleeps() {
-        return List.copyOf(sleeps);
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return this;
     }
 }

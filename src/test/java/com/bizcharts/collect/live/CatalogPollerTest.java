@@ -2,198 +2,110 @@ package com.bizcharts.collect.live;
 
 import com.bizcharts.collect.http.Backoff;
 import com.bizcharts.collect.http.FakeTime;
-import com.bizcharts.collect.http.FetchException;
 import com.bizcharts.collect.http.LoopbackServer;
 import com.bizcharts.collect.http.LoopbackServer.Reply;
-import com.bizcharts.collect.http.PoliteFetcher;
-import com.bizcharts.collect.http.RateLimiter;
+import com.bizcharts.collect.http.PoliteHttp;
 import com.bizcharts.store.Database;
-import com.bizcharts.store.ThreadOp;
 import com.bizcharts.store.ThreadRepository;
-import com.bizcharts.store.schema.tables.records.CatalogSnapshotsRecord;
-import com.bizcharts.store.schema.tables.records.ImportRunsRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.http.HttpClient;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static com.bizcharts.store.schema.Tables.CATALOG_SNAPSHOTS;
 import static com.bizcharts.store.schema.Tables.IMPORT_RUNS;
 import static com.bizcharts.store.schema.Tables.THREAD_OBSERVATIONS;
+import static com.bizcharts.store.schema.Tables.THREAD_OPS;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
 class CatalogPollerTest {
 
-    static final String CATALOG = "/biz/catalog.json";
-    static final String LAST_MODIFIED = "Wed, 08 Oct 2025 08:10:00 GMT";
-    static final long[] TIMS = {1759888679123L, 1759889411000L, 1759890000555L, 1759890600777L};
+    private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2, 3};
+    private final FakeTime time = new FakeTime(Instant.parse("2026-01-20T10:00:00Z"));
 
-    @TempDir
-    Path dir;
-
-    private LoopbackServer server;
-    private Database db;
-    private ThreadRepository threads;
-    private CatalogStore store;
-    private FakeTime time;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        server = new LoopbackServer();
-        for (long tim : TIMS) server.script("/biz/" + tim + "s.jpg", Reply.bytes(200, Fixtures.jpeg("t" + tim)));
-        db = Database.open(dir.resolve("test.db"));
-        threads = new ThreadRepository(db);
-        store = new CatalogStore(db, threads);
-        time = new FakeTime(Instant.parse("2025-10-08T08:15:00Z"));
+    /** Serves the catalog (or whatever {@code catalog} holds), thumbnails, and 304 when asked If-Modified-Since. */
+    private LoopbackServer server(AtomicReference<Reply> catalog) {
+        return new LoopbackServer(req -> {
+            if (req.path().equals("/biz/catalog.json")) {
+                return req.ifModifiedSince() != null && catalog.get().status() == 200 ? Reply.of(304, "") : catalog.get();
+            }
+            if (req.path().equals("/biz/1768917600500s.jpg")) return Reply.of(404, "");
+            if (req.path().matches("/biz/\\d+s\\.jpg")) return new Reply(200, JPEG, java.util.Map.of(), 0);
+            return Reply.of(404, "");
+        });
     }
 
-    @AfterEach
-    void tearDown() {
-        db.close();
-        server.close();
-    }
-
-    private CatalogPoller poller(boolean thumbnails) {
-        PoliteFetcher fetcher = new PoliteFetcher(HttpClient.newHttpClient(), new RateLimiter(Duration.ofSeconds(1), time),
-                new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(60), 3), "Test/1", Duration.ofSeconds(5), time);
-        ThumbnailDownloader thumbs = thumbnails
-                ? new ThumbnailDownloader(fetcher, server.base(), "biz", dir.resolve("images")) : null;
-        return new CatalogPoller(fetcher, new CatalogParser("biz", server.base()), store, thumbs, server.base(), "biz", time);
-    }
-
-    private CatalogPoller.PollResult poll(CatalogPoller p) throws InterruptedException {
-        long run = store.beginRun(time.now(), "biz");
-        return p.poll(run, CatalogPoller.WriteSection.DIRECT, () -> false);
+    private CatalogPoller poller(LoopbackServer server, Database db, Path images) {
+        PoliteHttp http = new PoliteHttp(time.pacer(Duration.ofSeconds(1)),
+                new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(8), 3), Duration.ofSeconds(5), "test");
+        return new CatalogPoller(http, URI.create(server.base()), URI.create(server.base()), "biz", db,
+                new ThreadRepository(db), new ThumbnailStore(http, images), CatalogPoller.CatalogHook.NONE, time, 50);
     }
 
     @Test
-    void changedCatalogStoresOpsObservationsSnapshotRunAndThumbnails() throws Exception {
-        server.script(CATALOG, Reply.of(200, new String(Fixtures.bytes("catalog_biz.json")), "Last-Modified", LAST_MODIFIED));
-        CatalogPoller.PollResult r = poll(poller(true));
+    void storesTheCatalogInOneGoThenSeesNotModified(@TempDir Path dir) throws Exception {
+        AtomicReference<Reply> catalog = new AtomicReference<>(new Reply(200, CatalogParserTest.fixture(),
+                java.util.Map.of("Last-Modified", "Tue, 20 Jan 2026 09:59:00 GMT"), 0));
+        try (Database db = Database.open(dir.resolve("c.db")); LoopbackServer server = server(catalog)) {
+            Path images = dir.resolve("images");
+            CatalogPoller poller = poller(server, db, images);
+            PollOutcome first = poller.poll();
+            assertThat(first.kind()).isEqualTo(PollOutcome.Kind.CHANGED);
+            assertThat(first.newThreads()).isEqualTo(5);
+            assertThat(first.thumbnailsSaved()).isEqualTo(3); // sticky, LINK, webm; the gif's thumbnail is 404; deleted has none
+            assertThat(db.read().fetchCount(THREAD_OPS)).isEqualTo(5);
+            assertThat(db.read().fetchCount(THREAD_OBSERVATIONS)).isEqualTo(5);
+            assertThat(db.read().fetchOne(CATALOG_SNAPSHOTS).getTotalThreads()).isEqualTo(5L);
+            assertThat(db.read().fetchOne(IMPORT_RUNS).getStatus()).isEqualTo("completed");
+            assertThat(Files.readAllBytes(images.resolve("biz/1768914100123s.jpg"))).isEqualTo(JPEG);
+            assertThat(new ThreadRepository(db).find(55123456).orElseThrow().thumbnailPath()).isEqualTo("biz/1768914100123s.jpg");
+            assertThat(new ThreadRepository(db).find(55123999).orElseThrow().thumbnailPath()).isNull();
+            // Every request, catalog and images alike, went through the one-per-second pace.
+            assertThat(time.sleeps).allMatch(d -> d.compareTo(Duration.ofSeconds(1)) <= 0).hasSize(server.seen.size() - 1);
 
-        assertThat(r.changed()).isTrue();
-        assertThat(r.threadsNew()).isEqualTo(5);
-        assertThat(r.thumbnailsSaved()).isEqualTo(4);
-        assertThat(threads.count()).isEqualTo(5);
-        assertThat(db.read().fetch(THREAD_OBSERVATIONS).getValues(THREAD_OBSERVATIONS.PAGE)).containsExactlyInAnyOrder(1L, 1L, 1L, 2L, 2L);
-        CatalogSnapshotsRecord snap = db.read().fetchSingle(CATALOG_SNAPSHOTS);
-        assertThat(snap.getTotalThreads()).isEqualTo(5L);
-        assertThat(snap.getAvgReplyCount()).isCloseTo((0 + 312 + 5 + 0 + 351) / 5.0, within(1e-9));
-        assertThat(snap.getTopCoins()).isEqualTo("[]");
-        ImportRunsRecord run = db.read().fetchSingle(IMPORT_RUNS);
-        assertThat(run.getThreadsNew()).isEqualTo(5L);
-        assertThat(run.getCollector()).isEqualTo("live");
-        assertThat(run.getResumeCursor()).isEqualTo(LAST_MODIFIED);
-        assertThat(run.getOldestPostAt()).isEqualTo("2025-10-08T01:57:59Z");
-
-        for (long tim : TIMS) {
-            assertThat(Files.readAllBytes(dir.resolve("images").resolve(tim + "s.jpg"))).isEqualTo(Fixtures.jpeg("t" + tim));
+            PollOutcome second = poller.poll();
+            assertThat(second.kind()).isEqualTo(PollOutcome.Kind.NOT_MODIFIED);
+            assertThat(server.seen.stream().filter(s -> s.path().endsWith("catalog.json")).toList().get(1).ifModifiedSince())
+                    .isEqualTo("Tue, 20 Jan 2026 09:59:00 GMT");
+            assertThat(db.read().fetchCount(THREAD_OBSERVATIONS)).isEqualTo(5);
         }
-        try (var files = Files.list(dir.resolve("images"))) {
-            assertThat(files.map(p -> p.getFileName().toString())).allMatch(n -> n.matches("\\d+s\\.jpg"));
+    }
+
+    @Test
+    void aMalformedCatalogStoresNothingAndTheNextPollProceeds(@TempDir Path dir) throws Exception {
+        byte[] truncated = java.util.Arrays.copyOf(CatalogParserTest.fixture(), 900);
+        AtomicReference<Reply> catalog = new AtomicReference<>(new Reply(200, truncated, java.util.Map.of(), 0));
+        try (Database db = Database.open(dir.resolve("c.db")); LoopbackServer server = server(catalog)) {
+            CatalogPoller poller = poller(server, db, dir.resolve("images"));
+            PollOutcome bad = poller.poll();
+            assertThat(bad.kind()).isEqualTo(PollOutcome.Kind.MALFORMED);
+            assertThat(bad.message()).contains("not valid JSON");
+            assertThat(db.read().fetchCount(THREAD_OPS)).isZero();
+            assertThat(db.read().fetchOne(IMPORT_RUNS).getStatus()).isEqualTo("failed");
+
+            catalog.set(new Reply(200, CatalogParserTest.fixture(), java.util.Map.of(), 0));
+            assertThat(poller.poll().kind()).isEqualTo(PollOutcome.Kind.CHANGED);
+            assertThat(db.read().fetchCount(THREAD_OPS)).isEqualTo(5);
         }
-        assertThat(threads.find(60129201L).orElseThrow().thumbnailPath()).isEqualTo("1759889411000s.jpg");
-        assertThat(threads.find(60129555L).orElseThrow().thumbnailPath()).isNull();
-        // Every request, API and images, went through the one limiter: 5 requests, 4 waits of a second.
-        assertThat(time.sleeps()).hasSize(4).allMatch(d -> d.equals(Duration.ofSeconds(1)));
     }
 
     @Test
-    void unchangedCatalogIs304AndStoresNothingNew() throws Exception {
-        server.script(CATALOG, Reply.of(200, new String(Fixtures.bytes("catalog_biz.json")), "Last-Modified", LAST_MODIFIED),
-                Reply.of(304, null));
-        CatalogPoller p = poller(false);
-        poll(p);
-        CatalogPoller.PollResult second = poll(p);
-
-        assertThat(second.changed()).isFalse();
-        assertThat(server.seen().get(1).header("If-Modified-Since")).isEqualTo(LAST_MODIFIED);
-        assertThat(db.read().fetchCount(THREAD_OBSERVATIONS)).isEqualTo(5);
-        assertThat(db.read().fetchCount(CATALOG_SNAPSHOTS)).isEqualTo(1);
-    }
-
-    @Test
-    void lastModifiedSurvivesARestart() throws Exception {
-        server.script(CATALOG, Reply.of(200, new String(Fixtures.bytes("catalog_biz.json")), "Last-Modified", LAST_MODIFIED),
-                Reply.of(304, null));
-        poll(poller(false));
-        CatalogPoller.PollResult afterRestart = poll(poller(false));
-        assertThat(afterRestart.changed()).isFalse();
-        assertThat(server.seen().get(1).header("If-Modified-Since")).isEqualTo(LAST_MODIFIED);
-    }
-
-    @Test
-    void laterCatalogUpdatesKnownThreadsAndSkipsPresentThumbnails() throws Exception {
-        server.script("/biz/1759914000999s.jpg", Reply.bytes(200, Fixtures.jpeg("new")));
-        server.script(CATALOG, Reply.of(200, new String(Fixtures.bytes("catalog_biz.json"))),
-                Reply.of(200, new String(Fixtures.bytes("catalog_biz_later.json"))));
-        CatalogPoller p = poller(true);
-        poll(p);
-        time.advance(Duration.ofMinutes(1));
-        CatalogPoller.PollResult r = poll(p);
-
-        assertThat(r.threadsNew()).isEqualTo(1);
-        assertThat(r.threadsUpdated()).isEqualTo(1);
-        assertThat(r.thumbnailsSaved()).isEqualTo(1);
-        ThreadOp smg = threads.find(60129201L).orElseThrow();
-        assertThat(smg.replyCount()).isEqualTo(330);
-        assertThat(smg.thumbnailPath()).isEqualTo("1759889411000s.jpg");
-        assertThat(server.count("/biz/1759889411000s.jpg")).isEqualTo(1);
-        assertThat(threads.find(60129666L).orElseThrow().thumbnailPath()).isEqualTo("1759914000999s.jpg");
-        assertThat(db.read().fetchCount(CATALOG_SNAPSHOTS)).isEqualTo(2);
-        assertThat(db.read().fetch(IMPORT_RUNS).getValues(IMPORT_RUNS.THREADS_NEW)).containsExactly(5L, 1L);
-    }
-
-    @Test
-    void malformedPayloadStoresNothingAndTheNextPollProceeds() throws Exception {
-        server.script(CATALOG, Reply.bytes(200, Fixtures.bytes("catalog_truncated.json.txt")),
-                Reply.of(200, new String(Fixtures.bytes("catalog_biz.json"))));
-        CatalogPoller p = poller(false);
-        long run = store.beginRun(time.now(), "biz");
-
-        assertThatThrownBy(() -> p.poll(run, CatalogPoller.WriteSection.DIRECT, () -> false))
-                .isInstanceOf(MalformedCatalogException.class).hasMessageContaining("not valid JSON");
-        assertThat(threads.count()).isZero();
-        assertThat(db.read().fetchCount(CATALOG_SNAPSHOTS)).isZero();
-        assertThat(db.read().fetchSingle(IMPORT_RUNS).getErrors()).isEqualTo(1L);
-
-        CatalogPoller.PollResult next = p.poll(run, CatalogPoller.WriteSection.DIRECT, () -> false);
-        assertThat(next.threadsNew()).isEqualTo(5);
-        assertThat(server.seen().get(1).header("If-Modified-Since")).isNull();
-    }
-
-    @Test
-    void rateLimitedCatalogRecoversAfterRetryAfter() throws Exception {
-        server.script(CATALOG, Reply.of(429, "", "Retry-After", "9"), Reply.of(503, ""),
-                Reply.of(200, new String(Fixtures.bytes("catalog_biz.json"))));
-        CatalogPoller.PollResult r = poll(poller(false));
-        assertThat(r.threadsNew()).isEqualTo(5);
-        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(9), Duration.ofSeconds(4));
-        assertThat(db.read().fetchSingle(IMPORT_RUNS).getRequests()).isEqualTo(3L);
-    }
-
-    @Test
-    void missingCatalogIsAFetchFailure() {
-        CatalogPoller p = poller(false);
-        assertThatThrownBy(() -> poll(p)).isInstanceOf(FetchException.class).hasMessageContaining("404");
-        assertThat(threads.count()).isZero();
-    }
-
-    @Test
-    void bodyThatIsNotAJpegIsNotSaved() throws Exception {
-        server.script("/biz/1759889411000s.jpg", Reply.of(200, "<html>cloudflare</html>"));
-        server.script(CATALOG, Reply.of(200, new String(Fixtures.bytes("catalog_biz.json"))));
-        CatalogPoller.PollResult r = poll(poller(true));
-        assertThat(r.thumbnailsSaved()).isEqualTo(3);
-        assertThat(dir.resolve("images").resolve("1759889411000s.jpg")).doesNotExist();
-        assertThat(threads.find(60129201L).orElseThrow().thumbnailPath()).isNull();
+    void serverTroubleIsRetriedWithBackoff(@TempDir Path dir) throws Exception {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        byte[] payload = CatalogParserTest.fixture();
+        try (Database db = Database.open(dir.resolve("c.db"));
+             LoopbackServer server = new LoopbackServer(req -> !req.path().endsWith("catalog.json") ? Reply.of(404, "")
+                     : n.incrementAndGet() == 1 ? Reply.of(502, "bad gateway")
+                     : n.get() == 2 ? Reply.of(429, "").header("Retry-After", "20")
+                     : new Reply(200, payload, java.util.Map.of(), 0))) {
+            PollOutcome o = poller(server, db, dir.resolve("images")).poll();
+            assertThat(o.kind()).isEqualTo(PollOutcome.Kind.CHANGED);
+            assertThat(time.sleeps).contains(Duration.ofSeconds(1), Duration.ofSeconds(20));
+        }
     }
 }

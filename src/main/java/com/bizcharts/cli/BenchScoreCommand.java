@@ -1,0 +1,156 @@
+package com.bizcharts.cli;
+
+import com.bizcharts.learn.train.LabeledPost;
+import com.bizcharts.learn.train.TrainingSet;
+import com.bizcharts.sentiment.ImageStatus;
+import com.bizcharts.sentiment.PostInput;
+import com.bizcharts.sentiment.SentimentModel;
+import com.bizcharts.sentiment.embedded.EmbeddedModel;
+import com.bizcharts.sentiment.scoring.ModelLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * {@code bench score}: posts per second of the embedded model, text only and with thumbnails (OCR excluded), on all
+ * cores. Posts come from {@code --data} or are generated; thumbnails are generated 250x250 JPEGs in a temp folder.
+ */
+@Command(name = "score", mixinStandardHelpOptions = true, description = "Posts scored per second, text only and with thumbnails.")
+public final class BenchScoreCommand implements Runnable {
+
+    @ParentCommand
+    BenchCommand bench;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", paramLabel = "DIR", description = "model directory (default: the active model)")
+    Path model;
+
+    @Option(names = "--data", paramLabel = "FILE.jsonl", description = "posts to score (default: generated posts)")
+    Path data;
+
+    @Option(names = "--posts", paramLabel = "N", description = "posts per measurement (default ${DEFAULT-VALUE})")
+    int posts = 20_000;
+
+    @Option(names = "--threads", paramLabel = "N", description = "threads (default: available processors)")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Override
+    public void run() {
+        BizchartsCommand root = bench.root;
+        ModelLoader loader = new ModelLoader(root.settings().paths().activeModelPath(), root.signals());
+        EmbeddedModel m = model != null ? loader.load(model.toAbsolutePath().toString()) : loader.defaultModel();
+        List<PostInput> texts = texts();
+        PrintWriter w = spec.commandLine().getOut();
+        w.printf(Locale.ROOT, "model %s, %d threads, %d posts per run%n", m.id(), threads, posts);
+        measure(m, texts, 2_000); // warm-up: JIT and class loading
+        double textRate = measure(m, texts, posts);
+        w.printf(Locale.ROOT, "text only:        %,10.0f posts/s%n", textRate);
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("bizcharts-bench");
+            List<PostInput> withImages = withThumbnails(texts, dir, 64);
+            measure(m, withImages, 200);
+            int n = Math.max(200, posts / 10);
+            double imageRate = measure(m, withImages, n);
+            long used = withImages.stream().limit(64).filter(p -> m.predict(p).imageStatus() == ImageStatus.USED).count();
+            w.printf(Locale.ROOT, "with thumbnails:  %,10.0f posts/s (%d of 64 thumbnails used by the image signal)%n", imageRate, used);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteQuietly(dir);
+        }
+        w.flush();
+    }
+
+    private double measure(SentimentModel m, List<PostInput> pool, int n) {
+        ExecutorService ex = Executors.newFixedThreadPool(threads);
+        try {
+            long t0 = System.nanoTime();
+            List<Future<Double>> parts = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int from = t * n / threads, to = (t + 1) * n / threads;
+                parts.add(ex.submit(() -> {
+                    double sink = 0;
+                    for (int i = from; i < to; i++) sink += m.predict(pool.get(i % pool.size())).score();
+                    return sink;
+                }));
+            }
+            for (Future<Double> f : parts) f.get();
+            return n / ((System.nanoTime() - t0) / 1e9);
+        } catch (Exception e) {
+            throw new IllegalStateException("benchmark failed: " + e.getMessage(), e);
+        } finally {
+            ex.shutdownNow();
+        }
+    }
+
+    private List<PostInput> texts() {
+        if (data != null) return TrainingSet.fromFile(data).posts().stream().map(LabeledPost::post).toList();
+        String[] words = {"btc", "eth", "link", "moon", "wagmi", "ngmi", "it's", "over", "so", "back", "sell", "buy",
+                "the", "dip", "pump", "dump", "rekt", "anon", "when", "lambo", "chart", "green", "red", "candle",
+                "why", "is", "this", "happening", "bought", "sold", "top", "bottom", "fed", "rates", "gold", "silver"};
+        Random r = new Random(1);
+        List<PostInput> out = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            int len = 5 + r.nextInt(60);
+            for (int j = 0; j < len; j++) sb.append(j > 0 ? (r.nextInt(12) == 0 ? "\n>" : " ") : "").append(words[r.nextInt(words.length)]);
+            out.add(new PostInput(i, r.nextInt(3) == 0 ? "" : words[r.nextInt(words.length)], sb.toString(), null, 0, null));
+        }
+        return out;
+    }
+
+    private static List<PostInput> withThumbnails(List<PostInput> texts, Path dir, int count) throws IOException {
+        Random r = new Random(2);
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            BufferedImage img = new BufferedImage(250, 250, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = img.createGraphics();
+            for (int k = 0; k < 12; k++) {
+                g.setColor(new Color(r.nextInt(256), r.nextInt(256), r.nextInt(256)));
+                g.fillRect(r.nextInt(250), r.nextInt(250), 20 + r.nextInt(120), 20 + r.nextInt(120));
+            }
+            g.dispose();
+            Path f = dir.resolve("t" + i + ".jpg");
+            ImageIO.write(img, "jpg", f.toFile());
+            files.add(f);
+        }
+        List<PostInput> out = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            PostInput p = texts.get(i);
+            out.add(new PostInput(p.threadId(), p.subject(), p.text(), files.get(i % count), p.replyCount(), p.postedAt()));
+        }
+        return out;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) return;
+        try (var s = Files.list(dir)) {
+            for (Path p : s.toList()) Files.deleteIfExists(p);
+            Files.deleteIfExists(dir);
+        } catch (IOException ignored) {
+            // a temp folder left behind is harmless
+        }
+    }
+}

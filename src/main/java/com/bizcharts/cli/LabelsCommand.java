@@ -1,0 +1,89 @@
+package com.bizcharts.cli;
+
+import com.bizcharts.store.labels.LabelFiles;
+import com.bizcharts.store.labels.LabelStats;
+import com.bizcharts.store.labels.LabelTransfer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code bizcharts labels import|export|stats}: human labels in the shared JSON-lines format (or CSV). */
+@Command(name = "labels", mixinStandardHelpOptions = true, description = "Import, export and count human labels.",
+        subcommands = {LabelsCommand.Import.class, LabelsCommand.Export.class, LabelsCommand.Stats.class})
+public final class LabelsCommand {
+
+    @ParentCommand
+    BizchartsCommand root;
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Import labeled posts (FILE.jsonl in the biz-labels format, or FILE.csv): creates the posts with source 'import' and their labels.")
+    static final class Import implements Callable<Integer> {
+        @ParentCommand LabelsCommand labels;
+        @Spec picocli.CommandLine.Model.CommandSpec spec;
+        @Parameters(paramLabel = "FILE") Path file;
+        @Option(names = "--labeler", paramLabel = "ID", description = "labeler id (default from settings [labeling])") String labeler;
+
+        @Override
+        public Integer call() {
+            var engine = labels.root.engine();
+            var rows = LabelFiles.read(file);
+            String who = labeler != null ? labeler : engine.settings().labeling().labelerId();
+            LabelTransfer.ImportResult r = engine.labelTransfer().importRows(rows, who, Instant.now());
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("imported %d rows as labeler '%s': %d new posts, %d new labels, %d already present%n",
+                    r.rows(), who, r.newPosts(), r.newLabels(), r.unchanged());
+            if (!r.conflicts().isEmpty()) {
+                out.printf("%d conflicts (existing labels were kept):%n", r.conflicts().size());
+                r.conflicts().stream().limit(20).forEach(c -> out.println("  " + c));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Export rated labels to FILE.jsonl or FILE.csv (the import format; a round trip is lossless).")
+    static final class Export implements Callable<Integer> {
+        @ParentCommand LabelsCommand labels;
+        @Spec picocli.CommandLine.Model.CommandSpec spec;
+        @Parameters(paramLabel = "FILE") Path file;
+        @Option(names = "--labeler", paramLabel = "ID", description = "only this labeler's labels (default: all)") String labeler;
+
+        @Override
+        public Integer call() {
+            var rows = labels.root.engine().labelTransfer().exportRows(labeler);
+            LabelFiles.write(file, rows);
+            spec.commandLine().getOut().printf("exported %d labels to %s%n", rows.size(), file);
+            return 0;
+        }
+    }
+
+    @Command(name = "stats", mixinStandardHelpOptions = true, description = "Label counts by class, labeler and day.")
+    static final class Stats implements Callable<Integer> {
+        @ParentCommand LabelsCommand labels;
+        @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            LabelStats s = LabelStats.of(labels.root.engine().database());
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("%d rated, %d skipped%n", s.rated(), s.skipped());
+            print(out, "by class", s.byClass());
+            print(out, "by labeler", s.byLabeler());
+            print(out, "by day", s.byDay());
+            return 0;
+        }
+
+        private static void print(PrintWriter out, String title, Map<String, Integer> m) {
+            out.println(title + ":");
+            m.forEach((k, v) -> out.printf("  %-12s %6d%n", k, v));
+        }
+    }
+}

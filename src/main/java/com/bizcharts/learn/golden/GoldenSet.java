@@ -1,0 +1,91 @@
+package com.bizcharts.learn.golden;
+
+import com.bizcharts.sentiment.SentimentLabel;
+import com.bizcharts.store.Database;
+import com.bizcharts.store.UtcTime;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static com.bizcharts.store.schema.Tables.GOLDEN_SET;
+import static com.bizcharts.store.schema.Tables.TRAINING_LABELS;
+
+/**
+ * The frozen test set: human-labeled posts set aside once, never trained on, on which every candidate model is
+ * measured before it may replace the active one. Frozen means frozen: posts are only ever added (when the set is
+ * topped up from new labels), never swapped, so scores stay comparable across retrains.
+ */
+public final class GoldenSet {
+
+    public static final double DEFAULT_FRACTION = 0.2;
+
+    private final Database db;
+    private final Clock clock;
+
+    public GoldenSet(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    public Set<Long> threadIds() {
+        return Set.copyOf(db.read().select(GOLDEN_SET.THREAD_ID).from(GOLDEN_SET).fetch(r -> r.value1()));
+    }
+
+    /**
+     * Tops the set up to {@code fraction} of all human-rated posts, stratified by the (majority) human label and
+     * seeded, choosing only among posts not yet in it. Returns how many posts were added.
+     */
+    public int freeze(double fraction, long seed) {
+        if (!(fraction > 0 && fraction < 1)) throw new IllegalArgumentException("fraction must be in (0, 1)");
+        Map<Long, SentimentLabel> rated = ratedPosts();
+        Set<Long> frozen = threadIds();
+        Map<SentimentLabel, List<Long>> candidates = new EnumMap<>(SentimentLabel.class);
+        Map<SentimentLabel, Integer> have = new EnumMap<>(SentimentLabel.class);
+        Map<SentimentLabel, Integer> total = new EnumMap<>(SentimentLabel.class);
+        rated.forEach((id, label) -> {
+            total.merge(label, 1, Integer::sum);
+            if (frozen.contains(id)) have.merge(label, 1, Integer::sum);
+            else candidates.computeIfAbsent(label, k -> new ArrayList<>()).add(id);
+        });
+        Random rnd = new Random(seed);
+        List<Long> add = new ArrayList<>();
+        for (SentimentLabel label : SentimentLabel.values()) {
+            int want = (int) Math.round(total.getOrDefault(label, 0) * fraction) - have.getOrDefault(label, 0);
+            List<Long> pool = candidates.getOrDefault(label, new ArrayList<>());
+            Collections.sort(pool);
+            Collections.shuffle(pool, rnd);
+            add.addAll(pool.subList(0, Math.max(0, Math.min(want, pool.size()))));
+        }
+        String now = UtcTime.format(clock.instant());
+        db.writeVoid(ctx -> add.forEach(id -> ctx.insertInto(GOLDEN_SET)
+                .set(GOLDEN_SET.THREAD_ID, id).set(GOLDEN_SET.ADDED_AT, now).onConflictDoNothing().execute()));
+        return add.size();
+    }
+
+    /** Each human-rated post with its majority rating (ties go to the most recent label). */
+    Map<Long, SentimentLabel> ratedPosts() {
+        var rows = db.read().select(TRAINING_LABELS.THREAD_ID, TRAINING_LABELS.RATING)
+                .from(TRAINING_LABELS).where(TRAINING_LABELS.SKIPPED.eq(0L))
+                .orderBy(TRAINING_LABELS.LABELED_AT.desc())
+                .fetch();
+        Map<Long, int[]> votes = new java.util.LinkedHashMap<>();
+        Map<Long, Integer> latest = new java.util.HashMap<>();
+        for (var r : rows) {
+            votes.computeIfAbsent(r.value1(), k -> new int[3])[r.value2().intValue() - 1]++;
+            latest.putIfAbsent(r.value1(), r.value2().intValue());
+        }
+        return votes.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> {
+            int[] v = e.getValue();
+            int best = latest.get(e.getKey()) - 1;
+            for (int i = 0; i < 3; i++) if (v[i] > v[best]) best = i;
+            return SentimentLabel.ofIndex(best);
+        }));
+    }
+}

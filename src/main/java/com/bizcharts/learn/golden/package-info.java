@@ -1,0 +1,2 @@
+/** The frozen golden set of human labels that guards every model promotion. */
+package com.bizcharts.learn.golden;

@@ -1,0 +1,129 @@
+package com.bizcharts.learn.teacher;
+
+import com.bizcharts.collect.http.RetryAfter;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Talks to a teacher over HTTP: paces requests ({@code --rate-limit}), retries 429 and 5xx with exponential
+ * backoff that honours Retry-After, and turns everything else into a clear, key-free failure. 401/403/404 stop
+ * the run, because every further request would fail the same way and might still be billed.
+ */
+public final class HttpTeacherClient implements TeacherClient {
+
+    /** Waits; tests pass one that only records the requested delays. */
+    public interface Sleeper {
+        void sleep(Duration d) throws InterruptedException;
+    }
+
+    public record Retry(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+        public static Retry standard() {
+            return new Retry(5, Duration.ofSeconds(2), Duration.ofMinutes(2));
+        }
+    }
+
+    private final HttpClient http;
+    private final ProviderFormat format;
+    private final String baseUrl;
+    private final String model;
+    private final String apiKey;
+    private final Duration pace;
+    private final Retry retry;
+    private final Sleeper sleeper;
+    private long lastRequestNanos = Long.MIN_VALUE;
+
+    public HttpTeacherClient(TeacherProvider provider, String baseUrl, String model, String apiKey, Duration pace,
+                             Retry retry, Sleeper sleeper, Duration timeout) {
+        this.format = ProviderFormat.of(provider);
+        this.baseUrl = baseUrl;
+        this.model = model;
+        this.apiKey = apiKey;
+        this.pace = pace;
+        this.retry = retry;
+        this.sleeper = sleeper;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.timeout = timeout;
+    }
+
+    private final Duration timeout;
+
+    @Override
+    public TeacherReply ask(TeacherRequest request) throws TeacherCallException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(format.endpoint(baseUrl, model))
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(format.requestBody(model, request)));
+        for (Map.Entry<String, String> h : format.authHeaders(apiKey).entrySet()) b.header(h.getKey(), h.getValue());
+        HttpRequest httpRequest = b.build();
+        String lastProblem = "no attempt made";
+        for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
+            Duration wait = backoff(attempt);
+            try {
+                pace();
+                HttpResponse<String> response = http.send(httpRequest, HttpResponse.BodyHandlers.ofString());
+                int status = response.statusCode();
+                if (status / 100 == 2) {
+                    try {
+                        return format.readReply(response.body());
+                    } catch (MalformedAnswerException e) {
+                        throw new TeacherCallException("malformed", e.getMessage(), false);
+                    }
+                }
+                lastProblem = describe(status, response.body());
+                if (status == 401 || status == 403 || status == 404) {
+                    throw new TeacherCallException("http", lastProblem, true);
+                }
+                if (status != 429 && status / 100 != 5) throw new TeacherCallException("http", lastProblem, false);
+                wait = response.headers().firstValue("Retry-After").map(RetryAfter::parse)
+                        .filter(d -> !d.isNegative()).orElse(wait);
+            } catch (HttpTimeoutException e) {
+                lastProblem = "timed out after " + timeout.toSeconds() + " s";
+            } catch (IOException e) {
+                lastProblem = "connection failed: " + e.getClass().getSimpleName();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TeacherCallException("http", "interrupted", true);
+            }
+            if (attempt < retry.maxAttempts()) sleep(min(wait, retry.maxBackoff()));
+        }
+        throw new TeacherCallException(lastProblem.startsWith("timed out") ? "timeout" : "http",
+                lastProblem + " (after " + retry.maxAttempts() + " attempts)", false);
+    }
+
+    private String describe(int status, String body) {
+        String reason = format.errorMessage(body);
+        return "HTTP " + status + (reason == null || reason.isBlank() ? "" : ": " + reason);
+    }
+
+    private Duration backoff(int attempt) {
+        long ms = retry.initialBackoff().toMillis() << Math.min(attempt - 1, 20);
+        return Duration.ofMillis(Math.min(ms, retry.maxBackoff().toMillis()));
+    }
+
+    private void pace() throws InterruptedException {
+        long now = System.nanoTime();
+        if (lastRequestNanos != Long.MIN_VALUE) {
+            long due = lastRequestNanos + pace.toNanos();
+            if (due > now) sleeper.sleep(Duration.ofNanos(due - now));
+        }
+        lastRequestNanos = System.nanoTime();
+    }
+
+    private void sleep(Duration d) throws TeacherCallException {
+        try {
+            sleeper.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TeacherCallException("http", "interrupted", true);
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

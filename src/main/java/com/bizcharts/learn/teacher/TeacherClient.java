@@ -1,0 +1,23 @@
+package com.bizcharts.learn.teacher;
+
+/** Sends one labeling request to a teacher and returns its raw reply. Retries transient failures itself. */
+public interface TeacherClient {
+
+    TeacherReply ask(TeacherRequest request) throws TeacherCallException;
+
+    /** The call failed for good (after retries); {@code fatal} ones (bad key, unknown model) stop the whole run. */
+    final class TeacherCallException extends Exception {
+        private final String kind;
+        private final boolean fatal;
+
+        public TeacherCallException(String kind, String message, boolean fatal) {
+            super(message);
+            this.kind = kind;
+            this.fatal = fatal;
+        }
+
+        public String kind() { return kind; }
+
+        public boolean fatal() { return fatal; }
+    }
+}

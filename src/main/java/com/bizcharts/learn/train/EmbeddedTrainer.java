@@ -1,0 +1,170 @@
+package com.bizcharts.learn.train;
+
+import com.bizcharts.sentiment.PostInput;
+import com.bizcharts.sentiment.SentimentLabel;
+import com.bizcharts.sentiment.embedded.EmbeddedModel;
+import com.bizcharts.sentiment.embedded.ImageReading;
+import com.bizcharts.sentiment.embedded.LexiconReading;
+import com.bizcharts.sentiment.embedded.LinearClassifier;
+import com.bizcharts.sentiment.embedded.SparseVector;
+import com.bizcharts.sentiment.embedded.ThumbnailFeatures;
+import com.bizcharts.sentiment.embedded.ModelMetadata;
+import com.bizcharts.sentiment.embedded.NgramTextModel;
+import com.bizcharts.sentiment.embedded.PostTraits;
+import com.bizcharts.sentiment.embedded.ProbabilityCalibrator;
+import com.bizcharts.sentiment.ImageStatus;
+import com.bizcharts.sentiment.fusion.FusionLearner;
+import com.bizcharts.sentiment.fusion.FusionWeights;
+import com.bizcharts.sentiment.fusion.SignalFusion;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Trains an embedded model: the n-gram text model on all posts, and its calibration on out-of-fold probabilities
+ * from an inner stratified split. Deterministic: same posts and options, same weights.
+ */
+public final class EmbeddedTrainer {
+
+    /** Training knobs; {@link #standard()} is what {@code train} uses. */
+    public record Options(NgramTextModel.Options text, int calibrationFolds, boolean classOffsets, long seed) {
+        public static Options standard() {
+            return new Options(NgramTextModel.Options.standard(), 5, true, 20251008L);
+        }
+
+        Map<String, Object> describe() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            var ng = text.ngrams();
+            m.put("word_ngrams", ng.wordMin() + "-" + ng.wordMax());
+            m.put("char_ngrams", ng.charMin() + "-" + ng.charMax());
+            m.put("min_df", text.minDf());
+            m.put("tf", "sublinear");
+            m.put("c", text.c());
+            m.put("class_weights", text.balanced() ? "balanced" : "none");
+            m.put("trait_weight", text.traitWeight());
+            m.put("calibration", "temperature" + (classOffsets ? " and class offsets (macro-F1)" : "") + " on "
+                    + calibrationFolds + "-fold out-of-fold probabilities");
+            m.put("seed", seed);
+            m.put("solver", "liblinear L2R_LR one-vs-rest, eps 0.01");
+            return m;
+        }
+    }
+
+    /** Where the labels came from, for the metadata. */
+    public record Provenance(String source, String sha256, String command, Instant createdAt) {}
+
+    /** Regularisation of the 6-feature image classifier: strong, it learns from a few hundred thumbnails at most. */
+    private static final double IMAGE_C = 1.0;
+
+    private final LexiconReading.Source lexicon;
+    private final ImageReading.Source images;
+
+    public EmbeddedTrainer(LexiconReading.Source lexicon, ImageReading.Source images) {
+        this.lexicon = lexicon;
+        this.images = images;
+    }
+
+    public EmbeddedModel train(List<LabeledPost> data, Options options, Provenance provenance) {
+        if (data.size() < 2 * options.calibrationFolds())
+            throw new IllegalArgumentException("need at least " + 2 * options.calibrationFolds() + " labeled posts to train, got " + data.size());
+        PostTraits traits = new PostTraits(lexicon);
+        List<PostInput> posts = data.stream().map(LabeledPost::post).toList();
+        int[] y = labels(data);
+        for (int k = 0; k < 3; k++) {
+            int count = 0;
+            for (int v : y) if (v == k) count++;
+            if (count < options.calibrationFolds()) throw new IllegalArgumentException("need at least " + options.calibrationFolds()
+                    + " posts of each label; " + SentimentLabel.ofIndex(k).word() + " has " + count);
+        }
+        List<NgramTextModel.Prepared> prepared = NgramTextModel.prepare(posts, traits, options.text().ngrams());
+        double[][] oof = new double[posts.size()][];
+        for (int[] heldOut : StratifiedFolds.split(y, options.calibrationFolds(), options.seed())) {
+            int[] rest = StratifiedFolds.complement(posts.size(), heldOut);
+            NgramTextModel fold = NgramTextModel.trainPrepared(pick(prepared, rest), pick(y, rest), traits, options.text());
+            for (int i : heldOut) oof[i] = fold.probabilities(prepared.get(i));
+        }
+        ProbabilityCalibrator calibrator = ProbabilityCalibrator.fit(oof, y, options.classOffsets());
+        NgramTextModel text = NgramTextModel.trainPrepared(prepared, y, traits, options.text());
+        ImagePart image = trainImage(posts, y, options);
+        List<FusionLearner.Example> examples = new ArrayList<>();
+        for (int i = 0; i < posts.size(); i++) {
+            if (image.outOfFold()[i] != null)
+                examples.add(new FusionLearner.Example(calibrator.calibrate(oof[i]), image.outOfFold()[i], y[i]));
+        }
+        FusionLearner.Outcome fusion = FusionLearner.learn(examples, FusionWeights.prototype());
+        ModelMetadata metadata = metadata(data, options, provenance, text, fusion, image.readable());
+        return new EmbeddedModel(metadata, text, calibrator, images, new SignalFusion(fusion.weights()), image.classifier());
+    }
+
+    /** The image classifier (null below the minimum) and its out-of-fold probabilities per post (null where none). */
+    private record ImagePart(LinearClassifier classifier, double[][] outOfFold, int readable) {}
+
+    /**
+     * Trains the image classifier on the thumbnails' colour features when enough labeled posts have a readable
+     * one; its out-of-fold probabilities are what the fusion weights are learned from.
+     */
+    private static ImagePart trainImage(List<PostInput> posts, int[] y, Options options) {
+        double[][] oof = new double[posts.size()][];
+        List<Integer> rows = new ArrayList<>();
+        List<SparseVector> x = new ArrayList<>();
+        for (int i = 0; i < posts.size(); i++) {
+            if (posts.get(i).image() == null) continue;
+            ThumbnailFeatures.Result r = ThumbnailFeatures.read(posts.get(i).image());
+            if (r.status() != ImageStatus.USED) continue;
+            rows.add(i);
+            x.add(SparseVector.dense(r.features()));
+        }
+        int[] yy = rows.stream().mapToInt(i -> y[i]).toArray();
+        int[] counts = new int[3];
+        for (int v : yy) counts[v]++;
+        boolean enough = rows.size() >= FusionLearner.MINIMUM_POSTS
+                && Math.min(counts[0], Math.min(counts[1], counts[2])) >= options.calibrationFolds();
+        if (!enough) return new ImagePart(null, oof, rows.size());
+        int dim = ThumbnailFeatures.NAMES.size();
+        for (int[] heldOut : StratifiedFolds.split(yy, options.calibrationFolds(), options.seed())) {
+            int[] rest = StratifiedFolds.complement(yy.length, heldOut);
+            LinearClassifier fold = LinearClassifier.train(pick(x, rest), pick(yy, rest), dim, IMAGE_C, true);
+            for (int k : heldOut) oof[rows.get(k)] = fold.probabilities(x.get(k));
+        }
+        return new ImagePart(LinearClassifier.train(x, yy, dim, IMAGE_C, true), oof, rows.size());
+    }
+
+    private static ModelMetadata metadata(List<LabeledPost> data, Options options, Provenance p, NgramTextModel text,
+                                          FusionLearner.Outcome fusion, int withImages) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (SentimentLabel l : SentimentLabel.values()) counts.put(l.word(), 0);
+        for (LabeledPost lp : data) counts.merge(lp.label().word(), 1, Integer::sum);
+        List<String> features = new ArrayList<>();
+        features.add("tfidf word n-grams " + options.text().ngrams().wordMin() + "-" + options.text().ngrams().wordMax());
+        features.add("tfidf char n-grams " + options.text().ngrams().charMin() + "-" + options.text().ngrams().charMax());
+        features.add("vocabulary size " + text.vocabularySize());
+        features.addAll(PostTraits.NAMES);
+        ThumbnailFeatures.NAMES.forEach(n -> features.add("image " + n + " (image classifier, when trained)"));
+        String id = "embedded-" + LabeledPostsFile.sha256((p.sha256() + options.describe()).getBytes(StandardCharsets.UTF_8)).substring(0, 12);
+        return new ModelMetadata(ModelMetadata.FORMAT, id, EmbeddedModel.KIND, p.createdAt().toString(), p.command(),
+                new ModelMetadata.Training(p.source(), p.sha256(), data.size(), counts, withImages),
+                features, options.describe(), fusion.weights(), fusion.source(), null);
+    }
+
+    static int[] labels(List<LabeledPost> data) {
+        int[] y = new int[data.size()];
+        for (int i = 0; i < y.length; i++) y[i] = data.get(i).label().index();
+        return y;
+    }
+
+    static <T> List<T> pick(List<T> all, int[] idx) {
+        List<T> out = new ArrayList<>(idx.length);
+        for (int i : idx) out.add(all.get(i));
+        return out;
+    }
+
+    static int[] pick(int[] all, int[] idx) {
+        int[] out = new int[idx.length];
+        for (int i = 0; i < idx.length; i++) out[i] = all[idx[i]];
+        return out;
+    }
+}

@@ -1,0 +1,129 @@
+package com.bizcharts.sentiment.embedded;
+
+import com.bizcharts.sentiment.PostInput;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The main text signal: TF-IDF word and character n-grams plus the hand-made {@link PostTraits} (scaled by
+ * {@code traitWeight}), fed to one balanced logistic regression.
+ */
+public final class NgramTextModel {
+
+    /** Training knobs; {@link #standard()} is what {@code train} uses unless told otherwise. */
+    public record Options(TextNgrams ngrams, int minDf, double c, double traitWeight, boolean balanced) {
+        public static Options standard() {
+            return new Options(TextNgrams.standard(), 2, 10.0, 0.25, true);
+        }
+    }
+
+    private final TfidfVocabulary vocabulary;
+    private final PostTraits traits;
+    private final double traitWeight;
+    private final LinearClassifier classifier;
+
+    public NgramTextModel(TfidfVocabulary vocabulary, PostTraits traits, double traitWeight, LinearClassifier classifier) {
+        this.vocabulary = vocabulary;
+        this.traits = traits;
+        this.traitWeight = traitWeight;
+        this.classifier = classifier;
+    }
+
+    /** A post's n-gram counts and traits, computed once and reused by every fold of training. */
+    public record Prepared(Map<String, Integer> counts, double[] traits) {}
+
+    public static List<Prepared> prepare(List<PostInput> posts, PostTraits traits, TextNgrams ngrams) {
+        List<Prepared> out = new ArrayList<>(posts.size());
+        for (PostInput p : posts) out.add(new Prepared(ngrams.counts(p.fullText()), traits.of(p)));
+        return out;
+    }
+
+    public static NgramTextModel train(List<PostInput> posts, int[] labels, PostTraits traits, Options o) {
+        return trainPrepared(prepare(posts, traits, o.ngrams()), labels, traits, o);
+    }
+
+    public static NgramTextModel trainPrepared(List<Prepared> posts, int[] labels, PostTraits traits, Options o) {
+        TfidfVocabulary vocabulary = TfidfVocabulary.fitCounts(posts.stream().map(Prepared::counts).toList(), o.ngrams(), o.minDf());
+        List<SparseVector> x = new ArrayList<>(posts.size());
+        for (Prepared p : posts) x.add(features(vocabulary, o.traitWeight(), p));
+        int dim = vocabulary.dimension() + traits.dimension();
+        LinearClassifier classifier = LinearClassifier.train(x, labels, dim, o.c(), o.balanced());
+        return new NgramTextModel(vocabulary, traits, o.traitWeight(), classifier);
+    }
+
+    private static SparseVector features(TfidfVocabulary vocabulary, double traitWeight, Prepared p) {
+        SparseVector text = vocabulary.transformCounts(p.counts());
+        if (traitWeight == 0) return text;
+        double[] t = p.traits().clone();
+        for (int i = 0; i < t.length; i++) t[i] *= traitWeight;
+        return text.append(SparseVector.dense(t), vocabulary.dimension());
+    }
+
+    private static SparseVector features(TfidfVocabulary vocabulary, PostTraits traits, double traitWeight, PostInput p) {
+        return features(vocabulary, traitWeight, new Prepared(vocabulary.ngrams().counts(p.fullText()),
+                traitWeight == 0 ? new double[0] : traits.of(p)));
+    }
+
+    /** Probabilities for a prepared post (out-of-fold predictions during training). */
+    public double[] probabilities(Prepared post) {
+        return classifier.probabilities(features(vocabulary, traitWeight, post));
+    }
+
+    public double[] probabilities(PostInput post) {
+        return classifier.probabilities(features(post));
+    }
+
+    /** The post's feature vector; computed once per prediction and shared by the probabilities and the drivers. */
+    public SparseVector features(PostInput post) {
+        return features(vocabulary, traits, traitWeight, post);
+    }
+
+    public double[] probabilities(SparseVector x) {
+        return classifier.probabilities(x);
+    }
+
+    /**
+     * The word n-grams and traits that pushed hardest toward {@code label} in this post, strongest first, e.g.
+     * {@code 'wagmi' +0.41}: what a person reading the drivers can check against the text.
+     */
+    public List<String> strongestTerms(SparseVector x, int label, int limit) {
+        List<Map.Entry<String, Double>> parts = new ArrayList<>();
+        for (int i = 0; i < x.size(); i++) {
+            int j = x.indices()[i];
+            String name = j < vocabulary.dimension() ? vocabulary.term(j) : PostTraits.NAMES.get(j - vocabulary.dimension());
+            if (name.startsWith("c:")) continue;
+            double push = x.values()[i] * (classifier.weight(label, j) - meanWeight(j));
+            if (push > 0) parts.add(Map.entry(name.startsWith("w:") ? "'" + name.substring(2) + "'" : name, push));
+        }
+        parts.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(limit, parts.size()); i++)
+            out.add(String.format(Locale.ROOT, "%s %+.2f", parts.get(i).getKey(), parts.get(i).getValue()));
+        return out;
+    }
+
+    private double meanWeight(int j) {
+        double s = 0;
+        for (int k = 0; k < LinearClassifier.CLASSES; k++) s += classifier.weight(k, j);
+        return s / LinearClassifier.CLASSES;
+    }
+
+    public int vocabularySize() {
+        return vocabulary.dimension();
+    }
+
+    TfidfVocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    LinearClassifier classifier() {
+        return classifier;
+    }
+
+    double traitWeight() {
+        return traitWeight;
+    }
+}

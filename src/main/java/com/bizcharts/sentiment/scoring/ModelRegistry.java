@@ -1,0 +1,101 @@
+package com.bizcharts.sentiment.scoring;
+
+import com.bizcharts.sentiment.embedded.ModelMetadata;
+import com.bizcharts.store.Database;
+import com.bizcharts.store.UtcTime;
+import com.bizcharts.store.schema.tables.records.ModelsRecord;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import static com.bizcharts.store.schema.Tables.MODELS;
+
+/**
+ * The models table: which models exist, where their files are, how good they were, and which one is active.
+ * Exactly one model is active at a time; activation history (activated_at) makes rollback possible.
+ */
+public final class ModelRegistry {
+
+    private final Database db;
+    private final Clock clock;
+
+    public ModelRegistry(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** Adds the model or refreshes its row (same id: same data and options, so same model). */
+    public RegisteredModel register(ModelMetadata m, String path) {
+        db.writeVoid(ctx -> {
+            ModelsRecord r = ctx.newRecord(MODELS);
+            r.setModelId(m.id());
+            r.setKind(m.kind());
+            r.setPath(path);
+            r.setCreatedAt(m.createdAt());
+            r.setTrainingSize(m.training() == null ? null : (long) m.training().size());
+            r.setAccuracy(metric(m, "accuracy"));
+            r.setMacroF1(metric(m, "macro_f1"));
+            r.setMetricsJson(m.metrics() == null ? "{}" : m.metrics().toString());
+            r.setLineageJson(m.training() == null ? "{}" : lineage(m));
+            ctx.insertInto(MODELS).set(r).onConflict(MODELS.MODEL_ID).doUpdate()
+                    .set(MODELS.PATH, r.getPath()).set(MODELS.METRICS_JSON, r.getMetricsJson())
+                    .set(MODELS.ACCURACY, r.getAccuracy()).set(MODELS.MACRO_F1, r.getMacroF1())
+                    .execute();
+        });
+        return find(m.id()).orElseThrow();
+    }
+
+    private static Double metric(ModelMetadata m, String key) {
+        return m.metrics() != null && m.metrics().has(key) ? m.metrics().get(key).asDouble() : null;
+    }
+
+    private static String lineage(ModelMetadata m) {
+        var t = m.training();
+        return "{\"source\":" + quote(t.source()) + ",\"sha256\":" + quote(t.sha256()) + ",\"size\":" + t.size()
+                + ",\"with_images\":" + t.withImages() + "}";
+    }
+
+    private static String quote(String s) {
+        return s == null ? "null" : "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    public void activate(String modelId) {
+        int changed = db.write(ctx -> {
+            if (ctx.fetchCount(MODELS, MODELS.MODEL_ID.eq(modelId)) == 0) return 0;
+            ctx.update(MODELS).set(MODELS.ACTIVE, 0L).where(MODELS.ACTIVE.eq(1L)).execute();
+            return ctx.update(MODELS).set(MODELS.ACTIVE, 1L).set(MODELS.ACTIVATED_AT, UtcTime.format(clock.instant()))
+                    .where(MODELS.MODEL_ID.eq(modelId)).execute();
+        });
+        if (changed == 0) throw new IllegalArgumentException("no registered model with id " + modelId + " (see 'models list')");
+    }
+
+    /** Re-activates the model that was active before the current one; returns it. */
+    public RegisteredModel rollback() {
+        RegisteredModel current = active().orElseThrow(() -> new IllegalArgumentException("no active model to roll back from"));
+        RegisteredModel previous = db.read().selectFrom(MODELS)
+                .where(MODELS.ACTIVE.eq(0L)).and(MODELS.ACTIVATED_AT.isNotNull())
+                .orderBy(MODELS.ACTIVATED_AT.desc()).limit(1).fetchOptional(ModelRegistry::fromRecord)
+                .orElseThrow(() -> new IllegalArgumentException("no earlier model to roll back to from " + current.id()));
+        activate(previous.id());
+        return find(previous.id()).orElseThrow();
+    }
+
+    public Optional<RegisteredModel> active() {
+        return db.read().selectFrom(MODELS).where(MODELS.ACTIVE.eq(1L)).fetchOptional(ModelRegistry::fromRecord);
+    }
+
+    public Optional<RegisteredModel> find(String modelId) {
+        return db.read().selectFrom(MODELS).where(MODELS.MODEL_ID.eq(modelId)).fetchOptional(ModelRegistry::fromRecord);
+    }
+
+    /** Newest first. */
+    public List<RegisteredModel> list() {
+        return db.read().selectFrom(MODELS).orderBy(MODELS.CREATED_AT.desc(), MODELS.MODEL_ID).fetch(ModelRegistry::fromRecord);
+    }
+
+    private static RegisteredModel fromRecord(ModelsRecord r) {
+        return new RegisteredModel(r.getModelId(), r.getKind(), r.getPath(), r.getCreatedAt(), r.getTrainingSize(),
+                r.getAccuracy(), r.getMacroF1(), r.getActive() == 1L, r.getActivatedAt());
+    }
+}

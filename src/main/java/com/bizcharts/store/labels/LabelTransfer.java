@@ -1,0 +1,128 @@
+package com.bizcharts.store.labels;
+
+import com.bizcharts.store.Database;
+import com.bizcharts.store.Label;
+import com.bizcharts.store.LabelRepository;
+import com.bizcharts.store.ThreadOp;
+import com.bizcharts.store.ThreadRepository;
+import com.bizcharts.store.UtcTime;
+import org.jooq.DSLContext;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import static com.bizcharts.store.schema.Tables.THREAD_OPS;
+import static com.bizcharts.store.schema.Tables.TRAINING_LABELS;
+
+/**
+ * Labels in and out of the store, for {@code labels import/export} and the workstation's menu. An import is one
+ * transaction: all of a file or none of it. An existing label is never changed by an import; a disagreeing one
+ * is reported as a conflict instead.
+ */
+public final class LabelTransfer {
+
+    static final DateTimeFormatter ARCHIVE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+
+    public record ImportResult(int rows, int newPosts, int newLabels, int unchanged, List<String> conflicts) {}
+
+    private final Database db;
+    private final ThreadRepository threads;
+    private final LabelRepository labels;
+    private final java.util.function.BiConsumer<DSLContext, List<ThreadOp>> afterUpsert;
+
+    /** @param afterUpsert work on the imported posts inside the import's transaction (coin mentions) */
+    public LabelTransfer(Database db, ThreadRepository threads, LabelRepository labels,
+                         java.util.function.BiConsumer<DSLContext, List<ThreadOp>> afterUpsert) {
+        this.db = db;
+        this.threads = threads;
+        this.labels = labels;
+        this.afterUpsert = afterUpsert;
+    }
+
+    public LabelTransfer(Database db, ThreadRepository threads, LabelRepository labels) {
+        this(db, threads, labels, (ctx, ops) -> {});
+    }
+
+    public ImportResult importRows(List<LabelFileRow> rows, String labelerId, Instant now) {
+        if (labelerId == null || labelerId.isBlank()) throw new IllegalArgumentException("labeler id is required");
+        return db.write(ctx -> {
+            List<ThreadOp> ops = rows.stream().map(LabelTransfer::toThreadOp).toList();
+            ThreadRepository.UpsertCounts counts = threads.upsert(ctx, ops, now);
+            afterUpsert.accept(ctx, ops);
+            int added = 0, same = 0;
+            List<String> conflicts = new ArrayList<>();
+            Map<Long, Integer> seenInFile = new HashMap<>();
+            for (LabelFileRow row : rows) {
+                Integer earlier = seenInFile.putIfAbsent(row.threadId(), row.rating());
+                if (earlier != null) {
+                    if (earlier != row.rating()) conflicts.add("thread " + row.threadId()
+                            + ": the file rates it both " + earlier + " and " + row.rating() + "; kept " + earlier);
+                    else same++;
+                    continue;
+                }
+                Optional<Integer> existing = existingRating(ctx, row.threadId(), labelerId);
+                if (existing.isEmpty()) {
+                    labels.save(ctx, Label.rated(row.threadId(), row.rating(), labelerId, now, row.text(), row.imageUrl()));
+                    added++;
+                } else if (existing.get() == row.rating()) {
+                    same++;
+                } else {
+                    conflicts.add("thread " + row.threadId() + ": stored rating " + existing.get()
+                            + " kept, file says " + row.rating());
+                }
+            }
+            return new ImportResult(rows.size(), counts.inserted(), added, same, conflicts);
+        });
+    }
+
+    /** Rated labels (skips excluded) in the order they were given; all labelers unless one is named. */
+    public List<LabelFileRow> exportRows(String labelerId) {
+        var q = db.read().select(TRAINING_LABELS.THREAD_ID, THREAD_OPS.BOARD, THREAD_OPS.SUBJECT,
+                        TRAINING_LABELS.TEXT_SNAPSHOT, THREAD_OPS.OP_TEXT_CLEAN, THREAD_OPS.POSTED_AT,
+                        TRAINING_LABELS.IMAGE_URL_SNAPSHOT, THREAD_OPS.IMAGE_URL, TRAINING_LABELS.RATING)
+                .from(TRAINING_LABELS).join(THREAD_OPS).on(THREAD_OPS.THREAD_ID.eq(TRAINING_LABELS.THREAD_ID))
+                .where(TRAINING_LABELS.SKIPPED.eq(0L));
+        if (labelerId != null) q = q.and(TRAINING_LABELS.LABELER_ID.eq(labelerId));
+        return q.orderBy(TRAINING_LABELS.ID).fetch(r -> {
+            int rating = r.value9().intValue();
+            String text = r.value4() != null ? r.value4() : r.value5();
+            String image = r.value7() != null ? r.value7() : r.value8();
+            return new LabelFileRow(r.value1(), r.value2(), r.value3() == null ? "" : r.value3(), text,
+                    ARCHIVE_TIME.format(UtcTime.parse(r.value6()).atOffset(ZoneOffset.UTC)), image, rating,
+                    com.bizcharts.sentiment.SentimentLabel.ofRating(rating).word());
+        });
+    }
+
+    private static Optional<Integer> existingRating(DSLContext ctx, long threadId, String labelerId) {
+        return ctx.select(TRAINING_LABELS.RATING, TRAINING_LABELS.SKIPPED).from(TRAINING_LABELS)
+                .where(TRAINING_LABELS.THREAD_ID.eq(threadId)).and(TRAINING_LABELS.LABELER_ID.eq(labelerId))
+                .fetchOptional(r -> r.value2() == 1L ? -1 : r.value1().intValue());
+    }
+
+    static ThreadOp toThreadOp(LabelFileRow row) {
+        Instant posted = LocalDateTime.parse(row.postedAt(), ARCHIVE_TIME).toInstant(ZoneOffset.UTC);
+        ThreadOp.ImageFile file = row.imageUrl() == null ? null : new ThreadOp.ImageFile(null, extension(row.imageUrl()),
+                null, null, null, null, null, null, false, row.imageUrl(), null);
+        return new ThreadOp(row.threadId(), row.board(), row.subject().isEmpty() ? null : row.subject(), null,
+                row.text(), null, null, posted, 0, file == null ? 0 : 1, file, null, false, false, ThreadOp.Source.IMPORT);
+    }
+
+    static String extension(String url) {
+        try {
+            String path = URI.create(url).getPath();
+            int dot = path == null ? -1 : path.lastIndexOf('.');
+            return dot < 0 ? null : path.substring(dot).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package com.bizcharts.learn;
+
+import com.bizcharts.learn.eval.CrossValidation;
+import com.bizcharts.learn.eval.EvaluationReport;
+import com.bizcharts.learn.train.EmbeddedTrainer;
+import com.bizcharts.learn.train.LabeledPost;
+import com.bizcharts.learn.train.TrainingSet;
+import com.bizcharts.sentiment.SentimentSignals;
+import com.bizcharts.sentiment.embedded.EmbeddedModel;
+import com.bizcharts.sentiment.embedded.EmbeddedModelFormat;
+import com.bizcharts.sentiment.embedded.ModelFiles;
+import com.bizcharts.app.Engine;
+import com.bizcharts.app.Settings;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The quality bar on the real labeled set in ../shared (run with -Pshared-data). */
+@Tag("shared-data")
+class SharedDataQualityTest {
+
+    static Path sharedLabels() {
+        return Stream.of(Path.of("..", "shared"), Path.of("..", "..", "shared"))
+                .map(p -> p.resolve("data/biz-labels/train.jsonl")).filter(Files::isRegularFile).findFirst()
+                .orElseThrow(() -> new IllegalStateException("../shared/data/biz-labels/train.jsonl not found"));
+    }
+
+    @Test
+    void fiveFoldCrossValidationClearsTheBar() {
+        SentimentSignals signals = Engine.signals(Settings.defaults());
+        TrainingSet set = TrainingSet.fromFile(sharedLabels());
+        List<LabeledPost> posts = set.posts();
+        EmbeddedTrainer trainer = new EmbeddedTrainer(signals.lexicon(), signals.images());
+        EmbeddedTrainer.Options options = EmbeddedTrainer.Options.standard();
+        EvaluationReport r = CrossValidation.run(posts, 5, options.seed(), CrossValidation.ofProbabilities(train -> {
+            EmbeddedModel m = trainer.train(train, options, set.provenance("test", Instant.EPOCH));
+            return p -> m.textProbabilities(p.post());
+        }));
+        System.out.println(r.toText());
+        assertThat(r.accuracy()).isGreaterThanOrEqualTo(0.62);
+        assertThat(r.macroF1()).isGreaterThanOrEqualTo(0.60);
+    }
+
+    @Test
+    void theShippedModelWasTrainedOnThisFile() throws Exception {
+        SentimentSignals signals = Engine.signals(Settings.defaults());
+        EmbeddedModel shipped = EmbeddedModelFormat.load(ModelFiles.directory(Path.of("models", "default")),
+                signals.lexicon(), signals.images());
+        TrainingSet set = TrainingSet.fromFile(sharedLabels());
+        assertThat(shipped.metadata().training().sha256()).isEqualTo(set.sha256());
+    }
+}

@@ -14,7 +14,8 @@ import com.bizcharts.learn.drift.DriftWatch;
 import com.bizcharts.learn.golden.GoldenSet;
 import com.bizcharts.learn.teacher.TeacherLabelRepository;
 import com.bizcharts.sentiment.SentimentSignals;
-import com.bizcharts.sentiment.embedded.SlangTally;
+import com.bizcharts.sentiment.lexicon.BizLexicon;
+import com.bizcharts.sentiment.lexicon.LexiconSignal;
 import com.bizcharts.sentiment.embedded.ThumbnailSignal;
 import com.bizcharts.sentiment.scoring.BatchScorer;
 import com.bizcharts.sentiment.scoring.ModelLoader;
@@ -80,7 +81,8 @@ public final class Engine implements AutoCloseable {
 
     /** The lexicon and image signals, without opening the database (train and eval from files need no database). */
     public static SentimentSignals signals(Settings settings) {
-        return new SentimentSignals(new SlangTally(), new ThumbnailSignal());
+        LexiconSignal lexicon = new LexiconSignal(BizLexicon.load(settings.lexicon().slangPath()));
+        return new SentimentSignals(lexicon, new ThumbnailSignal(), lexicon::vader);
     }
 
     public SentimentSignals signals() { return signals; }

@@ -65,4 +65,13 @@ class CoinExtractorTest {
         assertThat(coins).filteredOn(Coin::word).extracting(Coin::symbol).contains("LINK", "SOL", "ONE", "GAS");
         assertThat(coins).extracting(Coin::symbol).doesNotHaveDuplicates();
     }
+
+    @Test
+    void threadHookReadsSubjectAndCleanTextButNotRawHtml() {
+        var op = new com.bizcharts.store.ThreadOp(7, "biz", "gas prices", "<span class=\"x\">$DOGE</span>",
+                "rotating from monero into $LINK", null, null, java.time.Instant.EPOCH, 0, 0, null, null, false, false,
+                com.bizcharts.store.ThreadOp.Source.LIVE);
+        assertThat(EXTRACTOR.inThread(op)).containsExactlyInAnyOrder(new CoinMention("XMR", 0.9, "text"),
+                new CoinMention("LINK", 0.95, "text"));
+    }
 }

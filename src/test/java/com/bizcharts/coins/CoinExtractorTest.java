@@ -30,6 +30,8 @@ class CoinExtractorTest {
             "my ONE coin is mooning|ONE",
             "monero or xmr, both fine|XMR",
             "$pengu airdrop|PENGU",
+            "$FLOW and $CAKE bags|CAKE,FLOW",
+            "pancakeswap yield farming|CAKE",
     })
     void findsMentions(String text, String expected) {
         assertThat(symbols(text)).containsExactlyElementsOf(List.of(expected.split(",")).stream().sorted().toList());
@@ -46,6 +48,9 @@ class CoinExtractorTest {
             "what does OP mean",
             "the dot on the map",
             "I think AR is overrated, etc",
+            "just go with the flow",
+            "making money is a piece of cake",
+            "CAKE FOR MY BIRTHDAY",
     })
     void ambiguousWordsAloneAreNotCoins(String text) {
         assertThat(symbols(text)).isEmpty();

@@ -30,7 +30,8 @@ public record Settings(
         CoinSettings coins,
         LexiconSettings lexicon,
         TeacherSettings teacher,
-        LearningSettings learning) {
+        LearningSettings learning,
+        RemoteSettings remote) {
 
     public static final Path DEFAULT_FILE = Path.of("config", "settings.toml");
     private static final String BUNDLED = "/com/bizcharts/config/settings.toml";
@@ -89,6 +90,23 @@ public record Settings(
     public record LearningSettings(double uncertaintyWeight, int clusters, int replayCapacity, double replayShare,
                                    double goldenFraction, double teacherMinConfidence, boolean usePseudoLabels) {}
 
+    /** Remote training over SSH and on RunPod; commands use {workspace}, {python} and {run} placeholders. */
+    public record RemoteSettings(String workspace, String user, int port, String key, String knownHosts,
+                                 String python, String setup, String trainArgs, boolean exportStudent,
+                                 double validationShare, double teacherMinConfidence, long connectTimeoutSeconds,
+                                 long pollSeconds, String runpodBaseUrl, String runpodImage, String runpodGpu,
+                                 int runpodVolumeGb, int runpodContainerDiskGb, String runpodNamePrefix,
+                                 boolean terminateAfterPull, double maxHours, long idleMinutes,
+                                 double requiredGpuMemoryGb) {
+        public Path keyPath() { return expandHome(key); }
+        public Path knownHostsPath() { return expandHome(knownHosts); }
+        public Duration connectTimeout() { return Duration.ofSeconds(connectTimeoutSeconds); }
+
+        private static Path expandHome(String p) {
+            return p.startsWith("~/") ? Path.of(System.getProperty("user.home"), p.substring(2)) : Path.of(p);
+        }
+    }
+
     private static final TomlMapper MAPPER = TomlMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -120,7 +138,7 @@ public record Settings(
     /** A copy with the database path replaced (the {@code --db} option). */
     public Settings withDatabase(Path database) {
         return new Settings(new PathSettings(database.toString(), paths.images, paths.models, paths.activeModel),
-                fourchan, warosu, backoff, retention, labeling, coins, lexicon, teacher, learning);
+                fourchan, warosu, backoff, retention, labeling, coins, lexicon, teacher, learning, remote);
     }
 
     private static ObjectNode bundledTree() {

@@ -32,10 +32,11 @@ public final class RemoteJob {
     public void start(String pipeline) {
         String run = "runs/" + runId;
         String wrapped = "(" + pipeline + "); echo $? > " + run + "/exit_code";
-        String cmd = "cd " + RemoteShell.quote(layout.base()) + " && mkdir -p " + run + "/output && "
-                + "if [ -f " + run + "/pid ]; then echo 'run " + runId + " already started' >&2; exit 3; fi && "
+        // Separate statements: a trailing '&' would otherwise put the whole && chain in the background.
+        String cmd = "set -e; cd " + RemoteShell.quote(layout.base()) + "; mkdir -p " + run + "/output; "
+                + "if [ -f " + run + "/pid ]; then echo 'run " + runId + " already started' >&2; exit 3; fi; "
                 + "setsid nohup sh -c " + RemoteShell.quote(wrapped) + " > " + run + "/train.log 2>&1 < /dev/null & "
-                + "echo $! > " + RemoteShell.quote(layout.run(runId)) + "/pid";
+                + "echo $! > " + run + "/pid";
         shell.exec(cmd).orThrow("starting the training job");
     }
 

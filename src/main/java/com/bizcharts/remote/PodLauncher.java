@@ -39,6 +39,7 @@ public final class PodLauncher {
     private final Clock clock;
     private final Pause pause;
     private final AtomicBoolean launching = new AtomicBoolean();
+    private RunPodClient api;
 
     public PodLauncher(Supplier<RunPodClient> client, RemoteSettings settings, RunRepository runs, Clock clock, Pause pause) {
         this.client = client;
@@ -68,7 +69,7 @@ public final class PodLauncher {
                     + ") is still up; use 'remote pods --sweep' or 'remote stop'");
             say.accept("launching " + quote.text());
             String name = settings.runpodNamePrefix() + clock.instant().getEpochSecond();
-            Pod pod = client.get().create(new RunPodClient.PodRequest(name, quote.gpu().id(), settings.runpodImage(),
+            Pod pod = api().create(new RunPodClient.PodRequest(name, quote.gpu().id(), settings.runpodImage(),
                     settings.runpodVolumeGb(), settings.runpodContainerDiskGb(), Map.of("PUBLIC_KEY", sshPublicKey)));
             say.accept("pod " + pod.id() + " created" + (pod.costPerHour() == null ? "" : String.format(" at $%.2f/hour", pod.costPerHour())));
             return waitForSsh(pod, readyTimeout);
@@ -83,17 +84,17 @@ public final class PodLauncher {
         try {
             while (!current.sshReady()) {
                 if (clock.instant().isAfter(deadline)) {
-                    client.get().terminate(pod.id());
+                    api().terminate(pod.id());
                     throw new RemoteException("pod " + pod.id() + " did not expose SSH within " + readyTimeout.toMinutes()
                             + " minutes; terminated it");
                 }
                 pause.sleep(Duration.ofSeconds(5));
-                current = client.get().get(pod.id());
+                current = api().get(pod.id());
             }
             return current;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            client.get().terminate(pod.id());
+            api().terminate(pod.id());
             throw new RemoteException("interrupted while waiting for pod " + pod.id() + "; terminated it");
         }
     }
@@ -101,23 +102,29 @@ public final class PodLauncher {
     /** After the pull (or a failure): terminate by default, or stop to keep the volume for the next run. */
     public String release(String podId) {
         if (settings.terminateAfterPull()) {
-            client.get().terminate(podId);
+            api().terminate(podId);
             return "terminated pod " + podId;
         }
-        client.get().stop(podId);
+        api().stop(podId);
         return "stopped pod " + podId + " (volume kept; terminate it with 'remote pods --sweep')";
     }
 
     /** Our pods (by name prefix), whatever their state. */
     public List<Pod> ours() {
-        return client.get().list().stream().filter(p -> p.name().startsWith(settings.runpodNamePrefix())).toList();
+        return api().list().stream().filter(p -> p.name().startsWith(settings.runpodNamePrefix())).toList();
     }
 
     /** Terminates every pod of ours; returns them. */
     public List<Pod> sweep() {
         List<Pod> pods = ours();
-        pods.forEach(p -> client.get().terminate(p.id()));
+        pods.forEach(p -> api().terminate(p.id()));
         return pods;
+    }
+
+    /** The client, made on first use so that commands without RunPod never need its key. */
+    private synchronized RunPodClient api() {
+        if (api == null) api = client.get();
+        return api;
     }
 
     /** US dollars spent so far at the pod's price. */

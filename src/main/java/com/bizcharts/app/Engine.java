@@ -1,18 +1,21 @@
 package com.bizcharts.app;
 
+import com.bizcharts.coins.CoinExtractor;
+import com.bizcharts.coins.CoinList;
+import com.bizcharts.coins.CoinMentionRepository;
 import com.bizcharts.collect.http.Backoff;
 import com.bizcharts.collect.http.PoliteHttp;
 import com.bizcharts.collect.http.RequestPacer;
 import com.bizcharts.collect.live.CatalogPoller;
 import com.bizcharts.collect.live.LiveScraper;
 import com.bizcharts.collect.live.ThumbnailStore;
+import com.bizcharts.collect.warosu.WarosuImporter;
 import com.bizcharts.learn.drift.DriftWatch;
 import com.bizcharts.learn.golden.GoldenSet;
 import com.bizcharts.learn.teacher.TeacherLabelRepository;
-import com.bizcharts.sentiment.ImageStatus;
 import com.bizcharts.sentiment.SentimentSignals;
-import com.bizcharts.sentiment.embedded.ImageReading;
-import com.bizcharts.sentiment.embedded.LexiconReading;
+import com.bizcharts.sentiment.embedded.SlangTally;
+import com.bizcharts.sentiment.embedded.ThumbnailSignal;
 import com.bizcharts.sentiment.scoring.BatchScorer;
 import com.bizcharts.sentiment.scoring.ModelLoader;
 import com.bizcharts.sentiment.scoring.ModelRegistry;
@@ -20,6 +23,8 @@ import com.bizcharts.sentiment.scoring.PredictionRepository;
 import com.bizcharts.store.Database;
 import com.bizcharts.store.LabelRepository;
 import com.bizcharts.store.labels.LabelTransfer;
+import com.bizcharts.store.retention.Maintenance;
+import com.bizcharts.store.retention.RetentionPolicy;
 import com.bizcharts.store.ThreadRepository;
 
 import com.bizcharts.learn.teacher.ApiKeys;
@@ -52,6 +57,7 @@ public final class Engine implements AutoCloseable {
     private final ModelRegistry models;
     private final PredictionRepository predictions;
     private final ModelLoader modelLoader;
+    private final CoinMentionRepository coinMentions;
     private final PoliteHttp fourchanHttp;
     private final CatalogPoller catalogPoller;
     private final LiveScraper liveScraper;
@@ -63,7 +69,6 @@ public final class Engine implements AutoCloseable {
         this.database = Database.open(settings.paths().databasePath());
         this.threads = new ThreadRepository(database);
         this.labels = new LabelRepository(database);
-        this.labelTransfer = new LabelTransfer(database, threads, labels);
         this.driftWatch = new DriftWatch(database, clock);
         this.goldenSet = new GoldenSet(database, clock);
         this.teacherLabels = new TeacherLabelRepository(database);
@@ -71,11 +76,13 @@ public final class Engine implements AutoCloseable {
         this.models = new ModelRegistry(database, clock);
         this.predictions = new PredictionRepository(database);
         this.modelLoader = new ModelLoader(settings.paths().activeModelPath(), signals);
+        this.coinMentions = new CoinMentionRepository(new CoinExtractor(CoinList.load(settings.coins().listPath())));
+        this.labelTransfer = new LabelTransfer(database, threads, labels, coinMentions::record);
         var fc = settings.fourchan();
         // One pace for the API and the image host together: 4chan's rule is one request per second in all.
         this.fourchanHttp = new PoliteHttp(RequestPacer.realTime(fc.minRequestInterval()), backoff(), fc.requestTimeout(), fc.userAgent());
         this.catalogPoller = new CatalogPoller(fourchanHttp, fc.apiUri(), fc.imagesUri(), fc.board(), database, threads,
-                new ThumbnailStore(fourchanHttp, imagesDir()), CatalogPoller.CatalogHook.NONE, clock,
+                new ThumbnailStore(fourchanHttp, imagesDir()), coinMentions::recordAndSummarise, clock,
                 fc.downloadThumbnails() ? 50 : 0);
         this.liveScraper = new LiveScraper(catalogPoller, fc.pollInterval(), clock);
         var remote = settings.remote();
@@ -88,7 +95,7 @@ public final class Engine implements AutoCloseable {
 
     /** The lexicon and image signals, without opening the database (train and eval from files need no database). */
     public static SentimentSignals signals(Settings settings) {
-        return new SentimentSignals(text -> LexiconReading.NONE, image -> ImageReading.absent(ImageStatus.MISSING));
+        return new SentimentSignals(new SlangTally(), new ThumbnailSignal());
     }
 
     public SentimentSignals signals() { return signals; }
@@ -134,6 +141,27 @@ public final class Engine implements AutoCloseable {
     public RemoteTraining remoteTraining() { return remoteTraining; }
 
     public PodLauncher podLauncher() { return podLauncher; }
+
+    /** A Warosu importer with its own pace (Warosu asks for gentler use than 4chan: one request per 2 s). */
+    public WarosuImporter warosuImporter() {
+        var w = settings.warosu();
+        PoliteHttp http = new PoliteHttp(RequestPacer.realTime(w.minRequestInterval()), backoff(), w.requestTimeout(),
+                settings.fourchan().userAgent());
+        return new WarosuImporter(http, w.baseUri(), w.board(), w.pageSize(), database, threads,
+                new ThumbnailStore(http, imagesDir()), coinMentions::record, clock);
+    }
+
+    public CoinMentionRepository coinMentions() { return coinMentions; }
+
+    public Maintenance maintenance() { return new Maintenance(database, imagesDir(), clock); }
+
+    public RetentionPolicy retentionPolicy() {
+        var r = settings.retention();
+        return new RetentionPolicy(java.time.Duration.ofDays(r.fullHtmlDays()), java.time.Duration.ofDays(r.threadMetadataDays()),
+                java.time.Duration.ofDays(r.snapshotsFullDays()), java.time.Duration.ofDays(r.snapshotsHourlyDays()),
+                r.keepThreadsWithReplies(), java.time.Duration.ofDays(r.thumbnailsMaxAgeDays()),
+                r.thumbnailsMaxMegabytes() * 1024L * 1024L);
+    }
 
     public Path imagesDir() { return settings.paths().imagesPath(); }
 

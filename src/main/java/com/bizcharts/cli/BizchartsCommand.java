@@ -16,8 +16,8 @@ import java.nio.file.Path;
         description = "Collect, label and analyse /biz/ crypto sentiment. With no command, opens the workstation.",
         subcommands = {
                 CommandLine.HelpCommand.class,
-                TrainCommand.class, EvalCommand.class, ScoreCommand.class, ModelsCommand.class, BenchCommand.class,
-                LiveCommand.class,
+                TrainCommand.class, EvalCommand.class, SentimentCommand.class, ScoreCommand.class, ModelsCommand.class, BenchCommand.class,
+                LiveCommand.class, WarosuCommand.class, MaintainCommand.class, StatsCommand.class, CoverageCommand.class,
                 LabelsCommand.class,
                 LearnCommand.class,
                 AutolabelCommand.class,

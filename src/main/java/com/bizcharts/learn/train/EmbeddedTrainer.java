@@ -5,6 +5,9 @@ import com.bizcharts.sentiment.SentimentLabel;
 import com.bizcharts.sentiment.embedded.EmbeddedModel;
 import com.bizcharts.sentiment.embedded.ImageReading;
 import com.bizcharts.sentiment.embedded.LexiconReading;
+import com.bizcharts.sentiment.embedded.LinearClassifier;
+import com.bizcharts.sentiment.embedded.SparseVector;
+import com.bizcharts.sentiment.embedded.ThumbnailFeatures;
 import com.bizcharts.sentiment.embedded.ModelMetadata;
 import com.bizcharts.sentiment.embedded.NgramTextModel;
 import com.bizcharts.sentiment.embedded.PostTraits;
@@ -54,6 +57,9 @@ public final class EmbeddedTrainer {
     /** Where the labels came from, for the metadata. */
     public record Provenance(String source, String sha256, String command, Instant createdAt) {}
 
+    /** Regularisation of the 6-feature image classifier: strong, it learns from a few hundred thumbnails at most. */
+    private static final double IMAGE_C = 1.0;
+
     private final LexiconReading.Source lexicon;
     private final ImageReading.Source images;
 
@@ -83,37 +89,61 @@ public final class EmbeddedTrainer {
         }
         ProbabilityCalibrator calibrator = ProbabilityCalibrator.fit(oof, y, options.classOffsets());
         NgramTextModel text = NgramTextModel.trainPrepared(prepared, y, traits, options.text());
-        FusionLearner.Outcome fusion = learnFusion(posts, oof, calibrator, y);
-        ModelMetadata metadata = metadata(data, options, provenance, text, fusion);
-        return new EmbeddedModel(metadata, text, calibrator, images, new SignalFusion(fusion.weights()));
-    }
-
-    /** Fusion weights from the training posts whose image the image signal could read. */
-    private FusionLearner.Outcome learnFusion(List<PostInput> posts, double[][] oof, ProbabilityCalibrator calibrator, int[] y) {
+        ImagePart image = trainImage(posts, y, options);
         List<FusionLearner.Example> examples = new ArrayList<>();
         for (int i = 0; i < posts.size(); i++) {
-            if (posts.get(i).image() == null) continue;
-            ImageReading r = images.read(posts.get(i).image());
-            if (r.status() == ImageStatus.USED)
-                examples.add(new FusionLearner.Example(calibrator.calibrate(oof[i]), r.probabilities(), y[i]));
+            if (image.outOfFold()[i] != null)
+                examples.add(new FusionLearner.Example(calibrator.calibrate(oof[i]), image.outOfFold()[i], y[i]));
         }
-        return FusionLearner.learn(examples, FusionWeights.prototype());
+        FusionLearner.Outcome fusion = FusionLearner.learn(examples, FusionWeights.prototype());
+        ModelMetadata metadata = metadata(data, options, provenance, text, fusion, image.readable());
+        return new EmbeddedModel(metadata, text, calibrator, images, new SignalFusion(fusion.weights()), image.classifier());
+    }
+
+    /** The image classifier (null below the minimum) and its out-of-fold probabilities per post (null where none). */
+    private record ImagePart(LinearClassifier classifier, double[][] outOfFold, int readable) {}
+
+    /**
+     * Trains the image classifier on the thumbnails' colour features when enough labeled posts have a readable
+     * one; its out-of-fold probabilities are what the fusion weights are learned from.
+     */
+    private static ImagePart trainImage(List<PostInput> posts, int[] y, Options options) {
+        double[][] oof = new double[posts.size()][];
+        List<Integer> rows = new ArrayList<>();
+        List<SparseVector> x = new ArrayList<>();
+        for (int i = 0; i < posts.size(); i++) {
+            if (posts.get(i).image() == null) continue;
+            ThumbnailFeatures.Result r = ThumbnailFeatures.read(posts.get(i).image());
+            if (r.status() != ImageStatus.USED) continue;
+            rows.add(i);
+            x.add(SparseVector.dense(r.features()));
+        }
+        int[] yy = rows.stream().mapToInt(i -> y[i]).toArray();
+        int[] counts = new int[3];
+        for (int v : yy) counts[v]++;
+        boolean enough = rows.size() >= FusionLearner.MINIMUM_POSTS
+                && Math.min(counts[0], Math.min(counts[1], counts[2])) >= options.calibrationFolds();
+        if (!enough) return new ImagePart(null, oof, rows.size());
+        int dim = ThumbnailFeatures.NAMES.size();
+        for (int[] heldOut : StratifiedFolds.split(yy, options.calibrationFolds(), options.seed())) {
+            int[] rest = StratifiedFolds.complement(yy.length, heldOut);
+            LinearClassifier fold = LinearClassifier.train(pick(x, rest), pick(yy, rest), dim, IMAGE_C, true);
+            for (int k : heldOut) oof[rows.get(k)] = fold.probabilities(x.get(k));
+        }
+        return new ImagePart(LinearClassifier.train(x, yy, dim, IMAGE_C, true), oof, rows.size());
     }
 
     private static ModelMetadata metadata(List<LabeledPost> data, Options options, Provenance p, NgramTextModel text,
-                                          FusionLearner.Outcome fusion) {
+                                          FusionLearner.Outcome fusion, int withImages) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (SentimentLabel l : SentimentLabel.values()) counts.put(l.word(), 0);
-        int withImages = 0;
-        for (LabeledPost lp : data) {
-            counts.merge(lp.label().word(), 1, Integer::sum);
-            if (lp.post().image() != null) withImages++;
-        }
+        for (LabeledPost lp : data) counts.merge(lp.label().word(), 1, Integer::sum);
         List<String> features = new ArrayList<>();
         features.add("tfidf word n-grams " + options.text().ngrams().wordMin() + "-" + options.text().ngrams().wordMax());
         features.add("tfidf char n-grams " + options.text().ngrams().charMin() + "-" + options.text().ngrams().charMax());
         features.add("vocabulary size " + text.vocabularySize());
         features.addAll(PostTraits.NAMES);
+        ThumbnailFeatures.NAMES.forEach(n -> features.add("image " + n + " (image classifier, when trained)"));
         String id = "embedded-" + LabeledPostsFile.sha256((p.sha256() + options.describe()).getBytes(StandardCharsets.UTF_8)).substring(0, 12);
         return new ModelMetadata(ModelMetadata.FORMAT, id, EmbeddedModel.KIND, p.createdAt().toString(), p.command(),
                 new ModelMetadata.Training(p.source(), p.sha256(), data.size(), counts, withImages),

@@ -25,14 +25,20 @@ public final class EmbeddedModel implements SentimentModel {
     private final ProbabilityCalibrator calibrator;
     private final ImageReading.Source images;
     private final SignalFusion fusion;
+    private final LinearClassifier imageClassifier;
 
+    /**
+     * @param images          how thumbnails are read when the model has no image classifier of its own
+     * @param imageClassifier trained on labeled thumbnails, or null (then {@code images} reads them)
+     */
     public EmbeddedModel(ModelMetadata metadata, NgramTextModel text, ProbabilityCalibrator calibrator,
-                         ImageReading.Source images, SignalFusion fusion) {
+                         ImageReading.Source images, SignalFusion fusion, LinearClassifier imageClassifier) {
         this.metadata = metadata;
         this.text = text;
         this.calibrator = calibrator;
-        this.images = images;
+        this.images = imageClassifier != null ? new ThumbnailSignal(imageClassifier) : images;
         this.fusion = fusion;
+        this.imageClassifier = imageClassifier;
     }
 
     @Override
@@ -46,12 +52,12 @@ public final class EmbeddedModel implements SentimentModel {
 
     /** A copy that reads images through {@code source} (the product wires the sentiment image features in). */
     public EmbeddedModel withImages(ImageReading.Source source) {
-        return new EmbeddedModel(metadata, text, calibrator, source, fusion);
+        return new EmbeddedModel(metadata, text, calibrator, source, fusion, null);
     }
 
     /** A copy with other metadata (e.g. with the cross-validation metrics added after training). */
     public EmbeddedModel withMetadata(ModelMetadata other) {
-        return new EmbeddedModel(other, text, calibrator, images, fusion);
+        return new EmbeddedModel(other, text, calibrator, images, fusion, imageClassifier);
     }
 
     NgramTextModel textModel() {
@@ -60,6 +66,11 @@ public final class EmbeddedModel implements SentimentModel {
 
     ProbabilityCalibrator calibrator() {
         return calibrator;
+    }
+
+    /** The trained image classifier, or null when the model reads thumbnails with the colour prior. */
+    LinearClassifier imageClassifier() {
+        return imageClassifier;
     }
 
     SignalFusion fusion() {
@@ -73,9 +84,9 @@ public final class EmbeddedModel implements SentimentModel {
 
     @Override
     public Prediction predict(PostInput post) {
-        double[] literal = textProbabilities(post);
-        int literalIndex = argmax(literal);
-        List<String> terms = text.strongestTerms(post, literalIndex, 3);
+        SparseVector x = text.features(post);
+        double[] literal = calibrator.calibrate(text.probabilities(x));
+        List<String> terms = text.strongestTerms(x, argmax(literal), 3);
         List<SignalReading> readings = new ArrayList<>();
         readings.add(new SignalReading(Signal.TEXT, literal, terms.isEmpty() ? "" : "(" + String.join(", ", terms) + ")"));
 

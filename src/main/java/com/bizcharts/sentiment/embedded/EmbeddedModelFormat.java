@@ -20,13 +20,15 @@ import java.nio.file.Path;
 
 /**
  * Saves and loads an embedded model directory: {@code metadata.json}, {@code vocabulary.tsv} (terms and idf),
- * {@code text-model.bin} and {@code calibrator.bin} (weights as big-endian doubles, so a round trip is exact).
+ * {@code text-model.bin}, {@code calibrator.bin} and, when labeled thumbnails trained one, {@code image-model.bin}
+ * (weights as big-endian doubles, so a round trip is exact).
  */
 public final class EmbeddedModelFormat {
 
     static final String VOCABULARY = "vocabulary.tsv";
     static final String TEXT_MODEL = "text-model.bin";
     static final String CALIBRATOR = "calibrator.bin";
+    static final String IMAGE_MODEL = "image-model.bin";
     private static final int MAGIC = 0x42495a31; // "BIZ1"
 
     private EmbeddedModelFormat() {}
@@ -45,6 +47,13 @@ public final class EmbeddedModelFormat {
             try (DataOutputStream out = data(dir.resolve(CALIBRATOR))) {
                 out.writeInt(MAGIC);
                 model.calibrator().write(out);
+            }
+            Files.deleteIfExists(dir.resolve(IMAGE_MODEL));
+            if (model.imageClassifier() != null) {
+                try (DataOutputStream out = data(dir.resolve(IMAGE_MODEL))) {
+                    out.writeInt(MAGIC);
+                    model.imageClassifier().write(out);
+                }
             }
             try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(ModelMetadata.FILE), StandardCharsets.UTF_8)) {
                 w.write(model.metadata().toJson());
@@ -83,8 +92,15 @@ public final class EmbeddedModelFormat {
                 magic(in, CALIBRATOR);
                 calibrator = ProbabilityCalibrator.read(in);
             }
+            LinearClassifier imageClassifier = null;
+            if (files.exists(IMAGE_MODEL)) {
+                try (DataInputStream in = data(files.open(IMAGE_MODEL))) {
+                    magic(in, IMAGE_MODEL);
+                    imageClassifier = LinearClassifier.read(in);
+                }
+            }
             FusionWeights weights = metadata.fusion() == null ? FusionWeights.prototype() : metadata.fusion();
-            return new EmbeddedModel(metadata, text, calibrator, images, new SignalFusion(weights));
+            return new EmbeddedModel(metadata, text, calibrator, images, new SignalFusion(weights), imageClassifier);
         } catch (IOException | RuntimeException e) {
             if (e instanceof IllegalArgumentException iae) throw iae;
             throw new IllegalArgumentException("cannot load model from " + files.location() + ": " + e.getMessage(), e);

@@ -73,15 +73,23 @@ public final class NgramTextModel {
     }
 
     public double[] probabilities(PostInput post) {
-        return classifier.probabilities(features(vocabulary, traits, traitWeight, post));
+        return classifier.probabilities(features(post));
+    }
+
+    /** The post's feature vector; computed once per prediction and shared by the probabilities and the drivers. */
+    public SparseVector features(PostInput post) {
+        return features(vocabulary, traits, traitWeight, post);
+    }
+
+    public double[] probabilities(SparseVector x) {
+        return classifier.probabilities(x);
     }
 
     /**
      * The word n-grams and traits that pushed hardest toward {@code label} in this post, strongest first, e.g.
      * {@code 'wagmi' +0.41}: what a person reading the drivers can check against the text.
      */
-    public List<String> strongestTerms(PostInput post, int label, int limit) {
-        SparseVector x = features(vocabulary, traits, traitWeight, post);
+    public List<String> strongestTerms(SparseVector x, int label, int limit) {
         List<Map.Entry<String, Double>> parts = new ArrayList<>();
         for (int i = 0; i < x.size(); i++) {
             int j = x.indices()[i];

@@ -24,7 +24,7 @@ public record TextNgrams(int wordMin, int wordMax, int charMin, int charMax) {
     }
 
     public static TextNgrams standard() {
-        return new TextNgrams(1, 2, 2, 5);
+        return new TextNgrams(1, 2, 1, 4);
     }
 
     public static String normalise(String text) {

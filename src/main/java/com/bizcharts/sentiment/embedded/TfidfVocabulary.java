@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * TF-IDF over word and character n-grams, fitted on the training posts: sublinear tf (1 + ln tf), smooth idf, and
@@ -70,26 +69,30 @@ public final class TfidfVocabulary {
     }
 
     public SparseVector transformCounts(Map<String, Integer> counts) {
-        TreeMap<Integer, Double> words = new TreeMap<>();
-        TreeMap<Integer, Double> chars = new TreeMap<>();
+        long[] keys = new long[counts.size()];
+        double[] raw = new double[counts.size()];
+        int n = 0;
         for (Map.Entry<String, Integer> e : counts.entrySet()) {
             Integer i = index.get(e.getKey());
             if (i == null) continue;
-            double v = (1.0 + Math.log(e.getValue())) * idf[i];
-            (e.getKey().startsWith("w:") ? words : chars).put(i, v);
+            raw[n] = (1.0 + Math.log(e.getValue())) * idf[i];
+            // index in the high bits, position in the low bits: a primitive sort by index, no boxing
+            keys[n] = ((long) i << 32) | n;
+            n++;
         }
-        normalise(words);
-        normalise(chars);
-        words.putAll(chars);
-        return SparseVector.of(words);
-    }
-
-    private static void normalise(Map<Integer, Double> block) {
-        double s = 0;
-        for (double v : block.values()) s += v * v;
-        if (s == 0) return;
-        double norm = Math.sqrt(s);
-        block.replaceAll((k, v) -> v / norm);
+        java.util.Arrays.sort(keys, 0, n);
+        int[] idx = new int[n];
+        double[] val = new double[n];
+        double wordNorm = 0, charNorm = 0;
+        for (int k = 0; k < n; k++) {
+            idx[k] = (int) (keys[k] >>> 32);
+            val[k] = raw[(int) keys[k]];
+            if (terms[idx[k]].startsWith("w:")) wordNorm += val[k] * val[k];
+            else charNorm += val[k] * val[k];
+        }
+        double wn = wordNorm == 0 ? 1 : Math.sqrt(wordNorm), cn = charNorm == 0 ? 1 : Math.sqrt(charNorm);
+        for (int k = 0; k < n; k++) val[k] /= terms[idx[k]].startsWith("w:") ? wn : cn;
+        return new SparseVector(idx, val);
     }
 
     /** One header line with the n-gram ranges, then one {@code term<TAB>idf} line per term in index order. */

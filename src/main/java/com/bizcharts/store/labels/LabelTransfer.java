@@ -37,11 +37,19 @@ public final class LabelTransfer {
     private final Database db;
     private final ThreadRepository threads;
     private final LabelRepository labels;
+    private final java.util.function.BiConsumer<DSLContext, List<ThreadOp>> afterUpsert;
 
-    public LabelTransfer(Database db, ThreadRepository threads, LabelRepository labels) {
+    /** @param afterUpsert work on the imported posts inside the import's transaction (coin mentions) */
+    public LabelTransfer(Database db, ThreadRepository threads, LabelRepository labels,
+                         java.util.function.BiConsumer<DSLContext, List<ThreadOp>> afterUpsert) {
         this.db = db;
         this.threads = threads;
         this.labels = labels;
+        this.afterUpsert = afterUpsert;
+    }
+
+    public LabelTransfer(Database db, ThreadRepository threads, LabelRepository labels) {
+        this(db, threads, labels, (ctx, ops) -> {});
     }
 
     public ImportResult importRows(List<LabelFileRow> rows, String labelerId, Instant now) {
@@ -49,6 +57,7 @@ public final class LabelTransfer {
         return db.write(ctx -> {
             List<ThreadOp> ops = rows.stream().map(LabelTransfer::toThreadOp).toList();
             ThreadRepository.UpsertCounts counts = threads.upsert(ctx, ops, now);
+            afterUpsert.accept(ctx, ops);
             int added = 0, same = 0;
             List<String> conflicts = new ArrayList<>();
             Map<Long, Integer> seenInFile = new HashMap<>();

@@ -32,7 +32,7 @@ public final class LoopbackServer implements AutoCloseable {
         }
     }
 
-    public record Seen(String path, String ifModifiedSince, String userAgent) {}
+    public record Seen(String path, String ifModifiedSince, String userAgent, String query) {}
 
     public interface Handler {
         Reply answer(Seen request);
@@ -54,7 +54,7 @@ public final class LoopbackServer implements AutoCloseable {
 
     private void handle(HttpExchange ex, Handler handler) throws IOException {
         Seen s = new Seen(ex.getRequestURI().getPath(), ex.getRequestHeaders().getFirst("If-Modified-Since"),
-                ex.getRequestHeaders().getFirst("User-Agent"));
+                ex.getRequestHeaders().getFirst("User-Agent"), ex.getRequestURI().getRawQuery());
         seen.add(s);
         Reply r = handler.answer(s);
         if (r.delayMs() > 0) {

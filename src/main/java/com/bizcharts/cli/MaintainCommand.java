@@ -1,0 +1,32 @@
+package com.bizcharts.cli;
+
+import com.bizcharts.store.retention.RetentionReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+/** {@code bizcharts maintain [--dry-run]}: applies the retention policy from settings [retention]. */
+@Command(name = "maintain", mixinStandardHelpOptions = true,
+        description = "Apply retention: strip old HTML, drop expired threads (labeled and busy ones kept), thin snapshots, prune thumbnails.")
+final class MaintainCommand implements Callable<Integer> {
+
+    @ParentCommand
+    BizchartsCommand root;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--dry-run", description = "print what would be done and change nothing")
+    boolean dryRun;
+
+    @Override
+    public Integer call() {
+        var engine = root.engine();
+        RetentionReport r = engine.maintenance().run(engine.retentionPolicy(), dryRun);
+        spec.commandLine().getOut().println(r.describe());
+        return 0;
+    }
+}

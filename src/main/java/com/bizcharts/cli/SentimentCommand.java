@@ -1,0 +1,104 @@
+package com.bizcharts.cli;
+
+import com.bizcharts.sentiment.PostInput;
+import com.bizcharts.sentiment.Prediction;
+import com.bizcharts.sentiment.SentimentLabel;
+import com.bizcharts.sentiment.embedded.EmbeddedModel;
+import com.bizcharts.sentiment.embedded.LexiconReading;
+import com.bizcharts.sentiment.scoring.ModelLoader;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/** {@code sentiment "TEXT" [--image FILE] [--json]}: scores one post on the spot. */
+@Command(name = "sentiment", mixinStandardHelpOptions = true,
+        description = "Score one post's text (and image) with the default model, plus the lexicon's own scores.")
+public final class SentimentCommand implements Runnable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @ParentCommand
+    BizchartsCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "TEXT", description = "the post's text")
+    String text;
+
+    @Option(names = "--subject", paramLabel = "TEXT", description = "the post's subject")
+    String subject = "";
+
+    @Option(names = "--image", paramLabel = "FILE", description = "the post's image (thumbnail)")
+    Path image;
+
+    @Option(names = "--model", paramLabel = "DIR", description = "model directory (default: models/default or the bundled copy)")
+    Path model;
+
+    @Option(names = "--json", description = "print one JSON object")
+    boolean json;
+
+    @Override
+    public void run() {
+        if (image != null && !Files.exists(image)) throw new IllegalArgumentException("image not found: " + image);
+        ModelLoader loader = new ModelLoader(root.settings().paths().activeModelPath(), root.signals());
+        EmbeddedModel m = model != null ? loader.load(model.toAbsolutePath().toString()) : loader.defaultModel();
+        Prediction p = m.predict(new PostInput(0, subject, text, image, 0, null));
+        String full = subject.isBlank() ? text : subject + "\n" + text;
+        LexiconReading lexicon = root.signals().lexicon().read(full);
+        Map<String, Double> vader = root.signals().vader() == null ? null : root.signals().vader().apply(full);
+        PrintWriter w = spec.commandLine().getOut();
+        if (json) {
+            ObjectNode o = JSON.createObjectNode();
+            o.put("model", p.modelId());
+            o.put("label", p.label().word());
+            o.put("score", p.score());
+            o.put("confidence", p.confidence());
+            ObjectNode probs = o.putObject("probabilities");
+            for (SentimentLabel l : SentimentLabel.values()) probs.put(l.word(), p.probability(l));
+            o.put("sarcasm", p.sarcasm());
+            o.put("literal", p.literal().word());
+            o.put("inferred", p.inferred().word());
+            o.put("image_status", p.imageStatus().name().toLowerCase(Locale.ROOT));
+            o.put("image_used", p.imageUsed());
+            p.drivers().forEach(o.putArray("drivers")::add);
+            if (vader == null) {
+                o.putNull("vader");
+            } else {
+                ObjectNode v = o.putObject("vader");
+                vader.forEach(v::put);
+            }
+            ObjectNode lex = o.putObject("lexicon");
+            lex.put("compound", lexicon.compound());
+            lex.put("pos", lexicon.positive());
+            lex.put("neg", lexicon.negative());
+            lex.put("slang_bullish", lexicon.bullishHits());
+            lex.put("slang_bearish", lexicon.bearishHits());
+            w.println(o.toString());
+        } else {
+            w.printf(Locale.ROOT, "label        %s (confidence %.2f)%n", p.label().word(), p.confidence());
+            w.printf(Locale.ROOT, "score        %+.3f%n", p.score());
+            w.printf(Locale.ROOT, "probabilities bearish %.3f  neutral %.3f  bullish %.3f%n",
+                    p.probabilities()[0], p.probabilities()[1], p.probabilities()[2]);
+            w.printf(Locale.ROOT, "sarcasm      %.2f  (literal %s, inferred %s)%n", p.sarcasm(), p.literal().word(), p.inferred().word());
+            w.printf(Locale.ROOT, "image        %s%n", p.imageStatus().name().toLowerCase(Locale.ROOT));
+            w.printf(Locale.ROOT, "drivers      %s%n", String.join("; ", p.drivers()));
+            w.printf(Locale.ROOT, "vader        %s%n", vader == null ? "(not available: the VADER lexicon is not wired in this build)" : vader);
+            w.printf(Locale.ROOT, "lexicon      compound %+.3f  pos %.3f  neg %.3f  slang bullish %d  bearish %d%n",
+                    lexicon.compound(), lexicon.positive(), lexicon.negative(), lexicon.bullishHits(), lexicon.bearishHits());
+            w.printf(Locale.ROOT, "model        %s%n", p.modelId());
+        }
+        w.flush();
+    }
+}

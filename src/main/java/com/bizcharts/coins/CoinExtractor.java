@@ -1,0 +1,97 @@
+package com.bizcharts.coins;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds coin mentions in a post. In decreasing confidence:
+ * <ol>
+ *   <li>cashtags ({@code $LINK}): 0.95, for any listed symbol;</li>
+ *   <li>full names ({@code chainlink}, {@code bitcoin cash}): 0.9, longest match wins;</li>
+ *   <li>tickers in capitals ({@code BTC}): 0.85; or lower case ({@code btc}) for symbols that are not words: 0.75;</li>
+ *   <li>slang aliases ({@code corn}, {@code link marines}): 0.6;</li>
+ *   <li>a word-symbol in capitals ({@code LINK}, {@code ONE}) only when the same text has another, surer crypto
+ *       mention or crypto vocabulary: 0.55; otherwise nothing (precision over recall).</li>
+ * </ol>
+ */
+public final class CoinExtractor {
+
+    private static final Pattern CASHTAG = Pattern.compile("\\$([A-Za-z][A-Za-z0-9]{0,9})\\b");
+    private static final Pattern TOKEN = Pattern.compile("(?<![\\p{L}\\p{N}$])([\\p{L}\\p{N}]+)(?![\\p{L}\\p{N}])");
+    private static final Pattern CRYPTO_CONTEXT = Pattern.compile(
+            "\\b(coin|coins|token|tokens|crypto|chain|blockchain|defi|altcoin|alts|hodl|staking|stake|wallet|"
+                    + "airdrop|pump|dump|moon|mooning|bags|bagholder|ath|dex|cex|binance|coinbase|shitcoin|memecoin)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    private final Map<String, Coin> bySymbol = new HashMap<>();
+    /** Lower-case phrase to symbol, for names and aliases; matched longest first. */
+    private final List<Phrase> phrases = new ArrayList<>();
+
+    private record Phrase(Pattern pattern, String symbol, double confidence, int length) {}
+
+    public CoinExtractor(List<Coin> coins) {
+        for (Coin c : coins) {
+            bySymbol.put(c.symbol(), c);
+            for (String n : c.names()) phrases.add(phrase(n, c.symbol(), 0.9));
+            for (String a : c.aliases()) phrases.add(phrase(a, c.symbol(), 0.6));
+        }
+        phrases.sort((a, b) -> Integer.compare(b.length, a.length));
+    }
+
+    private static Phrase phrase(String text, String symbol, double confidence) {
+        Pattern p = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(text).replace(" ", "\\E\\s+\\Q")
+                + "(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        return new Phrase(p, symbol, confidence, text.length());
+    }
+
+    /** Mentions in a subject and a text, one per coin and source, with the highest confidence found. */
+    public List<CoinMention> inPost(String subject, String text) {
+        List<CoinMention> out = new ArrayList<>(inText(subject, CoinMention.SUBJECT));
+        out.addAll(inText(text, CoinMention.TEXT));
+        return out;
+    }
+
+    /** Mentions in one piece of text; {@code source} is subject, text or image_ocr. */
+    public List<CoinMention> inText(String text, String source) {
+        if (text == null || text.isBlank()) return List.of();
+        Map<String, Double> found = new LinkedHashMap<>();
+        Matcher m = CASHTAG.matcher(text);
+        while (m.find()) {
+            Coin c = bySymbol.get(m.group(1).toUpperCase(Locale.ROOT));
+            if (c != null) found.merge(c.symbol(), 0.95, Math::max);
+        }
+        // Names and aliases: blank out what a longer phrase already took ("bitcoin cash" is not also "bitcoin").
+        StringBuilder rest = new StringBuilder(text);
+        for (Phrase p : phrases) {
+            Matcher pm = p.pattern.matcher(rest);
+            while (pm.find()) {
+                found.merge(p.symbol, p.confidence, Math::max);
+                for (int i = pm.start(); i < pm.end(); i++) rest.setCharAt(i, ' ');
+            }
+        }
+        boolean context = !found.isEmpty() || CRYPTO_CONTEXT.matcher(text).find();
+        Matcher t = TOKEN.matcher(text);
+        while (t.find()) {
+            String token = t.group(1);
+            String upper = token.toUpperCase(Locale.ROOT);
+            Coin c = bySymbol.get(upper);
+            if (c == null || upper.length() < 2) continue;
+            boolean capitals = token.equals(upper) && token.chars().anyMatch(Character::isLetter);
+            if (!c.word()) {
+                if (capitals) found.merge(c.symbol(), 0.85, Math::max);
+                else if (token.equals(token.toLowerCase(Locale.ROOT))) found.merge(c.symbol(), 0.75, Math::max);
+            } else if (capitals && context && upper.length() >= 3) {
+                found.merge(c.symbol(), 0.55, Math::max);
+            }
+        }
+        List<CoinMention> mentions = new ArrayList<>();
+        found.forEach((symbol, conf) -> mentions.add(new CoinMention(symbol, conf, source)));
+        return mentions;
+    }
+}

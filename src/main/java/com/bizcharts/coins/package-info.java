@@ -1,0 +1,2 @@
+/** Coins: the maintained coin list and the extraction of coin mentions from posts. */
+package com.bizcharts.coins;

@@ -1,0 +1,196 @@
+package com.bizcharts.collect.warosu;
+
+import com.bizcharts.collect.http.FetchException;
+import com.bizcharts.collect.http.FetchResult;
+import com.bizcharts.collect.http.PoliteHttp;
+import com.bizcharts.collect.live.ThumbnailStore;
+import com.bizcharts.store.Database;
+import com.bizcharts.store.ThreadOp;
+import com.bizcharts.store.ThreadRepository;
+import com.bizcharts.store.UtcTime;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
+
+import static com.bizcharts.store.schema.Tables.IMPORT_RUNS;
+
+/**
+ * Imports historical threads from Warosu, one result page at a time. Each page's threads and the run's progress
+ * (pages done, the next offset) are committed in one transaction, so a killed import leaves a consistent
+ * database and {@code --continue} resumes the interrupted run at the page after the last committed one. Threads
+ * already in the store (from the live scraper or an earlier import) merge; they are never duplicated.
+ */
+public final class WarosuImporter {
+
+    private static final Logger log = LoggerFactory.getLogger(WarosuImporter.class);
+
+    public record Result(long runId, int pages, int threads, int newThreads, int thumbnails, String status,
+                         String message) {}
+
+    /** Called after each committed page, on the importing thread. */
+    public interface Progress {
+        void page(int pagesDone, int threadsSoFar, Instant oldest);
+    }
+
+    private final PoliteHttp http;
+    private final URI base;
+    private final String board;
+    private final int pageSize;
+    private final Database db;
+    private final ThreadRepository threads;
+    private final ThumbnailStore thumbnails;
+    private final BiConsumer<DSLContext, List<ThreadOp>> afterUpsert;
+    private final Clock clock;
+    private final WarosuPages pages;
+
+    public WarosuImporter(PoliteHttp http, URI base, String board, int pageSize, Database db, ThreadRepository threads,
+                          ThumbnailStore thumbnails, BiConsumer<DSLContext, List<ThreadOp>> afterUpsert, Clock clock) {
+        this.http = http;
+        this.base = base;
+        this.board = board;
+        this.pageSize = pageSize;
+        this.db = db;
+        this.threads = threads;
+        this.thumbnails = thumbnails;
+        this.afterUpsert = afterUpsert;
+        this.clock = clock;
+        this.pages = new WarosuPages(board, base);
+    }
+
+    /** @param resume continue the newest unfinished run with the same parameters, if there is one */
+    public Result run(WarosuRequest asked, boolean resume, Progress progress, BooleanSupplier cancelled)
+            throws InterruptedException {
+        WarosuRequest request = asked;
+        long runId;
+        int page;
+        var unfinished = resume ? WarosuRuns.unfinished(db, asked) : java.util.Optional.<WarosuRuns.Run>empty();
+        if (unfinished.isPresent()) {
+            runId = unfinished.get().id();
+            page = unfinished.get().nextPage();
+            request = asked.withDates(unfinished.get().from(), unfinished.get().to());
+            WarosuRuns.markRunning(db, runId);
+            log.info("resuming Warosu import run {} at page {}", runId, page + 1);
+        } else {
+            runId = WarosuRuns.start(db, request.parametersJson(), clock.instant());
+            page = 0;
+        }
+        final WarosuRequest req = request;
+        int stored = 0, created = 0, saved = 0, pagesDone = 0;
+        Instant oldest = null;
+        try {
+            while (stored < request.max() && (request.pages() == null || pagesDone < request.pages())) {
+                if (cancelled.getAsBoolean()) return finish(runId, "cancelled", null, page, pagesDone, stored, created, saved);
+                List<ThreadOp> ops = fetchPage(request, page);
+                if (ops == null) break;
+                if (ops.size() > request.max() - stored) ops = ops.subList(0, request.max() - stored);
+                List<ThreadOp> toStore = request.withThreads() ? withReplies(ops) : ops;
+                int next = page + 1;
+                ThreadRepository.UpsertCounts counts = db.write(ctx -> {
+                    ThreadRepository.UpsertCounts c = threads.upsert(ctx, toStore, clock.instant());
+                    afterUpsert.accept(ctx, toStore);
+                    WarosuRuns.progress(ctx, runId, next, c, toStore, req.withThreads() ? 1 + toStore.size() : 1);
+                    return c;
+                });
+                page = next;
+                pagesDone++;
+                stored += toStore.size();
+                created += counts.inserted();
+                saved += downloadThumbnails(toStore);
+                Instant pageOldest = toStore.stream().map(ThreadOp::postedAt).min(Comparator.naturalOrder()).orElse(null);
+                if (pageOldest != null && (oldest == null || pageOldest.isBefore(oldest))) oldest = pageOldest;
+                progress.page(pagesDone, stored, oldest);
+                if (request.isSearch() && ops.size() < pageSize) break;
+            }
+            return finish(runId, "completed", null, page, pagesDone, stored, created, saved);
+        } catch (FetchException | WarosuFormatException e) {
+            log.warn("Warosu import stopped: {}", e.getMessage());
+            return finish(runId, "failed", e.getMessage(), page, pagesDone, stored, created, saved);
+        }
+    }
+
+    /** {@code --continue}: from the newest Warosu posting day already stored (unless a start was given). */
+    public WarosuRequest continuing(WarosuRequest r) {
+        return r.from() != null ? r : r.withDates(WarosuRuns.newestDay(db).orElse(null), r.to());
+    }
+
+    /** {@code --backfill}: older than the oldest Warosu posting day already stored (unless an end was given). */
+    public WarosuRequest backfilling(WarosuRequest r) {
+        return r.to() != null ? r : r.withDates(r.from(), WarosuRuns.oldestDay(db).map(d -> d.minusDays(1)).orElse(null));
+    }
+
+    /** One page of OPs, or null when the search has no more results. */
+    private List<ThreadOp> fetchPage(WarosuRequest request, int page)
+            throws FetchException, InterruptedException, WarosuFormatException {
+        String root = base.toString().replaceAll("/+$", "") + "/" + board + "/";
+        if (request.isSearch()) {
+            FetchResult r = http.get(URI.create(root + "?" + request.searchQuery(page * pageSize)));
+            if (r.notFound()) return null;
+            WarosuPages.SearchPage sp = pages.search(new String(r.body(), StandardCharsets.UTF_8));
+            if (sp.hits().isEmpty()) return null;
+            List<ThreadOp> ops = new ArrayList<>();
+            for (WarosuPost p : sp.ops()) ops.add(pages.toThreadOp(p, 0, 0));
+            return ops;
+        }
+        FetchResult r = http.get(URI.create(root + "?task=page&page=" + (page + 1)));
+        if (r.notFound()) return null;
+        List<ThreadOp> ops = pages.index(new String(r.body(), StandardCharsets.UTF_8));
+        return ops.isEmpty() ? null : ops;
+    }
+
+    private List<ThreadOp> withReplies(List<ThreadOp> ops) throws FetchException, InterruptedException {
+        List<ThreadOp> out = new ArrayList<>();
+        String root = base.toString().replaceAll("/+$", "") + "/" + board + "/thread/";
+        for (ThreadOp op : ops) {
+            FetchResult r = http.get(URI.create(root + op.threadId()));
+            if (!r.ok()) {
+                out.add(op);
+                continue;
+            }
+            try {
+                out.add(pages.thread(new String(r.body(), StandardCharsets.UTF_8)));
+            } catch (WarosuFormatException e) {
+                log.warn("thread {} page unreadable, keeping the search result: {}", op.threadId(), e.getMessage());
+                out.add(op);
+            }
+        }
+        return out;
+    }
+
+    private int downloadThumbnails(List<ThreadOp> ops) throws InterruptedException {
+        int saved = 0;
+        for (ThreadOp op : ops) {
+            if (op.file() == null || op.file().thumbnailUrl() == null) continue;
+            Long tim = WarosuMarkup.tim(op.file().thumbnailUrl());
+            if (tim == null) continue;
+            try {
+                ThumbnailStore.Outcome o = thumbnails.download(URI.create(op.file().thumbnailUrl()), board, tim);
+                if (o != ThumbnailStore.Outcome.GONE) threads.setThumbnailPath(op.threadId(), ThumbnailStore.relativePath(board, tim));
+                if (o == ThumbnailStore.Outcome.SAVED) saved++;
+            } catch (FetchException | IOException e) {
+                log.warn("thumbnail of thread {} not saved: {}", op.threadId(), e.getMessage());
+            }
+        }
+        return saved;
+    }
+
+    private Result finish(long runId, String status, String message, int nextPage, int pagesDone, int stored,
+                          int created, int saved) {
+        db.writeVoid(ctx -> ctx.update(IMPORT_RUNS).set(IMPORT_RUNS.STATUS, status)
+                .set(IMPORT_RUNS.FINISHED_AT, UtcTime.format(clock.instant()))
+                .set(IMPORT_RUNS.MESSAGE, message)
+                .set(IMPORT_RUNS.ERRORS, IMPORT_RUNS.ERRORS.plus(message == null ? 0L : 1L))
+                .where(IMPORT_RUNS.ID.eq(runId)).execute());
+        return new Result(runId, pagesDone, stored, created, saved, status, message);
+    }
+}

@@ -1,0 +1,129 @@
+package com.bizcharts.collect.warosu;
+
+import org.jsoup.nodes.Element;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads one post element of Warosu's (Fuuka's) markup: the OP {@code div#p{no}} or a reply {@code td.reply}.
+ * Matches class tokens, never raw text: the site has switched between quoted and unquoted attributes, with and
+ * without microdata, several times. Dates come from the image's {@code tim} (true UTC milliseconds) when there is
+ * one, else from the posttime {@code title}; the visible date text is in US-Eastern time and is never parsed.
+ */
+final class WarosuMarkup {
+
+    private static final Pattern FILE_INFO = Pattern.compile("File:\\s*([\\d.]+)\\s*(B|KB|MB)?,\\s*(\\d+)x(\\d+),\\s*(.*)",
+            Pattern.DOTALL);
+    private static final Pattern TIM = Pattern.compile("/(\\d{10,16})s?\\.[A-Za-z0-9]+$");
+    private static final Pattern THREAD_LINK = Pattern.compile("/thread/S?(\\d+)");
+    private static final Pattern MD5_LINK = Pattern.compile("/image/([A-Za-z0-9_-]{22})");
+
+    private WarosuMarkup() {}
+
+    static WarosuPost read(Element post, long threadNo, boolean op, URI base) throws WarosuFormatException {
+        long no = number(post);
+        String subject = text(post.selectFirst("span.filetitle"));
+        Element poster = post.selectFirst("span.postername");
+        String name = poster == null ? null : poster.text().strip();
+        String trip = text(post.selectFirst("span.postertrip"));
+        if (trip != null) trip = trip.replace('\u00A0', ' ').strip();
+
+        Element imageLink = null;
+        for (Element a : post.select("a[href]")) {
+            if (a.attr("href").contains("/img/") && a.selectFirst("img") != null) { imageLink = a; break; }
+        }
+        Element thumb = post.selectFirst("img.thumb");
+        String imageUrl = imageLink == null ? null : absolute(base, imageLink.attr("href"));
+        String thumbUrl = thumb == null ? null : absolute(base, thumb.attr("src"));
+        Long tim = imageUrl == null ? null : tim(imageUrl);
+
+        Instant postedAt;
+        if (tim != null) {
+            postedAt = Instant.ofEpochSecond(tim / 1000); // 4chan post times are whole seconds: time = tim / 1000
+        } else {
+            Element time = post.selectFirst("span.posttime");
+            if (time == null || !time.attr("title").matches("\\d{9,16}")) {
+                throw new WarosuFormatException("post " + no + " has no usable time (no image and no posttime title)");
+            }
+            postedAt = Instant.ofEpochMilli(Long.parseLong(time.attr("title")));
+        }
+
+        String fileName = null;
+        Long size = null;
+        Integer w = null, h = null;
+        for (Element span : post.select("span")) {
+            Matcher m = FILE_INFO.matcher(span.text().strip());
+            if (span.classNames().isEmpty() || span.hasClass("fileinfo")) {
+                if (m.matches()) {
+                    size = bytes(m.group(1), m.group(2));
+                    w = Integer.parseInt(m.group(3));
+                    h = Integer.parseInt(m.group(4));
+                    fileName = m.group(5).strip();
+                    break;
+                }
+            }
+        }
+        String md5 = null;
+        for (Element a : post.select("a[href]")) {
+            Matcher m = MD5_LINK.matcher(a.attr("href"));
+            if (m.find()) {
+                md5 = Base64.getEncoder().encodeToString(Base64.getUrlDecoder().decode(m.group(1)));
+                break;
+            }
+        }
+        Element quote = post.selectFirst("blockquote");
+        String html = quote == null ? null : (quote.selectFirst("p") != null ? quote.selectFirst("p").html() : quote.html());
+        return new WarosuPost(no, op ? no : threadNo, op, subject, name, trip, postedAt, html, fileName, size, w, h,
+                imageUrl, thumbUrl, tim, md5);
+    }
+
+    /** The post number from the element id ({@code p123}); ghost posts ({@code p123_1}) are rejected by callers. */
+    static long number(Element post) throws WarosuFormatException {
+        String id = post.id();
+        if (!id.matches("p\\d+")) throw new WarosuFormatException("post element without a numeric id: '" + id + "'");
+        return Long.parseLong(id.substring(1));
+    }
+
+    static boolean isGhost(Element post) {
+        return post.id().contains("_") || post.hasClass("subreply");
+    }
+
+    /** The thread a search hit belongs to, from its View link ({@code /biz/thread/S?123#p456}). */
+    static Long threadOf(Element post) {
+        for (Element a : post.select("a[href]")) {
+            Matcher m = THREAD_LINK.matcher(a.attr("href"));
+            if (m.find() && (a.text().equals("View") || a.text().startsWith("No."))) return Long.parseLong(m.group(1));
+        }
+        for (Element a : post.select("a[href]")) {
+            Matcher m = THREAD_LINK.matcher(a.attr("href"));
+            if (m.find()) return Long.parseLong(m.group(1));
+        }
+        return null;
+    }
+
+    static Long tim(String url) {
+        Matcher m = TIM.matcher(URI.create(url).getPath());
+        return m.find() ? Long.parseLong(m.group(1)) : null;
+    }
+
+    static String absolute(URI base, String href) {
+        if (href.startsWith("//")) return base.getScheme() + ":" + href;
+        return base.resolve(href).toString();
+    }
+
+    private static long bytes(String number, String unit) {
+        double v = Double.parseDouble(number);
+        if (unit == null || unit.equals("B")) return (long) v;
+        return (long) (v * (unit.equals("KB") ? 1024 : 1024 * 1024));
+    }
+
+    private static String text(Element e) {
+        if (e == null) return null;
+        String t = e.text().strip();
+        return t.isEmpty() ? null : t;
+    }
+}

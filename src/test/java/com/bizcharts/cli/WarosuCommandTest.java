@@ -1,0 +1,40 @@
+package com.bizcharts.cli;
+
+import com.bizcharts.collect.http.LoopbackServer;
+import com.bizcharts.collect.http.LoopbackServer.Reply;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WarosuCommandTest {
+
+    @Test
+    void searchImportAgainstTheConfiguredArchive(@TempDir Path dir) throws Exception {
+        String page = new String(getClass().getResourceAsStream("/com/bizcharts/collect/warosu/search-biz-bitcoin-offset0.html")
+                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        try (LoopbackServer server = new LoopbackServer(req -> req.path().equals("/biz/") ? Reply.of(200, page) : Reply.of(404, ""))) {
+            Path config = dir.resolve("s.toml");
+            Files.writeString(config, """
+                    [paths]
+                    database = "%s"
+                    images = "%s"
+                    [warosu]
+                    base = "%s"
+                    min_request_interval_ms = 1
+                    """.formatted(dir.resolve("w.db").toString().replace("\\", "/"), dir.resolve("img").toString().replace("\\", "/"),
+                    server.base()));
+            CliTest r = CliTest.run("--config", config.toString(), "warosu", "--search", "bitcoin", "--max", "10");
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            assertThat(r.out()).contains("page 1: 2 threads so far").contains("completed: 1 pages, 2 threads (2 new)");
+            CliTest bad = CliTest.run("--config", config.toString(), "warosu", "--continue", "--backfill");
+            assertThat(bad.exitCode()).isEqualTo(2);
+            assertThat(bad.err()).contains("pick one");
+            CliTest dates = CliTest.run("--config", config.toString(), "warosu", "--from", "2025-02-01", "--to", "2025-01-01");
+            assertThat(dates.err()).isEqualTo("error: --from is after --to\n");
+        }
+    }
+}

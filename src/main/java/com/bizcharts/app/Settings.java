@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 
+import com.bizcharts.remote.RemoteSettings;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -89,23 +91,6 @@ public record Settings(
     /** The learning loop's defaults (from the prototype's plan). */
     public record LearningSettings(double uncertaintyWeight, int clusters, int replayCapacity, double replayShare,
                                    double goldenFraction, double teacherMinConfidence, boolean usePseudoLabels) {}
-
-    /** Remote training over SSH and on RunPod; commands use {workspace}, {python} and {run} placeholders. */
-    public record RemoteSettings(String workspace, String user, int port, String key, String knownHosts,
-                                 String python, String setup, String trainArgs, boolean exportStudent,
-                                 double validationShare, double teacherMinConfidence, long connectTimeoutSeconds,
-                                 long pollSeconds, String runpodBaseUrl, String runpodImage, String runpodGpu,
-                                 int runpodVolumeGb, int runpodContainerDiskGb, String runpodNamePrefix,
-                                 boolean terminateAfterPull, double maxHours, long idleMinutes,
-                                 double requiredGpuMemoryGb) {
-        public Path keyPath() { return expandHome(key); }
-        public Path knownHostsPath() { return expandHome(knownHosts); }
-        public Duration connectTimeout() { return Duration.ofSeconds(connectTimeoutSeconds); }
-
-        private static Path expandHome(String p) {
-            return p.startsWith("~/") ? Path.of(System.getProperty("user.home"), p.substring(2)) : Path.of(p);
-        }
-    }
 
     private static final TomlMapper MAPPER = TomlMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)

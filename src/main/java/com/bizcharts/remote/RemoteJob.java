@@ -83,6 +83,7 @@ public final class RemoteJob {
     public void cancel() {
         String run = RemoteShell.quote(layout.run(runId));
         shell.exec("cd " + run + " && touch cancelled && if [ -f pid ]; then p=$(cat pid); "
-                + "kill -TERM -- -$p 2>/dev/null || kill -TERM $p 2>/dev/null; fi; true").orThrow("cancelling the run");
+                // dash's kill has no "--": "-TERM -PGID" works in dash, bash and busybox alike.
+                + "kill -TERM -$p 2>/dev/null || kill -TERM $p 2>/dev/null; fi; true").orThrow("cancelling the run");
     }
 }

@@ -1,6 +1,5 @@
 package com.bizcharts.remote;
 
-import com.bizcharts.app.Settings.RemoteSettings;
 import com.bizcharts.store.Database;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,6 +1,5 @@
 package com.bizcharts.remote;
 
-import com.bizcharts.app.Settings.RemoteSettings;
 import com.bizcharts.store.Database;
 
 import java.io.IOException;

@@ -49,7 +49,7 @@ class RemoteTrainingTest {
         training = newTraining(RemoteFixture.settings(workspace, python, "mkdir -p {workspace}/venv"));
     }
 
-    private RemoteTraining newTraining(com.bizcharts.app.Settings.RemoteSettings settings) {
+    private RemoteTraining newTraining(RemoteSettings settings) {
         return new RemoteTraining(db, settings, tmp.resolve("images"), tmp.resolve("runs"),
                 new ApiKeys(Map.of(), false), Clock.systemUTC());
     }
@@ -132,9 +132,18 @@ class RemoteTrainingTest {
         training.cancel(runId, ACCEPT);
         ProcessHandle.of(pid).ifPresent(p -> p.onExit().orTimeout(5, TimeUnit.SECONDS).join());
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        // The whole group goes, not just the wrapper: no fake trainer of this test is left running.
+        String mine = tmp.resolve("bin/fakepython").toString();
+        for (int i = 0; i < 100 && trainers(mine) > 0; i++) Thread.sleep(20);
+        assertThat(trainers(mine)).isZero();
         assertThat(training.follow(runId, ACCEPT, POLL, p -> {}, () -> false).state())
                 .isEqualTo(TrainingProgress.State.CANCELLED);
         assertThat(training.find(runId).status()).isEqualTo("cancelled");
+    }
+
+    private static long trainers(String script) {
+        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().orElse("").contains(script)).count();
     }
 
     @Test

@@ -31,7 +31,14 @@ import com.bizcharts.store.retention.Maintenance;
 import com.bizcharts.store.retention.RetentionPolicy;
 import com.bizcharts.store.ThreadRepository;
 
+import com.bizcharts.learn.teacher.ApiKeys;
+import com.bizcharts.remote.PodLauncher;
+import com.bizcharts.remote.RemoteTraining;
+import com.bizcharts.remote.RunPodClient;
+
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -58,6 +65,8 @@ public final class Engine implements AutoCloseable {
     private final PoliteHttp fourchanHttp;
     private final CatalogPoller catalogPoller;
     private final LiveScraper liveScraper;
+    private final RemoteTraining remoteTraining;
+    private final PodLauncher podLauncher;
 
     public Engine(Settings settings) {
         this.settings = settings;
@@ -80,6 +89,12 @@ public final class Engine implements AutoCloseable {
                 new ThumbnailStore(fourchanHttp, imagesDir()), coinMentions::recordAndSummarise, clock,
                 fc.downloadThumbnails() ? 50 : 0);
         this.liveScraper = new LiveScraper(catalogPoller, fc.pollInterval(), clock);
+        var remote = settings.remote();
+        this.remoteTraining = new RemoteTraining(database, remote, imagesDir(), settings.paths().modelsPath().resolve("remote"),
+                ApiKeys.system(), clock);
+        this.podLauncher = new PodLauncher(() -> new RunPodClient(URI.create(remote.runpodBaseUrl()),
+                ApiKeys.system().find("RUNPOD_API_KEY").orElse(null), Duration.ofSeconds(30)),
+                remote, remoteTraining.runs(), clock, d -> Thread.sleep(d.toMillis()));
     }
 
     /** The lexicon and image signals, without opening the database (train and eval from files need no database). */
@@ -136,6 +151,10 @@ public final class Engine implements AutoCloseable {
     }
 
     public LiveScraper liveScraper() { return liveScraper; }
+
+    public RemoteTraining remoteTraining() { return remoteTraining; }
+
+    public PodLauncher podLauncher() { return podLauncher; }
 
     /** A Warosu importer with its own pace (Warosu asks for gentler use than 4chan: one request per 2 s). */
     public WarosuImporter warosuImporter() {

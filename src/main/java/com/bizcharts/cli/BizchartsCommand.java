@@ -21,6 +21,7 @@ import java.nio.file.Path;
                 LabelsCommand.class,
                 LearnCommand.class, AlCommand.class,
                 AutolabelCommand.class,
+                RemoteCommand.class,
         })
 public final class BizchartsCommand {
 

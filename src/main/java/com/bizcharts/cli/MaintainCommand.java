@@ -22,11 +22,22 @@ final class MaintainCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "print what would be done and change nothing")
     boolean dryRun;
 
+    @Option(names = "--vacuum", description = "afterwards VACUUM and ANALYZE the database (ignored with --dry-run)")
+    boolean vacuum;
+
     @Override
     public Integer call() {
         var engine = root.engine();
         RetentionReport r = engine.maintenance().run(engine.retentionPolicy(), dryRun);
-        spec.commandLine().getOut().println(r.describe());
+        var out = spec.commandLine().getOut();
+        out.println(r.describe());
+        if (vacuum && dryRun) {
+            out.println("would VACUUM and ANALYZE the database");
+        } else if (vacuum) {
+            long[] size = engine.maintenance().compact();
+            out.printf(java.util.Locale.ROOT, "vacuumed and analyzed: database %.1f MB -> %.1f MB%n",
+                    size[0] / 1e6, size[1] / 1e6);
+        }
         return 0;
     }
 }

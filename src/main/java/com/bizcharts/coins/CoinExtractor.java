@@ -1,5 +1,7 @@
 package com.bizcharts.coins;
 
+import com.bizcharts.store.ThreadOp;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -48,6 +50,11 @@ public final class CoinExtractor {
         Pattern p = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(text).replace(" ", "\\E\\s+\\Q")
                 + "(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
         return new Phrase(p, symbol, confidence, text.length());
+    }
+
+    /** The collectors' hook: mentions in a thread OP's subject and cleaned text (not its raw HTML). */
+    public List<CoinMention> inThread(ThreadOp op) {
+        return inPost(op.subject(), op.opTextClean());
     }
 
     /** Mentions in a subject and a text, one per coin and source, with the highest confidence found. */

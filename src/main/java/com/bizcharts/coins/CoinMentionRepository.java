@@ -31,7 +31,7 @@ public final class CoinMentionRepository {
     public Map<Long, List<CoinMention>> record(DSLContext ctx, Collection<ThreadOp> ops) {
         Map<Long, List<CoinMention>> all = new HashMap<>();
         for (ThreadOp op : ops) {
-            List<CoinMention> mentions = extractor.inPost(op.subject(), op.opTextClean());
+            List<CoinMention> mentions = extractor.inThread(op);
             ctx.deleteFrom(COIN_MENTIONS).where(COIN_MENTIONS.THREAD_ID.eq(op.threadId()))
                     .and(COIN_MENTIONS.MENTION_SOURCE.in(CoinMention.SUBJECT, CoinMention.TEXT)).execute();
             for (CoinMention m : mentions) {

@@ -105,6 +105,25 @@ public final class Database implements AutoCloseable {
         });
     }
 
+    /**
+     * VACUUM then ANALYZE, on the writer connection so no write can interleave. VACUUM refuses to run inside a
+     * transaction, hence not through {@link #write}. The WAL is checkpointed before and after, so the space
+     * really goes back to the disk.
+     */
+    public void compact() {
+        writeLock.lock();
+        try (var statement = writerConnection.createStatement()) {
+            statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            statement.execute("VACUUM");
+            statement.execute("ANALYZE");
+            statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");  // in WAL mode VACUUM's copy lands in the WAL
+        } catch (SQLException e) {
+            throw new StoreException("VACUUM/ANALYZE failed: " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
     @Override
     public void close() {
         writeLock.lock();

@@ -38,5 +38,11 @@ class StoreReportsCommandTest {
         CliTest maintain = CliTest.run("--db", db.toString(), "maintain", "--dry-run");
         assertThat(maintain.exitCode()).isZero();
         assertThat(maintain.out()).contains("would strip raw HTML from 0 threads");
+
+        CliTest dryVacuum = CliTest.run("--db", db.toString(), "maintain", "--dry-run", "--vacuum");
+        assertThat(dryVacuum.out()).contains("would VACUUM and ANALYZE").doesNotContain("vacuumed");
+        CliTest vacuum = CliTest.run("--db", db.toString(), "maintain", "--vacuum");
+        assertThat(vacuum.exitCode()).as(vacuum.err()).isZero();
+        assertThat(vacuum.out()).contains("vacuumed and analyzed: database");
     }
 }

@@ -30,6 +30,8 @@ class CoinExtractorTest {
             "my ONE coin is mooning|ONE",
             "monero or xmr, both fine|XMR",
             "$pengu airdrop|PENGU",
+            "$FLOW and $CAKE bags|CAKE,FLOW",
+            "pancakeswap yield farming|CAKE",
     })
     void findsMentions(String text, String expected) {
         assertThat(symbols(text)).containsExactlyElementsOf(List.of(expected.split(",")).stream().sorted().toList());
@@ -46,6 +48,9 @@ class CoinExtractorTest {
             "what does OP mean",
             "the dot on the map",
             "I think AR is overrated, etc",
+            "just go with the flow",
+            "making money is a piece of cake",
+            "CAKE FOR MY BIRTHDAY",
     })
     void ambiguousWordsAloneAreNotCoins(String text) {
         assertThat(symbols(text)).isEmpty();
@@ -64,5 +69,14 @@ class CoinExtractorTest {
         assertThat(coins).hasSizeGreaterThan(80);
         assertThat(coins).filteredOn(Coin::word).extracting(Coin::symbol).contains("LINK", "SOL", "ONE", "GAS");
         assertThat(coins).extracting(Coin::symbol).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void threadHookReadsSubjectAndCleanTextButNotRawHtml() {
+        var op = new com.bizcharts.store.ThreadOp(7, "biz", "gas prices", "<span class=\"x\">$DOGE</span>",
+                "rotating from monero into $LINK", null, null, java.time.Instant.EPOCH, 0, 0, null, null, false, false,
+                com.bizcharts.store.ThreadOp.Source.LIVE);
+        assertThat(EXTRACTOR.inThread(op)).containsExactlyInAnyOrder(new CoinMention("XMR", 0.9, "text"),
+                new CoinMention("LINK", 0.95, "text"));
     }
 }

@@ -71,6 +71,25 @@ public final class Maintenance {
     }
 
     /**
+     * The optional last step of {@code maintain --vacuum}: gives deleted pages back to the disk and refreshes the
+     * query planner's statistics. Returns the database file size before and after, in bytes.
+     */
+    public long[] compact() {
+        long before = fileSize();
+        db.compact();
+        return new long[]{before, fileSize()};
+    }
+
+    private long fileSize() {
+        try {
+            Path wal = db.file().resolveSibling(db.file().getFileName() + "-wal");
+            return Files.size(db.file()) + (Files.isRegularFile(wal) ? Files.size(wal) : 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot size " + db.file(), e);
+        }
+    }
+
+    /**
      * Keeps the first snapshot of each hour (prefix length 13 of the ISO time) or day (10) in [from, to) and
      * deletes the rest; returns how many were (or would be) deleted.
      */

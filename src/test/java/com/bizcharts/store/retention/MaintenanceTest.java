@@ -95,4 +95,25 @@ class MaintenanceTest {
             assertThat(real.thumbnailsDeleted()).isEqualTo(3);
         }
     }
+
+    @Test
+    void compactGivesDeletedPagesBackAndAnalyzes(@TempDir Path dir) {
+        try (Database db = Database.open(dir.resolve("v.db"))) {
+            String big = "x".repeat(20_000);
+            List<ThreadOp> old = java.util.stream.LongStream.rangeClosed(1, 200)
+                    .mapToObj(id -> new ThreadOp(id, "biz", null, big, "clean", null, null,
+                            NOW.minus(Duration.ofDays(800)), 0, 0, null, null, false, false, ThreadOp.Source.LIVE))
+                    .toList();
+            new ThreadRepository(db).upsert(old, NOW);
+            Maintenance maintenance = new Maintenance(db, dir.resolve("no-images"), Clock.fixed(NOW, ZoneOffset.UTC));
+            assertThat(maintenance.run(POLICY, false).threadsDeleted()).isEqualTo(200);
+
+            long[] size = maintenance.compact();
+            assertThat(size[0]).isGreaterThan(2_000_000);
+            assertThat(size[1]).isLessThan(size[0] / 10);
+            assertThat(db.read().fetchCount(org.jooq.impl.DSL.table("sqlite_master"),
+                    org.jooq.impl.DSL.field("name").eq("sqlite_stat1"))).isEqualTo(1);
+            assertThat(new ThreadRepository(db).count()).isZero();
+        }
+    }
 }

@@ -25,6 +25,15 @@ final class WarosuMarkup {
     private WarosuMarkup() {}
 
     static WarosuPost read(Element post, long threadNo, boolean op, URI base) throws WarosuFormatException {
+        return read(post, threadNo, op, base, 0);
+    }
+
+    /**
+     * @param titleShiftSeconds what to add to a {@code posttime} title to make it true UTC (see {@link #titleShift}):
+     *                          0 on pages whose title is already UTC, 4 or 5 hours where it holds the Eastern wall clock
+     */
+    static WarosuPost read(Element post, long threadNo, boolean op, URI base, long titleShiftSeconds)
+            throws WarosuFormatException {
         long no = number(post);
         String subject = text(post.selectFirst("span.filetitle"));
         Element poster = post.selectFirst("span.postername");
@@ -49,7 +58,7 @@ final class WarosuMarkup {
             if (time == null || !time.attr("title").matches("\\d{9,16}")) {
                 throw new WarosuFormatException("post " + no + " has no usable time (no image and no posttime title)");
             }
-            postedAt = Instant.ofEpochMilli(Long.parseLong(time.attr("title")));
+            postedAt = Instant.ofEpochMilli(Long.parseLong(time.attr("title"))).plusSeconds(titleShiftSeconds);
         }
 
         String fileName = null;
@@ -103,6 +112,31 @@ final class WarosuMarkup {
             if (m.find()) return Long.parseLong(m.group(1));
         }
         return null;
+    }
+
+    /**
+     * How far this page's {@code posttime} titles are from true UTC, learnt from a post that has both a title and an
+     * image {@code tim}: older pages put true UTC in the title, the rewritten site (2023+) the US-Eastern wall clock as
+     * if it were UTC, i.e. 4 or 5 hours early. Rounded to whole hours (tim is the upload moment, a second or so
+     * after the post); 0 when no post on the page has both or the gap is not a plausible zone offset.
+     */
+    static long titleShift(Element content) {
+        for (Element time : content.select("span.posttime[title]")) {
+            String title = time.attr("title");
+            if (!title.matches("\\d{9,16}")) continue;
+            Element post = time.closest("td.reply, div[id]");
+            if (post == null) continue;
+            for (Element a : post.select("a[href]")) {
+                if (!a.attr("href").contains("/img/") || a.selectFirst("img") == null) continue;
+                Long tim = tim(absolute(URI.create("https://x"), a.attr("href")));
+                if (tim == null) break;
+                long gap = tim / 1000 - Long.parseLong(title) / 1000;
+                long hours = Math.round(gap / 3600.0);
+                if (Math.abs(gap - hours * 3600) > 600 || hours < 0 || hours > 5) return 0;
+                return hours * 3600;
+            }
+        }
+        return 0;
     }
 
     static Long tim(String url) {

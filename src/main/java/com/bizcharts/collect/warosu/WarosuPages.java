@@ -37,12 +37,13 @@ public final class WarosuPages {
         if (content == null && !noneFound) throw new WarosuFormatException("not a Warosu search page (no content block)");
         List<WarosuPost> hits = new ArrayList<>();
         if (content != null) {
+            long shift = WarosuMarkup.titleShift(content);
             for (Element td : content.select("td.reply")) {
                 if (WarosuMarkup.isGhost(td)) continue;
                 Long thread = WarosuMarkup.threadOf(td);
                 long no = WarosuMarkup.number(td);
                 long threadNo = thread == null ? no : thread;
-                hits.add(WarosuMarkup.read(td, threadNo, threadNo == no, base));
+                hits.add(WarosuMarkup.read(td, threadNo, threadNo == no, base, shift));
             }
         }
         return new SearchPage(hits, noneFound);
@@ -58,7 +59,7 @@ public final class WarosuPages {
             if (div.id().matches("p\\d+")) { opDiv = div; break; }
         }
         if (opDiv == null) throw new WarosuFormatException("thread page without an opening post");
-        WarosuPost op = WarosuMarkup.read(opDiv, 0, true, base);
+        WarosuPost op = WarosuMarkup.read(opDiv, 0, true, base, WarosuMarkup.titleShift(content));
         int replies = 0, images = 0;
         for (Element td : content.select("td.reply")) {
             if (WarosuMarkup.isGhost(td)) continue;
@@ -74,9 +75,10 @@ public final class WarosuPages {
         Element content = doc.selectFirst("div.content");
         if (content == null) throw new WarosuFormatException("not a Warosu index page (no content block)");
         List<ThreadOp> ops = new ArrayList<>();
+        long shift = WarosuMarkup.titleShift(content);
         for (Element div : content.select("div[id]")) {
             if (!div.id().matches("p\\d+")) continue;
-            WarosuPost op = WarosuMarkup.read(div, 0, true, base);
+            WarosuPost op = WarosuMarkup.read(div, 0, true, base, shift);
             int replies = 0;
             Element next = div.nextElementSibling();
             while (next != null && !(next.tagName().equals("div") && next.id().matches("p\\d+"))) {

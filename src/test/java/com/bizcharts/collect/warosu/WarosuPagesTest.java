@@ -61,6 +61,15 @@ class WarosuPagesTest {
     }
 
     @Test
+    void postsWithoutAnImageAreShiftedByTheOffsetThePageShowsBetweenTitleAndTim() throws Exception {
+        // The rewritten site's title holds the Eastern wall clock as if it were UTC (here EDT: 4 h early).
+        WarosuPages.SearchPage r = pages.search(page("search-biz-eastern-titles.html"));
+        assertThat(r.hits()).extracting(WarosuPost::no).containsExactly(61090000L, 61089000L);
+        assertThat(r.hits().get(0).postedAt()).isEqualTo(Instant.ofEpochSecond(1760000000L));
+        assertThat(r.hits().get(1).postedAt()).isEqualTo(Instant.ofEpochSecond(1759990000L));
+    }
+
+    @Test
     void anEmptySearchIsNotAnError() throws Exception {
         WarosuPages.SearchPage r = pages.search(page("search-none.html"));
         assertThat(r.noneFound()).isTrue();

@@ -162,7 +162,7 @@ public final class Engine implements AutoCloseable {
         var w = settings.warosu();
         PoliteHttp http = new PoliteHttp(RequestPacer.realTime(w.minRequestInterval()), backoff(), w.requestTimeout(),
                 settings.fourchan().userAgent());
-        return new WarosuImporter(http, w.baseUri(), w.board(), w.pageSize(), database, threads,
+        return new WarosuImporter(http, w.baseUri(), w.imagesUri(), w.board(), w.pageSize(), database, threads,
                 new ThumbnailStore(http, imagesDir()), coinMentions::record, clock);
     }
 

@@ -16,7 +16,11 @@ class WarosuCommandTest {
     void searchImportAgainstTheConfiguredArchive(@TempDir Path dir) throws Exception {
         String page = new String(getClass().getResourceAsStream("/com/bizcharts/collect/warosu/search-biz-bitcoin-offset0.html")
                 .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        try (LoopbackServer server = new LoopbackServer(req -> req.path().equals("/biz/") ? Reply.of(200, page) : Reply.of(404, ""))) {
+        try (LoopbackServer server = new LoopbackServer(req -> req.path().equals("/biz/") ? Reply.of(200, page)
+                // The page names //i.warosu.org; the configured images_base must be used instead.
+                : req.path().equals("/data/biz/thumb/0610/80/1760000000555s.jpg")
+                        ? new Reply(200, new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 9}, java.util.Map.of(), 0)
+                        : Reply.of(404, ""))) {
             Path config = dir.resolve("s.toml");
             Files.writeString(config, """
                     [paths]
@@ -24,12 +28,14 @@ class WarosuCommandTest {
                     images = "%s"
                     [warosu]
                     base = "%s"
+                    images_base = "%s"
                     min_request_interval_ms = 1
                     """.formatted(dir.resolve("w.db").toString().replace("\\", "/"), dir.resolve("img").toString().replace("\\", "/"),
-                    server.base()));
+                    server.base(), server.base()));
             CliTest r = CliTest.run("--config", config.toString(), "warosu", "--search", "bitcoin", "--max", "10");
             assertThat(r.exitCode()).as(r.err()).isZero();
-            assertThat(r.out()).contains("page 1: 2 threads so far").contains("completed: 1 pages, 2 threads (2 new)");
+            assertThat(r.out()).contains("page 1: 2 threads so far").contains("completed: 1 pages, 2 threads (2 new), 1 thumbnails");
+            assertThat(dir.resolve("img")).isNotEmptyDirectory();
             CliTest bad = CliTest.run("--config", config.toString(), "warosu", "--continue", "--backfill");
             assertThat(bad.exitCode()).isEqualTo(2);
             assertThat(bad.err()).contains("pick one");

@@ -45,6 +45,7 @@ public final class WarosuImporter {
 
     private final PoliteHttp http;
     private final URI base;
+    private final URI imagesBase;
     private final String board;
     private final int pageSize;
     private final Database db;
@@ -54,10 +55,13 @@ public final class WarosuImporter {
     private final Clock clock;
     private final WarosuPages pages;
 
-    public WarosuImporter(PoliteHttp http, URI base, String board, int pageSize, Database db, ThreadRepository threads,
-                          ThumbnailStore thumbnails, BiConsumer<DSLContext, List<ThreadOp>> afterUpsert, Clock clock) {
+    /** @param imagesBase where thumbnails are fetched from (settings' images_base), whatever host the page names */
+    public WarosuImporter(PoliteHttp http, URI base, URI imagesBase, String board, int pageSize, Database db,
+                          ThreadRepository threads, ThumbnailStore thumbnails,
+                          BiConsumer<DSLContext, List<ThreadOp>> afterUpsert, Clock clock) {
         this.http = http;
         this.base = base;
+        this.imagesBase = imagesBase;
         this.board = board;
         this.pageSize = pageSize;
         this.db = db;
@@ -174,7 +178,7 @@ public final class WarosuImporter {
             Long tim = WarosuMarkup.tim(op.file().thumbnailUrl());
             if (tim == null) continue;
             try {
-                ThumbnailStore.Outcome o = thumbnails.download(URI.create(op.file().thumbnailUrl()), board, tim);
+                ThumbnailStore.Outcome o = thumbnails.download(onImagesBase(op.file().thumbnailUrl()), board, tim);
                 if (o == ThumbnailStore.Outcome.SAVED || o == ThumbnailStore.Outcome.ALREADY_PRESENT) threads.setThumbnailPath(op.threadId(), ThumbnailStore.relativePath(board, tim));
                 if (o == ThumbnailStore.Outcome.SAVED) saved++;
             } catch (FetchException | IOException e) {
@@ -182,6 +186,16 @@ public final class WarosuImporter {
             }
         }
         return saved;
+    }
+
+    /**
+     * The page's thumbnail path on the configured image host: pages name i.warosu.org, a relative /data/ path or
+     * whatever host they had when served, and only the file's path is trusted (its name is the numeric tim).
+     */
+    URI onImagesBase(String thumbnailUrl) {
+        String path = URI.create(thumbnailUrl).getRawPath();
+        String host = imagesBase.toString();
+        return URI.create((host.endsWith("/") ? host.substring(0, host.length() - 1) : host) + path);
     }
 
     private Result finish(long runId, String status, String message, int nextPage, int pagesDone, int stored,

@@ -35,8 +35,19 @@ class WarosuImporterTest {
         PoliteHttp http = new PoliteHttp(time.pacer(Duration.ofSeconds(2)), new Backoff(Duration.ofSeconds(1),
                 Duration.ofSeconds(4), 2), Duration.ofSeconds(5), "test");
         CoinMentionRepository coins = new CoinMentionRepository(new CoinExtractor(CoinList.load(null)));
-        return new WarosuImporter(http, URI.create(server.base()), "biz", 24, db, new ThreadRepository(db),
+        return new WarosuImporter(http, URI.create(server.base()), URI.create(server.base()), "biz", 24, db, new ThreadRepository(db),
                 new ThumbnailStore(http, images), coins::record, time);
+    }
+
+    @Test
+    void thumbnailsComeFromTheConfiguredImageHostWhateverHostThePageNames(@TempDir Path dir) throws Exception {
+        try (Database db = Database.open(dir.resolve("w.db")); LoopbackServer server = FakeWarosu.start(1, p -> false)) {
+            WarosuImporter importer = importer(server, db, dir.resolve("img"));
+            assertThat(importer.onImagesBase("https://i.warosu.org/data/biz/thumb/0610/80/1760000000555s.jpg"))
+                    .hasToString(server.base() + "/data/biz/thumb/0610/80/1760000000555s.jpg");
+            assertThat(importer.onImagesBase("http://127.0.0.9:1/data/biz/thumb/0620/00/1s.jpg"))
+                    .hasToString(server.base() + "/data/biz/thumb/0620/00/1s.jpg");
+        }
     }
 
     private static WarosuRequest search(int max) {

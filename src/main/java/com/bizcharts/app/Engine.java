@@ -135,6 +135,17 @@ public final class Engine implements AutoCloseable {
         return new ActiveLearningQueue(database, imagesDir(), new HybridAcquisition(l.uncertaintyWeight(), l.clusters(), 17));
     }
 
+    /** The label view's queue; "by the model's need" ranks with the active model (newest first if that fails). */
+    public com.bizcharts.store.labels.LabelQueue labelQueue() {
+        return new com.bizcharts.store.labels.LabelQueue(database, threads, ids -> {
+            var posts = threads.findAll(ids).stream().map(op -> new com.bizcharts.sentiment.PostInput(op.threadId(),
+                    op.subject(), op.opTextClean(), op.thumbnailPath() == null ? null : imagesDir().resolve(op.thumbnailPath()),
+                    op.replyCount(), op.postedAt())).toList();
+            var model = modelLoader.active(models);
+            return activeLearningQueue().rank(model, posts).stream().map(s -> s.post().threadId()).toList();
+        });
+    }
+
     public GuardedRetrain guardedRetrain() {
         return new GuardedRetrain(database, imagesDir(), settings.paths().modelsPath(), signals, models, modelLoader, goldenSet, clock);
     }

@@ -79,8 +79,8 @@ public final class LabelView {
         from.setPrefWidth(125);
         to.setPrefWidth(125);
         source.setMinWidth(120);
-        minReplies.setTooltip(new javafx.scene.control.Tooltip("minimum replies"));
         Spinner<Integer> minReplies = new Spinner<>(0, 10_000, 0, 5);
+        minReplies.setTooltip(new javafx.scene.control.Tooltip("minimum replies"));
         minReplies.setPrefWidth(90);
         TextField coin = new TextField();
         coin.setPromptText("coin, e.g. LINK");

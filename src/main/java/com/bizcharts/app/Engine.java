@@ -20,6 +20,7 @@ import com.bizcharts.sentiment.SentimentSignals;
 import com.bizcharts.sentiment.lexicon.BizLexicon;
 import com.bizcharts.sentiment.lexicon.LexiconSignal;
 import com.bizcharts.sentiment.ocr.ImageText;
+import com.bizcharts.sentiment.embedded.SlangTally;
 import com.bizcharts.sentiment.embedded.ThumbnailSignal;
 import com.bizcharts.sentiment.scoring.BatchScorer;
 import com.bizcharts.sentiment.scoring.ModelLoader;
@@ -102,7 +103,7 @@ public final class Engine implements AutoCloseable {
     /** The lexicon and image signals, without opening the database (train and eval from files need no database). */
     public static SentimentSignals signals(Settings settings) {
         LexiconSignal lexicon = new LexiconSignal(BizLexicon.load(settings.lexicon().slangPath()));
-        return new SentimentSignals(lexicon, new ThumbnailSignal(), lexicon::vader);
+        return new SentimentSignals(SlangTally.withScoresFrom(lexicon), new ThumbnailSignal(), lexicon::vader);
     }
 
     public SentimentSignals signals() { return signals; }

@@ -52,8 +52,8 @@ public final class ThumbnailStore {
     }
 
     private static boolean isJpeg(byte[] body) {
-        return body != null && body.length > 3 && (body[0] & 0xFF) == 0xFF && (body[1] & 0xFF) == 0xD8
-                && (body[2] & 0xFF) == 0xFF;
+        // The JPEG start-of-image marker; enough to tell a thumbnail from an HTML error page.
+        return body != null && body.length >= 2 && (body[0] & 0xFF) == 0xFF && (body[1] & 0xFF) == 0xD8;
     }
 
     public Path imagesDir() {

@@ -175,7 +175,7 @@ public final class WarosuImporter {
             if (tim == null) continue;
             try {
                 ThumbnailStore.Outcome o = thumbnails.download(URI.create(op.file().thumbnailUrl()), board, tim);
-                if (o != ThumbnailStore.Outcome.GONE) threads.setThumbnailPath(op.threadId(), ThumbnailStore.relativePath(board, tim));
+                if (o == ThumbnailStore.Outcome.SAVED || o == ThumbnailStore.Outcome.ALREADY_PRESENT) threads.setThumbnailPath(op.threadId(), ThumbnailStore.relativePath(board, tim));
                 if (o == ThumbnailStore.Outcome.SAVED) saved++;
             } catch (FetchException | IOException e) {
                 log.warn("thumbnail of thread {} not saved: {}", op.threadId(), e.getMessage());

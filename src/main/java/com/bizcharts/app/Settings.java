@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 
+import com.bizcharts.remote.RemoteSettings;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,7 +32,8 @@ public record Settings(
         CoinSettings coins,
         LexiconSettings lexicon,
         TeacherSettings teacher,
-        LearningSettings learning) {
+        LearningSettings learning,
+        RemoteSettings remote) {
 
     public static final Path DEFAULT_FILE = Path.of("config", "settings.toml");
     private static final String BUNDLED = "/com/bizcharts/config/settings.toml";
@@ -120,7 +123,7 @@ public record Settings(
     /** A copy with the database path replaced (the {@code --db} option). */
     public Settings withDatabase(Path database) {
         return new Settings(new PathSettings(database.toString(), paths.images, paths.models, paths.activeModel),
-                fourchan, warosu, backoff, retention, labeling, coins, lexicon, teacher, learning);
+                fourchan, warosu, backoff, retention, labeling, coins, lexicon, teacher, learning, remote);
     }
 
     private static ObjectNode bundledTree() {

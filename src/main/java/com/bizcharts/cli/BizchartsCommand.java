@@ -19,8 +19,9 @@ import java.nio.file.Path;
                 TrainCommand.class, EvalCommand.class, SentimentCommand.class, ScoreCommand.class, ModelsCommand.class, BenchCommand.class,
                 LiveCommand.class, WarosuCommand.class, MaintainCommand.class, StatsCommand.class, CoverageCommand.class,
                 LabelsCommand.class,
-                LearnCommand.class,
+                LearnCommand.class, AlCommand.class,
                 AutolabelCommand.class,
+                RemoteCommand.class,
         })
 public final class BizchartsCommand {
 

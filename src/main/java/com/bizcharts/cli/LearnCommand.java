@@ -6,7 +6,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code bizcharts learn ...}: the self-improving loop's maintenance commands. */
 @Command(name = "learn", mixinStandardHelpOptions = true,
         description = "The learning loop: drift checks, the golden test set, guarded retraining.",
-        subcommands = {LearnDriftCommand.class, LearnGoldenCommand.class})
+        subcommands = {LearnDriftCommand.class, LearnGoldenCommand.class, LearnRetrainCommand.class, LearnCurvesCommand.class})
 public final class LearnCommand {
 
     @ParentCommand

@@ -86,7 +86,11 @@ public final class TrainCommand implements Runnable {
     private void printBaselines(PrintWriter w, List<LabeledPost> posts, EvaluationReport model) {
         var lexicon = root.signals().lexicon();
         Map<String, ToDoubleFunction<String>> lexicons = new LinkedHashMap<>();
-        lexicons.put("lexicon alone (VADER + slang compound)", t -> lexicon.read(t).compound());
+        // with no VADER scores wired (compound always 0) the slang balance stands in for the lexicon's verdict
+        lexicons.put("lexicon alone (compound, else slang balance)", t -> {
+            var r = lexicon.read(t);
+            return r.compound() != 0 ? r.compound() : Math.signum(r.bullishHits() - r.bearishHits()) * 0.5;
+        });
         Map<String, EvaluationReport> rows = new LinkedHashMap<>(Baselines.all(posts, cv, seed, lexicons));
         rows.put("embedded model", model);
         w.printf(Locale.ROOT, "%-42s %8s %8s %8s %8s %8s%n", "baselines, same folds", "accuracy", "macroF1", "F1 bear", "F1 neu", "F1 bull");

@@ -27,7 +27,14 @@ class CommentHtmlTest {
                 Arguments.of("code blocks", "look<pre class=\"prettyprint\">x = 1</pre>done", "look\nx = 1\ndone"),
                 Arguments.of("legacy quote wrapping a link",
                         "<span class=\"quote\"><a href=\"3856791#p3856796\" class=\"quotelink\">&gt;&gt;3856796</a></span>", ">>3856796"),
-                Arguments.of("literal newline after br", "mod note<br>\nsecond", "mod note\n\nsecond"));
+                Arguments.of("literal newline after br is layout", "mod note<br>\nsecond", "mod note\nsecond"),
+                Arguments.of("wbr inside a ticker", "$LI<wbr>NK to 100", "$LINK to 100"),
+                Arguments.of("empty greentext then spoiler", "<span class=\"quote\">&gt;</span><s>Teamplayer +2</s>", ">Teamplayer +2"),
+                Arguments.of("unicode kept", "it\u2019s \uC544\uAE30", "it\u2019s \uC544\uAE30"),
+                Arguments.of("embed leftover", "https://youtu.be/pRbOyG1VSgM [Embed]<br>watch", "https://youtu.be/pRbOyG1VSgM\nwatch"),
+                Arguments.of("mod formatting", "<b>Rules</b> are <i>simple</i>", "Rules are simple"),
+                Arguments.of("surrounding and repeated blank lines", "<br><br>a<br><br><br><br>b<br>", "a\n\nb"),
+                Arguments.of("warosu paragraph layout", "<p itemprop=\"text\">\n<a href=\"#p1\" class=\"backlink\">&gt;&gt;1</a><br />ok\n</p>", ">>1\nok"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -41,6 +48,21 @@ class CommentHtmlTest {
         assertThat(CommentHtml.toText(null)).isEmpty();
         assertThat(CommentHtml.toText("")).isEmpty();
         assertThat(CommentHtml.toText("<br><br>")).isEmpty();
+    }
+
+    @Test
+    void realLookingBizOp() {
+        String html = "<span class=\"quote\">&gt;he bought LINK at $50</span><br><span class=\"quote\">&gt;he doesn&#039;t "
+                + "know</span><br><br>what&#039;s the play anons? <a href=\"#p60123456\" class=\"quotelink\">&gt;&gt;60123456</a>"
+                + "<br>https://www.coingecko.com/en/coins/<wbr>chainlink";
+        assertThat(CommentHtml.toText(html)).isEqualTo(">he bought LINK at $50\n>he doesn't know\n\n"
+                + "what's the play anons? >>60123456\nhttps://www.coingecko.com/en/coins/chainlink");
+    }
+
+    @Test
+    void plainFieldsAreUnescaped() {
+        assertThat(CommentHtml.unescape("\uC544\uAE30&#039;\uB2E4\uD558\uCE74(70526865)")).isEqualTo("\uC544\uAE30'\uB2E4\uD558\uCE74(70526865)");
+        assertThat(CommentHtml.unescape(null)).isNull();
     }
 
     @Test

@@ -55,10 +55,12 @@ public final class PoliteHttp {
                 if (lastStatus != 429 && lastStatus / 100 != 5) {
                     throw new FetchException(uri + ": " + problem, lastStatus);
                 }
-                Duration asked = r.headers().firstValue("Retry-After").map(RetryAfter::parse).orElse(null);
-                if (asked != null && !asked.isNegative()) {
-                    wait = asked;
-                    pacer.holdOff(asked);
+                Duration asked = r.headers().firstValue("Retry-After")
+                        .map(v -> RetryAfter.parse(v, pacer.now())).orElse(null);
+                if (asked != null) {
+                    // The server's word wins over our backoff, even past its cap; a date in the past means now.
+                    wait = asked.isNegative() ? Duration.ZERO : asked;
+                    pacer.holdOff(wait);
                 }
             } catch (HttpTimeoutException e) {
                 problem = "timed out after " + timeout.toSeconds() + " s";

@@ -53,6 +53,11 @@ public final class RequestPacer {
         if (!d.isNegative() && !d.isZero()) sleeper.sleep(d);
     }
 
+    /** The pacer's clock reading (fake in tests). */
+    public Instant now() {
+        return clock.instant();
+    }
+
     public Duration interval() {
         return interval;
     }

@@ -11,13 +11,18 @@ public final class RetryAfter {
     private RetryAfter() {}
 
     public static Duration parse(String value) {
+        return parse(value, java.time.Instant.now());
+    }
+
+    /** @param now the caller's clock, so an HTTP-date is measured against the same time the pacer uses */
+    public static Duration parse(String value, java.time.Instant now) {
         String v = value.strip();
         try {
             return Duration.ofSeconds(Long.parseLong(v));
         } catch (NumberFormatException notSeconds) {
             try {
                 ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-                return Duration.between(ZonedDateTime.now(at.getZone()), at);
+                return Duration.between(now, at.toInstant());
             } catch (DateTimeParseException e) {
                 return null;
             }

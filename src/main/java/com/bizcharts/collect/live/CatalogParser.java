@@ -21,6 +21,9 @@ import java.util.List;
 public final class CatalogParser {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> NUMBER_FIELDS = List.of("replies", "images", "tim", "fsize", "w", "h", "tn_w",
+            "tn_h", "sticky", "closed", "filedeleted");
+    private static final List<String> TEXT_FIELDS = List.of("sub", "com", "name", "trip", "filename", "ext", "md5");
 
     private final String board;
     private final URI imagesBase;
@@ -46,6 +49,9 @@ public final class CatalogParser {
             if (!page.isObject() || threads == null || !threads.isArray()) {
                 throw new CatalogFormatException("catalog page without a threads array");
             }
+            if (page.has("page") && !page.get("page").isIntegralNumber()) {
+                throw new CatalogFormatException("catalog page number is not an integer: " + page.get("page"));
+            }
             int pageNo = page.path("page").asInt(0);
             for (JsonNode op : threads) entries.add(entry(op, pageNo));
         }
@@ -58,6 +64,7 @@ public final class CatalogParser {
         }
         long no = op.get("no").asLong();
         if (!op.path("time").isIntegralNumber()) throw new CatalogFormatException("thread " + no + " has no time");
+        checkTypes(op, no);
         String html = op.hasNonNull("com") ? op.get("com").asText() : null;
         String trip = op.path("trip").asText("");
         Long tim = op.path("tim").isIntegralNumber() ? op.get("tim").asLong() : null;
@@ -79,6 +86,22 @@ public final class CatalogParser {
                 intOrNull(op, "fsize") == null ? null : op.get("fsize").asLong(), intOrNull(op, "w"), intOrNull(op, "h"),
                 intOrNull(op, "tn_w"), intOrNull(op, "tn_h"), op.path("md5").asText(null), false,
                 base + ext, base + "s.jpg");
+    }
+
+    /** A field of the wrong type means the payload is not 4chan's; silently reading it as absent would hide that. */
+    private static void checkTypes(JsonNode op, long no) throws CatalogFormatException {
+        for (String f : NUMBER_FIELDS) {
+            JsonNode v = op.get(f);
+            if (v != null && !v.isNull() && !v.isIntegralNumber()) {
+                throw new CatalogFormatException("thread " + no + ": field '" + f + "' is not an integer: " + v);
+            }
+        }
+        for (String f : TEXT_FIELDS) {
+            JsonNode v = op.get(f);
+            if (v != null && !v.isNull() && !v.isTextual()) {
+                throw new CatalogFormatException("thread " + no + ": field '" + f + "' is not text: " + v);
+            }
+        }
     }
 
     private static Integer intOrNull(JsonNode op, String field) {

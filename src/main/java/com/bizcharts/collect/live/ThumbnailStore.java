@@ -12,11 +12,12 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * Thumbnails on disk under the images folder. File names are built from the post's numbers only
- * ({@code {tim}s.jpg}), never from anything a server sent, so no payload can choose where a file lands.
+ * ({@code {tim}s.jpg}), never from anything a server sent, so no payload can choose where a file lands. A body
+ * that is not a JPEG (4chan thumbnails always are; an error page from a proxy is not) is refused, never saved.
  */
 public final class ThumbnailStore {
 
-    public enum Outcome { SAVED, ALREADY_PRESENT, GONE }
+    public enum Outcome { SAVED, ALREADY_PRESENT, GONE, NOT_AN_IMAGE }
 
     private final PoliteHttp http;
     private final Path imagesDir;
@@ -38,11 +39,21 @@ public final class ThumbnailStore {
         if (Files.isRegularFile(target) && Files.size(target) > 0) return Outcome.ALREADY_PRESENT;
         FetchResult r = http.get(url);
         if (!r.ok()) return Outcome.GONE;
+        if (!isJpeg(r.body())) return Outcome.NOT_AN_IMAGE;
         Files.createDirectories(target.getParent());
         Path tmp = target.resolveSibling(target.getFileName() + ".part");
-        Files.write(tmp, r.body());
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.write(tmp, r.body());
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
         return Outcome.SAVED;
+    }
+
+    private static boolean isJpeg(byte[] body) {
+        return body != null && body.length > 3 && (body[0] & 0xFF) == 0xFF && (body[1] & 0xFF) == 0xD8
+                && (body[2] & 0xFF) == 0xFF;
     }
 
     public Path imagesDir() {

@@ -27,9 +27,9 @@ public final class Baselines {
         };
     }
 
-    /** Plain TF-IDF of word 1-2-grams and an unweighted logistic regression (C = 1): the textbook baseline. */
+    /** Plain TF-IDF of word 1-2-grams and an unweighted logistic regression (C = 10): the textbook baseline. */
     public static CrossValidation.Recipe plainTfidf() {
-        NgramTextModel.Options o = new NgramTextModel.Options(new TextNgrams(1, 2, 0, 0), 1, 1.0, 0.0, false);
+        NgramTextModel.Options o = new NgramTextModel.Options(new TextNgrams(1, 2, 0, 0), 1, 10.0, 0.0, false, false);
         PostTraits none = new PostTraits(t -> com.bizcharts.sentiment.embedded.LexiconReading.NONE);
         return train -> {
             List<PostInput> posts = train.stream().map(LabeledPost::post).toList();

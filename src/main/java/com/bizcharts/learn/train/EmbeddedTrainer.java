@@ -40,6 +40,7 @@ public final class EmbeddedTrainer {
             Map<String, Object> m = new LinkedHashMap<>();
             var ng = text.ngrams();
             m.put("word_ngrams", ng.wordMin() + "-" + ng.wordMax());
+            m.put("subject_terms", text.subjectTerms());
             m.put("char_ngrams", ng.charMin() + "-" + ng.charMax());
             m.put("min_df", text.minDf());
             m.put("tf", "sublinear");
@@ -80,7 +81,7 @@ public final class EmbeddedTrainer {
             if (count < options.calibrationFolds()) throw new IllegalArgumentException("need at least " + options.calibrationFolds()
                     + " posts of each label; " + SentimentLabel.ofIndex(k).word() + " has " + count);
         }
-        List<NgramTextModel.Prepared> prepared = NgramTextModel.prepare(posts, traits, options.text().ngrams());
+        List<NgramTextModel.Prepared> prepared = NgramTextModel.prepare(posts, traits, options.text());
         double[][] oof = new double[posts.size()][];
         for (int[] heldOut : StratifiedFolds.split(y, options.calibrationFolds(), options.seed())) {
             int[] rest = StratifiedFolds.complement(posts.size(), heldOut);
@@ -96,7 +97,7 @@ public final class EmbeddedTrainer {
                 examples.add(new FusionLearner.Example(calibrator.calibrate(oof[i]), image.outOfFold()[i], y[i]));
         }
         FusionLearner.Outcome fusion = FusionLearner.learn(examples, FusionWeights.prototype());
-        ModelMetadata metadata = metadata(data, options, provenance, text, fusion, image.readable());
+        ModelMetadata metadata = metadata(data, options, provenance, text, fusion, image.readable(), traitsHash(prepared));
         return new EmbeddedModel(metadata, text, calibrator, images, new SignalFusion(fusion.weights()), image.classifier());
     }
 
@@ -133,18 +134,29 @@ public final class EmbeddedTrainer {
         return new ImagePart(LinearClassifier.train(x, yy, dim, IMAGE_C, true), oof, rows.size());
     }
 
+    /**
+     * A hash of every training post's traits: the lexicon is not in the model files, so a model trained with another
+     * lexicon (same data, same options) must still get another id, or its predictions would mix with this one's.
+     */
+    private static String traitsHash(List<NgramTextModel.Prepared> prepared) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(prepared.size() * PostTraits.NAMES.size() * Double.BYTES);
+        for (NgramTextModel.Prepared p : prepared) for (double v : p.traits()) b.putDouble(v);
+        return LabeledPostsFile.sha256(b.array());
+    }
+
     private static ModelMetadata metadata(List<LabeledPost> data, Options options, Provenance p, NgramTextModel text,
-                                          FusionLearner.Outcome fusion, int withImages) {
+                                          FusionLearner.Outcome fusion, int withImages, String traitsHash) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (SentimentLabel l : SentimentLabel.values()) counts.put(l.word(), 0);
         for (LabeledPost lp : data) counts.merge(lp.label().word(), 1, Integer::sum);
         List<String> features = new ArrayList<>();
         features.add("tfidf word n-grams " + options.text().ngrams().wordMin() + "-" + options.text().ngrams().wordMax());
         features.add("tfidf char n-grams " + options.text().ngrams().charMin() + "-" + options.text().ngrams().charMax());
+        if (options.text().subjectTerms()) features.add("tfidf subject words (again, as their own terms)");
         features.add("vocabulary size " + text.vocabularySize());
         features.addAll(PostTraits.NAMES);
         ThumbnailFeatures.NAMES.forEach(n -> features.add("image " + n + " (image classifier, when trained)"));
-        String id = "embedded-" + LabeledPostsFile.sha256((p.sha256() + options.describe()).getBytes(StandardCharsets.UTF_8)).substring(0, 12);
+        String id = "embedded-" + LabeledPostsFile.sha256((p.sha256() + options.describe() + traitsHash).getBytes(StandardCharsets.UTF_8)).substring(0, 12);
         return new ModelMetadata(ModelMetadata.FORMAT, id, EmbeddedModel.KIND, p.createdAt().toString(), p.command(),
                 new ModelMetadata.Training(p.source(), p.sha256(), data.size(), counts, withImages),
                 features, options.describe(), fusion.weights(), fusion.source(), null);

@@ -42,6 +42,7 @@ public final class EmbeddedModelFormat {
             try (DataOutputStream out = data(dir.resolve(TEXT_MODEL))) {
                 out.writeInt(MAGIC);
                 out.writeDouble(model.textModel().traitWeight());
+                out.writeBoolean(model.textModel().subjectTerms());
                 model.textModel().classifier().write(out);
             }
             try (DataOutputStream out = data(dir.resolve(CALIBRATOR))) {
@@ -85,7 +86,8 @@ public final class EmbeddedModelFormat {
             try (DataInputStream in = data(files.open(TEXT_MODEL))) {
                 magic(in, TEXT_MODEL);
                 double traitWeight = in.readDouble();
-                text = new NgramTextModel(vocabulary, new PostTraits(lexicon), traitWeight, LinearClassifier.read(in));
+                boolean subjectTerms = in.readBoolean();
+                text = new NgramTextModel(vocabulary, new PostTraits(lexicon), traitWeight, subjectTerms, LinearClassifier.read(in));
             }
             ProbabilityCalibrator calibrator;
             try (DataInputStream in = data(files.open(CALIBRATOR))) {

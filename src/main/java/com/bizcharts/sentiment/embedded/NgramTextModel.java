@@ -14,35 +14,52 @@ import java.util.Map;
 public final class NgramTextModel {
 
     /** Training knobs; {@link #standard()} is what {@code train} uses unless told otherwise. */
-    public record Options(TextNgrams ngrams, int minDf, double c, double traitWeight, boolean balanced) {
+    public record Options(TextNgrams ngrams, int minDf, double c, double traitWeight, boolean balanced,
+                          boolean subjectTerms) {
         public static Options standard() {
-            return new Options(TextNgrams.standard(), 2, 10.0, 0.25, true);
+            return new Options(TextNgrams.standard(), 2, 10.0, 0.25, true, true);
         }
     }
 
     private final TfidfVocabulary vocabulary;
     private final PostTraits traits;
     private final double traitWeight;
+    private final boolean subjectTerms;
     private final LinearClassifier classifier;
 
-    public NgramTextModel(TfidfVocabulary vocabulary, PostTraits traits, double traitWeight, LinearClassifier classifier) {
+    public NgramTextModel(TfidfVocabulary vocabulary, PostTraits traits, double traitWeight, boolean subjectTerms,
+                          LinearClassifier classifier) {
         this.vocabulary = vocabulary;
         this.traits = traits;
         this.traitWeight = traitWeight;
+        this.subjectTerms = subjectTerms;
         this.classifier = classifier;
     }
 
     /** A post's n-gram counts and traits, computed once and reused by every fold of training. */
     public record Prepared(Map<String, Integer> counts, double[] traits) {}
 
-    public static List<Prepared> prepare(List<PostInput> posts, PostTraits traits, TextNgrams ngrams) {
+    public static List<Prepared> prepare(List<PostInput> posts, PostTraits traits, Options o) {
         List<Prepared> out = new ArrayList<>(posts.size());
-        for (PostInput p : posts) out.add(new Prepared(ngrams.counts(p.fullText()), traits.of(p)));
+        for (PostInput p : posts) out.add(new Prepared(termCounts(o.ngrams(), o.subjectTerms(), p), traits.of(p)));
         return out;
     }
 
+    /**
+     * The n-gram counts of subject and text together, plus the subject's words again as their own terms
+     * ({@code w:s:...}): on /biz/ the subject often carries the verdict ("it's over", "we're so back"), and
+     * cross-validation agreed (+0.007 macro-F1 over 4 seeds).
+     */
+    static Map<String, Integer> termCounts(TextNgrams ngrams, boolean subjectTerms, PostInput p) {
+        Map<String, Integer> c = ngrams.counts(p.fullText());
+        if (subjectTerms && p.subject() != null) {
+            for (String w : TextNgrams.words(p.subject())) c.merge("w:s:" + w, 1, Integer::sum);
+        }
+        return c;
+    }
+
     public static NgramTextModel train(List<PostInput> posts, int[] labels, PostTraits traits, Options o) {
-        return trainPrepared(prepare(posts, traits, o.ngrams()), labels, traits, o);
+        return trainPrepared(prepare(posts, traits, o), labels, traits, o);
     }
 
     public static NgramTextModel trainPrepared(List<Prepared> posts, int[] labels, PostTraits traits, Options o) {
@@ -51,7 +68,7 @@ public final class NgramTextModel {
         for (Prepared p : posts) x.add(features(vocabulary, o.traitWeight(), p));
         int dim = vocabulary.dimension() + traits.dimension();
         LinearClassifier classifier = LinearClassifier.train(x, labels, dim, o.c(), o.balanced());
-        return new NgramTextModel(vocabulary, traits, o.traitWeight(), classifier);
+        return new NgramTextModel(vocabulary, traits, o.traitWeight(), o.subjectTerms(), classifier);
     }
 
     private static SparseVector features(TfidfVocabulary vocabulary, double traitWeight, Prepared p) {
@@ -62,8 +79,8 @@ public final class NgramTextModel {
         return text.append(SparseVector.dense(t), vocabulary.dimension());
     }
 
-    private static SparseVector features(TfidfVocabulary vocabulary, PostTraits traits, double traitWeight, PostInput p) {
-        return features(vocabulary, traitWeight, new Prepared(vocabulary.ngrams().counts(p.fullText()),
+    private SparseVector features(TfidfVocabulary vocabulary, PostTraits traits, double traitWeight, PostInput p) {
+        return features(vocabulary, traitWeight, new Prepared(termCounts(vocabulary.ngrams(), subjectTerms, p),
                 traitWeight == 0 ? new double[0] : traits.of(p)));
     }
 
@@ -96,13 +113,18 @@ public final class NgramTextModel {
             String name = j < vocabulary.dimension() ? vocabulary.term(j) : PostTraits.NAMES.get(j - vocabulary.dimension());
             if (name.startsWith("c:")) continue;
             double push = x.values()[i] * (classifier.weight(label, j) - meanWeight(j));
-            if (push > 0) parts.add(Map.entry(name.startsWith("w:") ? "'" + name.substring(2) + "'" : name, push));
+            if (push > 0) parts.add(Map.entry(label(name), push));
         }
         parts.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
         List<String> out = new ArrayList<>();
         for (int i = 0; i < Math.min(limit, parts.size()); i++)
             out.add(String.format(Locale.ROOT, "%s %+.2f", parts.get(i).getKey(), parts.get(i).getValue()));
         return out;
+    }
+
+    private static String label(String term) {
+        if (term.startsWith("w:s:")) return "subject '" + term.substring(4) + "'";
+        return term.startsWith("w:") ? "'" + term.substring(2) + "'" : term;
     }
 
     private double meanWeight(int j) {
@@ -121,6 +143,10 @@ public final class NgramTextModel {
 
     LinearClassifier classifier() {
         return classifier;
+    }
+
+    boolean subjectTerms() {
+        return subjectTerms;
     }
 
     double traitWeight() {

@@ -60,6 +60,15 @@ public final class ModelRegistry {
         return s == null ? "null" : "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
+    /** Records which data went into a model (human, teacher, pseudo and replayed examples, hashes) as JSON. */
+    public void setLineage(String modelId, String lineageJson) {
+        db.writeVoid(ctx -> ctx.update(MODELS).set(MODELS.LINEAGE_JSON, lineageJson).where(MODELS.MODEL_ID.eq(modelId)).execute());
+    }
+
+    public String lineage(String modelId) {
+        return db.read().select(MODELS.LINEAGE_JSON).from(MODELS).where(MODELS.MODEL_ID.eq(modelId)).fetchOptional(r -> r.value1()).orElse("{}");
+    }
+
     public void activate(String modelId) {
         int changed = db.write(ctx -> {
             if (ctx.fetchCount(MODELS, MODELS.MODEL_ID.eq(modelId)) == 0) return 0;

@@ -48,6 +48,32 @@ class PoliteHttpTest {
     }
 
     @Test
+    void retryAfterAsAnHttpDateIsMeasuredOnTheInjectedClock() throws Exception {
+        AtomicInteger n = new AtomicInteger();
+        String date = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                .format(time.instant().plusSeconds(45).atZone(java.time.ZoneOffset.UTC));
+        try (LoopbackServer server = new LoopbackServer(req -> n.incrementAndGet() == 1
+                ? Reply.of(429, "").header("Retry-After", date) : Reply.of(200, "ok"))) {
+            FetchResult r = http(Duration.ofSeconds(5)).get(server.uri("/x"));
+            assertThat(r.ok()).isTrue();
+            assertThat(time.sleeps).containsExactly(Duration.ofSeconds(45));
+        }
+    }
+
+    @Test
+    void connectionRefusedIsRetriedThenAClearFailure() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        java.net.URI closed = java.net.URI.create("http://127.0.0.1:" + port + "/x");
+        assertThatThrownBy(() -> http(Duration.ofSeconds(2)).get(closed))
+                .isInstanceOf(FetchException.class).hasMessageContaining("connection failed")
+                .hasMessageContaining("after 4 attempts")
+                .satisfies(e -> assertThat(((FetchException) e).status()).isZero());
+    }
+
+    @Test
     void serverErrorsBackOffExponentiallyAndFinallyFail() throws Exception {
         try (LoopbackServer server = new LoopbackServer(req -> Reply.of(503, "down"))) {
             assertThatThrownBy(() -> http(Duration.ofSeconds(5)).get(server.uri("/x")))

@@ -77,6 +77,27 @@ class CatalogPollerTest {
     }
 
     @Test
+    void aThumbnailThatIsNotAJpegIsNotSaved(@TempDir Path dir) throws Exception {
+        byte[] catalogJson = CatalogParserTest.fixture();
+        try (Database db = Database.open(dir.resolve("c.db"));
+             LoopbackServer server = new LoopbackServer(req -> req.path().equals("/biz/catalog.json")
+                     ? new Reply(200, catalogJson, java.util.Map.of(), 0)
+                     : req.path().equals("/biz/1768914100123s.jpg") ? Reply.of(200, "<html>cloudflare</html>")
+                     : req.path().matches("/biz/\\d+s\\.jpg") ? new Reply(200, JPEG, java.util.Map.of(), 0)
+                     : Reply.of(404, ""))) {
+            Path images = dir.resolve("images");
+            PollOutcome o = poller(server, db, images).poll();
+            assertThat(o.thumbnailsSaved()).isEqualTo(3);
+            assertThat(images.resolve("biz/1768914100123s.jpg")).doesNotExist();
+            assertThat(new ThreadRepository(db).find(55123456).orElseThrow().thumbnailPath()).isNull();
+            try (var files = Files.walk(images)) {
+                assertThat(files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()))
+                        .isNotEmpty().allMatch(n -> n.matches("\\d+s\\.jpg"));
+            }
+        }
+    }
+
+    @Test
     void aMalformedCatalogStoresNothingAndTheNextPollProceeds(@TempDir Path dir) throws Exception {
         byte[] truncated = java.util.Arrays.copyOf(CatalogParserTest.fixture(), 900);
         AtomicReference<Reply> catalog = new AtomicReference<>(new Reply(200, truncated, java.util.Map.of(), 0));

@@ -75,6 +75,16 @@ class EmbeddedModelTest {
     }
 
     @Test
+    void anotherLexiconMeansAnotherModelId() {
+        List<LabeledPost> posts = fixture();
+        EmbeddedModel withLexicon = train(posts);
+        EmbeddedModel without = new EmbeddedTrainer(t -> LexiconReading.NONE, NO_IMAGES).train(posts,
+                EmbeddedTrainer.Options.standard(),
+                new EmbeddedTrainer.Provenance("fixture", "abc", "test", Instant.parse("2026-01-01T00:00:00Z")));
+        assertThat(without.id()).isNotEqualTo(withLexicon.id());
+    }
+
+    @Test
     void saveAndLoadGiveIdenticalProbabilities() {
         List<LabeledPost> posts = fixture();
         EmbeddedModel model = train(posts);

@@ -1,0 +1,161 @@
+package com.bizcharts.cli;
+
+import com.bizcharts.app.Engine;
+import com.bizcharts.remote.HostKeyTrust;
+import com.bizcharts.remote.PodLauncher;
+import com.bizcharts.remote.RemoteRun;
+import com.bizcharts.remote.TrainingProgress;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+/** {@code remote train | status | pull | stop | pods}: training on a GPU machine over SSH or on RunPod. */
+@Command(name = "remote", mixinStandardHelpOptions = true,
+        description = "Train the vision-language model on a remote GPU (any SSH box, or a RunPod pod) and pull it back.",
+        subcommands = {RemoteTrainCommand.class, RemoteCommand.Status.class, RemoteCommand.Pull.class,
+                RemoteCommand.Stop.class, RemoteCommand.Pods.class})
+public final class RemoteCommand {
+
+    @ParentCommand
+    BizchartsCommand root;
+
+    Engine engine() { return root.engine(); }
+
+    /** New host keys: accepted with the flag, asked on the terminal otherwise, refused when nobody can answer. */
+    static HostKeyTrust.FirstUse firstUse(boolean acceptNew, PrintWriter w) {
+        return (host, type, fingerprint) -> {
+            w.println("host " + host + " is not in known_hosts; its " + type + " key fingerprint is " + fingerprint);
+            if (acceptNew) {
+                w.println("trusting it (--accept-new-host-key) and recording it in known_hosts");
+                return true;
+            }
+            if (System.console() == null) {
+                w.println("refused: check the fingerprint, then rerun with --accept-new-host-key");
+                return false;
+            }
+            w.print("trust this host? [y/N] ");
+            w.flush();
+            try {
+                String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+                return answer != null && answer.strip().toLowerCase(Locale.ROOT).startsWith("y");
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        };
+    }
+
+    static Duration poll(Engine engine) {
+        return Duration.ofMillis(Math.max(50, engine.settings().remote().pollSeconds() * 1000));
+    }
+
+    static RemoteRun run(Engine engine, String runId) {
+        return runId == null ? engine.remoteTraining().runs().latest()
+                .orElseThrow(() -> new IllegalArgumentException("no remote runs yet (see 'remote train')"))
+                : engine.remoteTraining().find(runId);
+    }
+
+    /** Releases the run's pod (terminate by default), if we launched one. */
+    static void releasePod(Engine engine, RemoteRun run, PrintWriter w) {
+        if (run.podId() == null) return;
+        w.println(engine.podLauncher().release(run.podId()));
+        w.printf(Locale.ROOT, "pod cost so far: about $%.2f%n",
+                PodLauncher.cost(run.costPerHour(), Instant.parse(run.startedAt()), engine.clock().instant()));
+    }
+
+    @Command(name = "status", description = "Where the latest (or the named) run stands; --follow reattaches until it ends.")
+    static final class Status implements Runnable {
+        @ParentCommand RemoteCommand parent;
+        @Spec CommandSpec spec;
+        @Parameters(arity = "0..1", paramLabel = "RUN") String runId;
+        @Option(names = "--follow", description = "keep following the log until the run ends") boolean follow;
+        @Option(names = "--accept-new-host-key") boolean acceptNew;
+
+        @Override
+        public void run() {
+            Engine engine = parent.engine();
+            PrintWriter w = spec.commandLine().getOut();
+            RemoteRun run = RemoteCommand.run(engine, runId);
+            w.printf(Locale.ROOT, "run %s on %s@%s:%d: %s (step %d/%d%s)%n", run.runId(), run.user(), run.host(), run.port(),
+                    run.status(), run.step(), run.totalSteps(), run.loss() == null ? "" : String.format(Locale.ROOT, ", loss %.4f", run.loss()));
+            if (run.podId() != null) w.printf(Locale.ROOT, "pod %s at $%.2f/hour, about $%.2f so far%n", run.podId(),
+                    run.costPerHour() == null ? 0 : run.costPerHour(),
+                    PodLauncher.cost(run.costPerHour(), Instant.parse(run.startedAt()),
+                            run.finishedAt() == null ? engine.clock().instant() : Instant.parse(run.finishedAt())));
+            if (run.message() != null) w.println(run.message());
+            if (!run.active()) return;
+            TrainingProgress p = engine.remoteTraining().follow(run.runId(), firstUse(acceptNew, w), poll(engine),
+                    RemoteTrainCommand.printer(w), () -> !follow);
+            w.println(p.summary());
+        }
+    }
+
+    @Command(name = "pull", description = "Download a finished run's adapter and student (checksummed) and register them.")
+    static final class Pull implements Runnable {
+        @ParentCommand RemoteCommand parent;
+        @Spec CommandSpec spec;
+        @Parameters(arity = "0..1", paramLabel = "RUN") String runId;
+        @Option(names = "--accept-new-host-key") boolean acceptNew;
+
+        @Override
+        public void run() {
+            Engine engine = parent.engine();
+            PrintWriter w = spec.commandLine().getOut();
+            RemoteRun run = RemoteCommand.run(engine, runId);
+            engine.remoteTraining().pull(run.runId(), firstUse(acceptNew, w), w::println);
+            releasePod(engine, run, w);
+        }
+    }
+
+    @Command(name = "stop", description = "Cancel the latest (or the named) run and release its pod.")
+    static final class Stop implements Runnable {
+        @ParentCommand RemoteCommand parent;
+        @Spec CommandSpec spec;
+        @Parameters(arity = "0..1", paramLabel = "RUN") String runId;
+        @Option(names = "--accept-new-host-key") boolean acceptNew;
+
+        @Override
+        public void run() {
+            Engine engine = parent.engine();
+            PrintWriter w = spec.commandLine().getOut();
+            RemoteRun run = RemoteCommand.run(engine, runId);
+            if (run.active()) {
+                engine.remoteTraining().cancel(run.runId(), firstUse(acceptNew, w));
+                w.println("cancelled run " + run.runId());
+            } else {
+                w.println("run " + run.runId() + " is already " + run.status());
+            }
+            releasePod(engine, run, w);
+        }
+    }
+
+    @Command(name = "pods", description = "List our RunPod pods (name prefix from settings); --sweep terminates them.")
+    static final class Pods implements Runnable {
+        @ParentCommand RemoteCommand parent;
+        @Spec CommandSpec spec;
+        @Option(names = "--sweep", description = "terminate every pod of ours") boolean sweep;
+
+        @Override
+        public void run() {
+            Engine engine = parent.engine();
+            PrintWriter w = spec.commandLine().getOut();
+            var pods = sweep ? engine.podLauncher().sweep() : engine.podLauncher().ours();
+            if (pods.isEmpty()) w.println("no pods of ours");
+            for (var p : pods) {
+                w.printf(Locale.ROOT, "%s %-24s %-10s %-28s %s%n", sweep ? "terminated" : "", p.id(), p.desiredStatus(),
+                        p.gpuTypeId() == null ? "-" : p.gpuTypeId(),
+                        p.costPerHour() == null ? "-" : String.format(Locale.ROOT, "$%.2f/hour", p.costPerHour()));
+            }
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package com.bizcharts.learn.retrain;
+
+import com.bizcharts.learn.eval.EvaluationReport;
+import com.bizcharts.learn.golden.GoldenSet;
+import com.bizcharts.learn.pseudo.PseudoLabelPolicy;
+import com.bizcharts.learn.replay.ReplayBuffer;
+import com.bizcharts.learn.train.EmbeddedTrainer;
+import com.bizcharts.learn.train.LabeledPost;
+import com.bizcharts.learn.train.LabeledPostsFile;
+import com.bizcharts.sentiment.PostInput;
+import com.bizcharts.sentiment.SentimentLabel;
+import com.bizcharts.sentiment.SentimentSignals;
+import com.bizcharts.sentiment.embedded.EmbeddedModel;
+import com.bizcharts.sentiment.embedded.EmbeddedModelFormat;
+import com.bizcharts.sentiment.scoring.ModelLoader;
+import com.bizcharts.sentiment.scoring.ModelRegistry;
+import com.bizcharts.sentiment.scoring.RegisteredModel;
+import com.bizcharts.store.Database;
+import com.bizcharts.store.UtcTime;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static com.bizcharts.store.schema.Tables.PSEUDO_LABELS;
+
+/**
+ * {@code learn retrain}: builds a training set from human labels, confident teacher labels, confident pseudo-labels
+ * of the active model and a replay sample of older labels; trains a candidate; measures it and the active model on
+ * the frozen golden set; promotes the candidate only if its golden macro-F1 does not drop. Every candidate is
+ * registered with its lineage (which data went in), promoted or not, so a rejected one can still be inspected.
+ */
+public final class GuardedRetrain {
+
+    public record Options(double teacherMinConfidence, boolean pseudoLabels, int replayCapacity, double replayShare,
+                          double goldenFraction, long seed) {}
+
+    public record Outcome(String candidateId, Path directory, EvaluationReport candidate, EvaluationReport active,
+                          String activeId, boolean promoted, String reason, ObjectNode lineage) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MIN_GOLDEN = 15;
+
+    private final Database db;
+    private final Path imagesDir;
+    private final Path modelsDir;
+    private final SentimentSignals signals;
+    private final ModelRegistry registry;
+    private final ModelLoader loader;
+    private final GoldenSet golden;
+    private final Clock clock;
+
+    public GuardedRetrain(Database db, Path imagesDir, Path modelsDir, SentimentSignals signals, ModelRegistry registry,
+                          ModelLoader loader, GoldenSet golden, Clock clock) {
+        this.db = db;
+        this.imagesDir = imagesDir;
+        this.modelsDir = modelsDir;
+        this.signals = signals;
+        this.registry = registry;
+        this.loader = loader;
+        this.golden = golden;
+        this.clock = clock;
+    }
+
+    public Outcome run(Options o) {
+        RetrainData data = new RetrainData(db, imagesDir);
+        if (golden.threadIds().size() < MIN_GOLDEN) golden.freeze(o.goldenFraction(), o.seed());
+        Set<Long> goldenIds = golden.threadIds();
+        List<LabeledPost> goldenPosts = data.golden(goldenIds);
+        if (goldenPosts.size() < MIN_GOLDEN) {
+            throw new IllegalArgumentException("need at least " + MIN_GOLDEN + " golden human labels to judge a candidate, have "
+                    + goldenPosts.size() + ": label more posts first");
+        }
+        Optional<RegisteredModel> activeRow = registry.active();
+        EmbeddedModel active = activeRow.map(m -> loader.load(m.path())).orElseGet(loader::defaultModel);
+        Instant activeSince = activeRow.map(m -> m.activatedAt() == null ? m.createdAt() : m.activatedAt())
+                .map(UtcTime::parse).orElse(Instant.EPOCH);
+
+        List<RetrainData.Example> human = data.human(goldenIds);
+        Set<Long> taken = new HashSet<>(goldenIds);
+        human.forEach(e -> taken.add(e.post().post().threadId()));
+        List<RetrainData.Example> teacher = data.teacher(o.teacherMinConfidence(), taken);
+        teacher.forEach(e -> taken.add(e.post().post().threadId()));
+        List<LabeledPost> pseudo = o.pseudoLabels() ? pseudoLabels(data, active, activeRow, human, taken) : List.of();
+
+        // Replay: older human labels pass through the reservoir; newer ones (since the active model) are "new".
+        List<LabeledPost> fresh = new ArrayList<>();
+        ReplayBuffer<LabeledPost> replay = new ReplayBuffer<>(o.replayCapacity(), o.seed());
+        for (RetrainData.Example e : human) {
+            if (e.labeledAt().isAfter(activeSince)) fresh.add(e.post());
+            else replay.offer(e.post());
+        }
+        teacher.forEach(e -> fresh.add(e.post()));
+        fresh.addAll(pseudo);
+        // The prototype's 70/30 mix holds when new data is plentiful; the embedded model retrains from scratch, so
+        // with few new examples the whole reservoir is kept rather than thrown away.
+        boolean plentiful = fresh.size() >= replay.size() * (1 - o.replayShare()) / o.replayShare();
+        List<LabeledPost> training = plentiful ? replay.trainingMix(fresh, o.replayShare()) : concat(fresh, replay.contents());
+        int replayed = training.size() - fresh.size();
+
+        EmbeddedTrainer trainer = new EmbeddedTrainer(signals.lexicon(), signals.images());
+        String sha = sha(training);
+        EmbeddedModel candidate = trainer.train(training, EmbeddedTrainer.Options.standard(),
+                new EmbeddedTrainer.Provenance("learning loop (database)", sha, "bizcharts learn retrain", clock.instant()));
+        EvaluationReport candidateReport = evaluate(candidate, goldenPosts);
+        EvaluationReport activeReport = evaluate(active, goldenPosts);
+        ObjectNode metrics = candidateReport.toJson();
+        metrics.put("evaluated_on", "golden set (" + goldenPosts.size() + " human labels)");
+        candidate = candidate.withMetadata(candidate.metadata().withMetrics(metrics));
+
+        Path dir = modelsDir.resolve("candidates").resolve(candidate.id());
+        EmbeddedModelFormat.save(candidate, dir);
+        registry.register(candidate.metadata(), dir.toString());
+        ObjectNode lineage = JSON.createObjectNode()
+                .put("human", countHuman(training, human))
+                .put("teacher", teacher.size()).put("teacher_min_confidence", o.teacherMinConfidence())
+                .put("pseudo", pseudo.size()).put("replayed", replayed).put("fresh", fresh.size())
+                .put("golden", goldenPosts.size()).put("training_sha256", sha)
+                .put("parent", active.id())
+                .put("golden_macro_f1", candidateReport.macroF1()).put("parent_golden_macro_f1", activeReport.macroF1());
+        registry.setLineage(candidate.id(), lineage.toString());
+
+        boolean promote = candidateReport.macroF1() >= activeReport.macroF1();
+        String reason = String.format(java.util.Locale.ROOT, "golden macro-F1 %.4f vs active %.4f", candidateReport.macroF1(),
+                activeReport.macroF1());
+        if (promote) registry.activate(candidate.id());
+        return new Outcome(candidate.id(), dir, candidateReport, activeReport, active.id(), promote,
+                (promote ? "promoted: " : "kept the active model: ") + reason, lineage);
+    }
+
+    private List<LabeledPost> pseudoLabels(RetrainData data, EmbeddedModel active, Optional<RegisteredModel> row,
+                                           List<RetrainData.Example> human, Set<Long> taken) {
+        double f1 = row.map(RegisteredModel::macroF1).orElse(Double.NaN);
+        double threshold = PseudoLabelPolicy.threshold(f1 == 0 ? Double.NaN : f1);
+        Map<SentimentLabel, Integer> humanCounts = new EnumMap<>(SentimentLabel.class);
+        human.forEach(e -> humanCounts.merge(e.post().label(), 1, Integer::sum));
+        List<PostInput> unlabeled = data.unlabeled(taken, 5_000);
+        List<PseudoLabelPolicy.Candidate> candidates = new ArrayList<>();
+        Map<Long, PostInput> byId = new java.util.HashMap<>();
+        for (PostInput p : unlabeled) {
+            candidates.add(new PseudoLabelPolicy.Candidate(p.threadId(), active.predict(p).probabilities()));
+            byId.put(p.threadId(), p);
+        }
+        List<PseudoLabelPolicy.PseudoLabel> chosen = PseudoLabelPolicy.select(candidates, threshold, humanCounts);
+        String now = UtcTime.format(clock.instant());
+        db.writeVoid(ctx -> chosen.forEach(pl -> ctx.insertInto(PSEUDO_LABELS)
+                .set(PSEUDO_LABELS.THREAD_ID, pl.threadId()).set(PSEUDO_LABELS.MODEL_ID, active.id())
+                .set(PSEUDO_LABELS.RATING, (long) pl.label().rating()).set(PSEUDO_LABELS.CONFIDENCE, pl.confidence())
+                .set(PSEUDO_LABELS.THRESHOLD, threshold).set(PSEUDO_LABELS.CREATED_AT, now)
+                .onConflictDoNothing().execute()));
+        return chosen.stream().map(pl -> new LabeledPost(byId.get(pl.threadId()), pl.label())).toList();
+    }
+
+    private static EvaluationReport evaluate(EmbeddedModel model, List<LabeledPost> posts) {
+        int[] truth = new int[posts.size()], predicted = new int[posts.size()];
+        for (int i = 0; i < posts.size(); i++) {
+            truth[i] = posts.get(i).label().index();
+            predicted[i] = model.predict(posts.get(i).post()).label().index();
+        }
+        return EvaluationReport.of(truth, predicted);
+    }
+
+    private static int countHuman(List<LabeledPost> training, List<RetrainData.Example> human) {
+        Set<LabeledPost> h = new HashSet<>();
+        human.forEach(e -> h.add(e.post()));
+        return (int) training.stream().filter(h::contains).count();
+    }
+
+    private static List<LabeledPost> concat(List<LabeledPost> a, List<LabeledPost> b) {
+        List<LabeledPost> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    private static String sha(List<LabeledPost> posts) {
+        StringBuilder sb = new StringBuilder();
+        for (LabeledPost p : posts) sb.append(p.post().threadId()).append('\t').append(p.label().rating()).append('\n');
+        return LabeledPostsFile.sha256(sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,224 @@
+package com.bizcharts.remote;
+
+import com.bizcharts.learn.teacher.ApiKeys;
+import com.bizcharts.store.Database;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * Remote training as a sequence of explicit steps over SSH: export and push, start detached, follow the log,
+ * pull and register. Every step reads and writes the run's row in remote_runs, so any step can be taken again
+ * by a workstation that restarted in between (reattach = {@link #follow} on a run id).
+ */
+public final class RemoteTraining {
+
+    private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    private final Database db;
+    private final RunRepository runs;
+    private final RemoteSettings settings;
+    private final Path imagesDir;
+    private final Path runsDir;
+    private final ApiKeys secrets;
+    private final Clock clock;
+
+    public RemoteTraining(Database db, RemoteSettings settings, Path imagesDir, Path runsDir, ApiKeys secrets, Clock clock) {
+        this.db = db;
+        this.runs = new RunRepository(db, clock);
+        this.settings = settings;
+        this.imagesDir = imagesDir;
+        this.runsDir = runsDir;
+        this.secrets = secrets;
+        this.clock = clock;
+    }
+
+    public RunRepository runs() { return runs; }
+
+    /** Exports the data, pushes it with the scripts, prepares the environment and starts training; returns the run id. */
+    public String start(SshTarget target, HostKeyTrust.FirstUse firstUse, String podId, Double costPerHour,
+                        Consumer<String> say) {
+        List<RemoteRun> active = runs.active().stream().filter(r -> r.podId() == null || !r.podId().equals(podId)).toList();
+        if (!active.isEmpty())
+            throw new IllegalArgumentException("run " + active.get(0).runId() + " is still active; see 'remote status' or 'remote stop'");
+        String runId = "rt-" + RUN_TIME.format(clock.instant()) + "-" + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
+        RemoteLayout layout = new RemoteLayout(settings.workspace());
+        runs.create(runId, target, layout.workspace(), podId, costPerHour, "pushing");
+        try {
+            Path staging = runsDir.resolve(runId).resolve("push");
+            var summary = new DatasetExport(db, imagesDir).write(staging.resolve("data"), settings.validationShare(),
+                    settings.teacherMinConfidence());
+            runs.dataset(runId, summary.toJson());
+            say.accept("dataset: " + summary.train() + " train / " + summary.validation() + " validation ("
+                    + summary.human() + " human, " + summary.teacher() + " teacher labels, " + summary.images() + " images)");
+            ScriptBundle.writeTo(staging.resolve("scripts"));
+            try (RemoteShell shell = connect(target, firstUse)) {
+                FileSync sync = new FileSync(shell);
+                var s = sync.push(staging.resolve("scripts"), layout.scripts());
+                var d = sync.push(staging.resolve("data"), layout.data());
+                say.accept("pushed " + (s.transferred() + d.transferred()) + " files (" + (s.skipped() + d.skipped())
+                        + " already there), " + (s.bytes() + d.bytes()) + " bytes");
+                String setup = layout.fill(settings.setup(), settings.python(), runId);
+                if (!setup.isBlank()) {
+                    say.accept("preparing the environment: " + setup);
+                    shell.exec(setup, Duration.ofMinutes(30)).orThrow("environment setup");
+                }
+                new RemoteJob(shell, layout, runId).start(pipeline(layout, runId));
+            }
+            runs.status(runId, "running", null);
+            say.accept("started run " + runId + " on " + target);
+            return runId;
+        } catch (RuntimeException e) {
+            runs.status(runId, "failed", e.getMessage());
+            throw e;
+        }
+    }
+
+    String pipeline(RemoteLayout layout, String runId) {
+        String py = settings.python();
+        String out = "runs/" + runId + "/output";
+        String common = " --dataset data/train.json --val-dataset data/val.json --images data";
+        String train = py + " scripts/train_vlm.py" + common + " --output " + out + "/adapter " + settings.trainArgs();
+        if (!settings.exportStudent()) return train;
+        return train + " && " + py + " scripts/export_student.py --adapter " + out + "/adapter" + common
+                + " --output " + out + "/student";
+    }
+
+    /**
+     * Follows a run until it ends (or {@code stop} says so): streams the log, reports progress, persists it, and
+     * cancels the run past the hard time limit or after the idle limit without a new log line.
+     */
+    public TrainingProgress follow(String runId, HostKeyTrust.FirstUse firstUse, Duration poll,
+                                   Consumer<TrainingProgress> listener, BooleanSupplier stop) {
+        RemoteRun run = find(runId);
+        RemoteLayout layout = new RemoteLayout(run.remoteDir());
+        try (RemoteShell shell = connect(target(run), firstUse)) {
+            RemoteJob job = new RemoteJob(shell, layout, runId);
+            TrainingProgress progress = TrainingProgress.starting();
+            long offset = 0;
+            long firstStep = -1;
+            Instant firstAt = null;
+            Instant lastLine = clock.instant();
+            Instant started = Instant.parse(run.startedAt());
+            while (true) {
+                RemoteJob.Status status = job.status(); // before reading, so no line written before the end is missed
+                RemoteJob.LogChunk chunk = job.readLog(offset);
+                offset = chunk.nextOffset();
+                Instant now = clock.instant();
+                if (!chunk.lines().isEmpty()) lastLine = now;
+                for (String line : chunk.lines()) {
+                    var event = ProgressLine.parse(line);
+                    if (event.isEmpty() || event.get() instanceof ProgressLine.Done) continue; // the exit code decides
+                    if (event.get() instanceof ProgressLine.Step s && firstAt == null) {
+                        firstStep = s.step() - 1;
+                        firstAt = now;
+                    }
+                    progress = progress.after(event.get(), firstStep, firstAt, now);
+                    if (progress.finished()) progress = progress.withState(TrainingProgress.State.RUNNING, null);
+                }
+                if (status != RemoteJob.Status.RUNNING) {
+                    progress = finish(runId, job, status, progress);
+                    listener.accept(progress);
+                    return progress;
+                }
+                String limit = limitReached(started, lastLine, now);
+                if (limit != null) {
+                    job.cancel();
+                    runs.status(runId, "cancelled", limit);
+                    progress = progress.withState(TrainingProgress.State.CANCELLED, limit);
+                    listener.accept(progress);
+                    return progress;
+                }
+                runs.progress(runId, progress);
+                listener.accept(progress);
+                if (stop.getAsBoolean()) return progress;
+                sleep(poll);
+            }
+        }
+    }
+
+    private TrainingProgress finish(String runId, RemoteJob job, RemoteJob.Status status, TrainingProgress p) {
+        runs.progress(runId, p);
+        return switch (status) {
+            case SUCCEEDED -> {
+                runs.status(runId, "succeeded", null);
+                yield new TrainingProgress(TrainingProgress.State.SUCCEEDED, Math.max(p.step(), p.totalSteps()),
+                        p.totalSteps(), p.epoch(), p.loss(), p.evalMacroF1(), Duration.ZERO, null);
+            }
+            case CANCELLED -> {
+                runs.status(runId, "cancelled", "cancelled by the user");
+                yield p.withState(TrainingProgress.State.CANCELLED, "cancelled by the user");
+            }
+            default -> {
+                String why = job.failure();
+                runs.status(runId, "failed", why);
+                yield p.withState(TrainingProgress.State.FAILED, why);
+            }
+        };
+    }
+
+    private String limitReached(Instant started, Instant lastLine, Instant now) {
+        if (settings.maxHours() > 0 && Duration.between(started, now).toMinutes() >= settings.maxHours() * 60)
+            return "stopped at the hard limit of " + settings.maxHours() + " hours";
+        if (settings.idleMinutes() > 0 && Duration.between(lastLine, now).toMinutes() >= settings.idleMinutes())
+            return "stopped after " + settings.idleMinutes() + " minutes without progress";
+        return null;
+    }
+
+    /** Downloads the run's outputs (checksummed, resumable) and registers the models; returns their ids. */
+    public List<String> pull(String runId, HostKeyTrust.FirstUse firstUse, Consumer<String> say) {
+        RemoteRun run = find(runId);
+        if (!run.status().equals("succeeded") && !run.status().equals("pulled"))
+            throw new IllegalArgumentException("run " + runId + " is " + run.status() + "; only a succeeded run can be pulled");
+        Path local = runsDir.resolve(runId).resolve("output");
+        try (RemoteShell shell = connect(target(run), firstUse)) {
+            var report = new FileSync(shell).pull(new RemoteLayout(run.remoteDir()).output(runId), local);
+            say.accept("pulled " + report.transferred() + " files (" + report.skipped() + " already here), "
+                    + report.bytes() + " bytes into " + local);
+        }
+        List<String> ids = new PulledModels(db, clock).register(run, local);
+        runs.pulled(runId, local.toString(), "{\"models\":" + ids.stream().map(i -> "\"" + i + "\"").toList() + "}");
+        say.accept("registered " + String.join(", ", ids) + " (" + PulledModels.PENDING
+                + ": promoted only after scoring on the golden set)");
+        return ids;
+    }
+
+    public void cancel(String runId, HostKeyTrust.FirstUse firstUse) {
+        RemoteRun run = find(runId);
+        try (RemoteShell shell = connect(target(run), firstUse)) {
+            new RemoteJob(shell, new RemoteLayout(run.remoteDir()), runId).cancel();
+        }
+        runs.status(runId, "cancelled", "cancelled by the user");
+    }
+
+    public RemoteRun find(String runId) {
+        return runs.find(runId).orElseThrow(() -> new IllegalArgumentException("no remote run " + runId));
+    }
+
+    private RemoteShell connect(SshTarget target, HostKeyTrust.FirstUse firstUse) {
+        return RemoteShell.connect(target, firstUse, secrets, settings.connectTimeout());
+    }
+
+    private static SshTarget target(RemoteRun r) {
+        return new SshTarget(r.host(), r.port(), r.user(), r.keyPath() == null ? null : Path.of(r.keyPath()),
+                Path.of(r.knownHostsPath()));
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RemoteException("interrupted while following the run");
+        }
+    }
+}

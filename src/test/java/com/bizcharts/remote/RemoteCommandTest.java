@@ -1,0 +1,117 @@
+package com.bizcharts.remote;
+
+import com.bizcharts.cli.CliTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** The remote commands in-process against the loopback SSH server. */
+class RemoteCommandTest {
+
+    @TempDir Path tmp;
+    private LoopbackSshServer server;
+    private Path control;
+    private Path config;
+    private Path db;
+    private Path key;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        server = new LoopbackSshServer(tmp.resolve("hostkey.ser"));
+        control = tmp.resolve("control");
+        Path python = RemoteFixture.fakePython(Files.createDirectories(tmp.resolve("bin")), control);
+        db = tmp.resolve("bizcharts.db");
+        RemoteFixture.seeded(db, tmp.resolve("images")).close();
+        key = server.writeClientKey(tmp.resolve("id_rsa"));
+        config = tmp.resolve("settings.toml");
+        Files.writeString(config, """
+                [paths]
+                images = "%s"
+                models = "%s"
+                [remote]
+                workspace = "%s"
+                python = "%s"
+                setup = "true"
+                poll_seconds = 0
+                """.formatted(tmp.resolve("images"), tmp.resolve("models"), tmp.resolve("ws"), python));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        Files.writeString(control.resolve("release"), "go");
+        server.close();
+    }
+
+    private CliTest remote(String... args) {
+        String[] all = new String[args.length + 5];
+        all[0] = "--db";
+        all[1] = db.toString();
+        all[2] = "--config";
+        all[3] = config.toString();
+        all[4] = "remote";
+        System.arraycopy(args, 0, all, 5, args.length);
+        return CliTest.run(all);
+    }
+
+    private String[] train(String knownHosts, String... extra) {
+        String[] base = {"train", "--host", "127.0.0.1", "--port", String.valueOf(server.port()), "--user", "trainer",
+                "--key", key.toString(), "--known-hosts", tmp.resolve(knownHosts).toString()};
+        String[] all = new String[base.length + extra.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(extra, 0, all, base.length, extra.length);
+        return all;
+    }
+
+    @Test
+    void trainRunsEndToEndAndRegistersThePulledModels() throws Exception {
+        CliTest r = remote(train("kh", "--accept-new-host-key"));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("key fingerprint is SHA256:").contains("dataset: ")
+                .contains("succeeded step 4/4 (100%) loss 1.4000").contains("pending evaluation");
+        CliTest status = remote("status");
+        assertThat(status.exitCode()).isZero();
+        assertThat(status.out()).contains(": pulled (step 4/4");
+        assertThat(CliTest.run("--db", db.toString(), "--config", config.toString(), "models", "list").out())
+                .contains("-adapter").contains("vlm-adapter").contains("-student");
+    }
+
+    @Test
+    void anUnconfirmedNewHostIsRefused() {
+        CliTest r = remote(train("kh2"));
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.out()).contains("refused: check the fingerprint");
+        assertThat(r.err()).startsWith("error: cannot connect");
+    }
+
+    @Test
+    void detachThenStopCancelsTheRun() throws Exception {
+        Files.writeString(control.resolve("mode"), "gated");
+        CliTest r = remote(train("kh", "--accept-new-host-key", "--detach"));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("detached");
+        CliTest stop = remote("stop", "--accept-new-host-key");
+        assertThat(stop.exitCode()).as(stop.err()).isZero();
+        assertThat(stop.out()).startsWith("cancelled run rt-");
+        assertThat(remote("status").out()).contains(": cancelled");
+        assertThat(remote("pull").err()).contains("only a succeeded run can be pulled");
+    }
+
+    @Test
+    void badInputGetsOneLineErrors() throws Exception {
+        assertThat(remote("train").err()).startsWith("error: give either --host H or --runpod");
+        assertThat(remote("status").err()).startsWith("error: no remote runs yet");
+        assertThat(remote("train", "--runpod", "--gpu", "RTX").err()).contains("unknown or ambiguous GPU type");
+        assumeTrue(System.getenv("RUNPOD_API_KEY") == null, "a real RunPod key is set in this environment");
+        Files.writeString(Path.of(key + ".pub"), "ssh-rsa AAAA test");
+        CliTest r = remote("train", "--runpod", "--gpu", "4090", "--key", key.toString());
+        assertThat(r.out()).contains("NVIDIA GeForce RTX 4090: 24 GB");
+        assertThat(r.err()).contains("RUNPOD_API_KEY is not set");
+    }
+}

@@ -1,0 +1,79 @@
+package com.bizcharts.remote;
+
+import com.bizcharts.store.Database;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/** Test data: a database with labels, images, a fake "python" that trains like train_vlm.py, and settings. */
+final class RemoteFixture {
+
+    static final long GOLDEN_THREAD = 1005;
+
+    /** Writes the fake interpreter: real progress lines and output files; behaviour from control/mode. */
+    static Path fakePython(Path dir, Path control) throws IOException {
+        Files.createDirectories(control);
+        Path script = dir.resolve("fakepython");
+        Files.writeString(script, """
+                #!/bin/sh
+                script=$(basename "$1"); shift
+                out=""
+                while [ $# -gt 0 ]; do case "$1" in --output) out="$2"; shift;; esac; shift; done
+                ctl=CONTROL
+                mode=$(cat "$ctl/mode" 2>/dev/null || echo ok)
+                if [ "$script" = train_vlm.py ]; then
+                  echo "INFO loading tiny model"
+                  for s in 1 2 3 4; do
+                    if [ "$mode" = gated ] && [ $s = 3 ]; then while [ ! -f "$ctl/release" ]; do sleep 0.05; done; fi
+                    echo "PROGRESS {\\"step\\": $s, \\"total_steps\\": 4, \\"epoch\\": 0.$s, \\"loss\\": 1.$s}"
+                    if [ "$mode" = fail ] && [ $s = 2 ]; then echo 'FAILED {"error": "CUDA out of memory"}'; exit 1; fi
+                  done
+                  mkdir -p "$out"
+                  echo '{"r": 16, "lora_alpha": 32}' > "$out/adapter_config.json"
+                  head -c 5000 /dev/urandom > "$out/adapter_model.safetensors"
+                  echo '{"validation": {"macro_f1": 0.61, "accuracy": 0.66}, "base_model": "tiny-random"}' > "$out/metrics.json"
+                  echo 'DONE {"steps": 4}'
+                else
+                  mkdir -p "$out"
+                  head -c 2000 /dev/urandom > "$out/model.onnx"
+                  echo '{"model": {"type": "WordLevel"}}' > "$out/tokenizer.json"
+                  echo '{"metrics": {"macro_f1": 0.55, "accuracy": 0.6}, "teacher": {"base": "tiny-random"}}' > "$out/metadata.json"
+                  echo 'DONE {}'
+                fi
+                """.replace("CONTROL", control.toString()));
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return script;
+    }
+
+    static RemoteSettings settings(Path workspace, Path python, String setup) {
+        return new RemoteSettings(workspace.toString(), "trainer", 22, "unused", "unused", python.toString(), setup,
+                "--epochs 1", true, 0.1, 0.8, 10, 0, "http://127.0.0.1:1", "img", "NVIDIA GeForce RTX 4090", 50, 20,
+                "bizcharts-", true, 6, 30, 20);
+    }
+
+    /** Twelve human-labeled posts (one frozen in the golden set), three teacher labels (one below 0.8). */
+    static Database seeded(Path dbFile, Path images) throws IOException {
+        Database db = Database.open(dbFile);
+        Files.createDirectories(images.resolve("2026"));
+        db.writeVoid(ctx -> {
+            for (long id = 1000; id < 1015; id++) {
+                String thumb = id % 2 == 0 ? "2026/" + id + "s.jpg" : null;
+                ctx.execute("INSERT INTO thread_ops (thread_id, subject, op_text_clean, posted_at, source, first_seen_at,"
+                        + " last_seen_at, thumbnail_path) VALUES (?, ?, ?, '2026-01-01T00:00:00Z', 'live',"
+                        + " '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', ?)", id, "thread " + id, "wagmi " + id, thumb);
+                if (id < 1012) ctx.execute("INSERT INTO training_labels (thread_id, rating, skipped, labeled_at)"
+                        + " VALUES (?, ?, 0, '2026-01-02T00:00:00Z')", id, id % 3 + 1);
+            }
+            ctx.execute("INSERT INTO golden_set (thread_id, added_at) VALUES (?, '2026-01-03T00:00:00Z')", GOLDEN_THREAD);
+            for (long id = 1012; id < 1015; id++) {
+                ctx.execute("INSERT INTO teacher_labels (thread_id, provider, model, prompt_version, rating, confidence,"
+                        + " labeled_at) VALUES (?, 'openai', 'gpt-4o-mini', 'v1', 3, ?, '2026-01-02T00:00:00Z')",
+                        id, id == 1014 ? 0.5 : 0.9);
+            }
+        });
+        for (long id = 1000; id < 1015; id += 2) Files.write(images.resolve("2026/" + id + "s.jpg"), new byte[]{(byte) id, 1, 2});
+        return db;
+    }
+}

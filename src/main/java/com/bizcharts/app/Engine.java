@@ -19,6 +19,7 @@ import com.bizcharts.learn.teacher.TeacherLabelRepository;
 import com.bizcharts.sentiment.SentimentSignals;
 import com.bizcharts.sentiment.lexicon.BizLexicon;
 import com.bizcharts.sentiment.lexicon.LexiconSignal;
+import com.bizcharts.sentiment.ocr.ImageText;
 import com.bizcharts.sentiment.embedded.SlangTally;
 import com.bizcharts.sentiment.embedded.ThumbnailSignal;
 import com.bizcharts.sentiment.scoring.BatchScorer;
@@ -68,6 +69,7 @@ public final class Engine implements AutoCloseable {
     private final LiveScraper liveScraper;
     private final RemoteTraining remoteTraining;
     private final PodLauncher podLauncher;
+    private ImageText imageText;
 
     public Engine(Settings settings) {
         this.settings = settings;
@@ -106,6 +108,12 @@ public final class Engine implements AutoCloseable {
 
     public SentimentSignals signals() { return signals; }
 
+    /** OCR, built on first use because probing Tesseract costs ~100 ms that most commands never need. */
+    public synchronized ImageText imageText() {
+        if (imageText == null) imageText = new ImageText(settings.ocr().datapathPath(), settings.ocr().language());
+        return imageText;
+    }
+
     public ModelRegistry models() { return models; }
 
     public PredictionRepository predictions() { return predictions; }
@@ -133,6 +141,17 @@ public final class Engine implements AutoCloseable {
     public ActiveLearningQueue activeLearningQueue() {
         var l = settings.learning();
         return new ActiveLearningQueue(database, imagesDir(), new HybridAcquisition(l.uncertaintyWeight(), l.clusters(), 17));
+    }
+
+    /** The label view's queue; "by the model's need" ranks with the active model (newest first if that fails). */
+    public com.bizcharts.store.labels.LabelQueue labelQueue() {
+        return new com.bizcharts.store.labels.LabelQueue(database, threads, ids -> {
+            var posts = threads.findAll(ids).stream().map(op -> new com.bizcharts.sentiment.PostInput(op.threadId(),
+                    op.subject(), op.opTextClean(), op.thumbnailPath() == null ? null : imagesDir().resolve(op.thumbnailPath()),
+                    op.replyCount(), op.postedAt())).toList();
+            var model = modelLoader.active(models);
+            return activeLearningQueue().rank(model, posts).stream().map(s -> s.post().threadId()).toList();
+        });
     }
 
     public GuardedRetrain guardedRetrain() {

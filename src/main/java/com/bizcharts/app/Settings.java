@@ -31,6 +31,7 @@ public record Settings(
         LabelingSettings labeling,
         CoinSettings coins,
         LexiconSettings lexicon,
+        OcrSettings ocr,
         TeacherSettings teacher,
         LearningSettings learning,
         RemoteSettings remote) {
@@ -82,6 +83,11 @@ public record Settings(
         public Path slangPath() { return Path.of(slang); }
     }
 
+    /** Tesseract's language data folder and language (OCR turns itself off with a reason when they are missing). */
+    public record OcrSettings(String datapath, String language) {
+        public Path datapathPath() { return Path.of(datapath); }
+    }
+
     /** Vision-LLM teachers: base URLs and prices per million tokens (keys never live here). */
     public record TeacherSettings(String openaiBaseUrl, String geminiBaseUrl, String compatibleBaseUrl,
                                   double openaiInputPerMillion, double openaiOutputPerMillion,
@@ -123,7 +129,7 @@ public record Settings(
     /** A copy with the database path replaced (the {@code --db} option). */
     public Settings withDatabase(Path database) {
         return new Settings(new PathSettings(database.toString(), paths.images, paths.models, paths.activeModel),
-                fourchan, warosu, backoff, retention, labeling, coins, lexicon, teacher, learning, remote);
+                fourchan, warosu, backoff, retention, labeling, coins, lexicon, ocr, teacher, learning, remote);
     }
 
     private static ObjectNode bundledTree() {

@@ -2,13 +2,22 @@ package com.bizcharts.ui;
 
 import com.bizcharts.app.Engine;
 import com.bizcharts.app.Settings;
+import com.bizcharts.sentiment.SentimentModel;
+import com.bizcharts.store.labels.LabelProgress;
+import com.bizcharts.ui.common.UiExecutors;
+import com.bizcharts.ui.label.LabelCards;
+import com.bizcharts.ui.label.LabelView;
+import com.bizcharts.ui.label.LabelViewModel;
+import com.bizcharts.ui.shell.MainWindow;
+import com.bizcharts.ui.shell.StatusBar;
+import com.bizcharts.ui.shell.QuickViews;
 import javafx.application.Application;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
-/** The workstation window. A placeholder until the workstation issue builds the views. */
+import java.util.concurrent.atomic.AtomicReference;
+
+/** The workstation window: the engine built once, the views bound to it, services stopped on close. */
 public final class WorkstationApp extends Application {
 
     private Engine engine;
@@ -20,15 +29,48 @@ public final class WorkstationApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        Label label = new Label("BizCharts Workstation: " + engine.threads().count() + " threads in "
-                + engine.database().file());
-        stage.setScene(new Scene(new StackPane(label), 960, 640));
+        Scene scene = build(engine, UiExecutors.forApp());
+        stage.setScene(scene);
         stage.setTitle("BizCharts Workstation");
         stage.show();
     }
 
+    /** Builds the whole window over an engine; tests call it with their own engine and executors. */
+    public static Scene build(Engine engine, UiExecutors ex) {
+        String labeler = engine.settings().labeling().labelerId();
+        AtomicReference<SentimentModel> model = new AtomicReference<>();
+        StatusBar status = new StatusBar();
+        ex.background().execute(() -> {
+            try {
+                SentimentModel m = engine.modelLoader().active(engine.models());
+                model.set(m);
+                ex.fx().execute(() -> status.showModel(m.id()));
+            } catch (RuntimeException e) {
+                ex.fx().execute(() -> status.showModel("none (" + e.getMessage() + ")"));
+            }
+        });
+        LabelViewModel vm = new LabelViewModel(engine.labelQueue(), engine.labels(),
+                new LabelCards(engine, labeler, model::get),
+                () -> LabelProgress.of(engine.database(), labeler, engine.clock().instant()), labeler,
+                engine.settings().labeling().showPrediction(), ex, engine.clock(), engine.settings().labeling().prefetch());
+        LabelView labelView = new LabelView(vm);
+        engine.liveScraper().addListener(status::showLive);
+        MainWindow window = new MainWindow(status,
+                new MainWindow.Section("Label", labelView::node),
+                new MainWindow.Section("Dashboard", () -> null),
+                new MainWindow.Section("Collect", () -> QuickViews.collect(engine, ex)),
+                new MainWindow.Section("Models", () -> QuickViews.models(engine, ex)));
+        Scene scene = new Scene(window.root(), 1280, 800);
+        window.installShortcuts(scene);
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (window.selectedIndex() == 0 && !e.isShortcutDown()) labelView.onKey(e);
+        });
+        vm.reload();
+        return scene;
+    }
+
     @Override
     public void stop() {
-        engine.close();
+        engine.close(); // stops the live scraper after its write in flight, then closes the database
     }
 }

@@ -36,7 +36,11 @@ public final class ActiveLearningQueue {
     }
 
     public List<Suggestion> suggest(SentimentModel model, int n, int pool) {
-        List<PostInput> posts = unlabeled(pool);
+        return rank(model, unlabeled(pool)).stream().limit(n).toList();
+    }
+
+    /** These posts, most useful to label first (the label view's "by the model's need" order). */
+    public List<Suggestion> rank(SentimentModel model, List<PostInput> posts) {
         List<Candidate> candidates = new ArrayList<>(posts.size());
         Map<Long, PostInput> byId = new HashMap<>();
         List<double[]> probabilities = model.predictAll(posts).stream().map(p -> p.probabilities()).toList();
@@ -50,7 +54,7 @@ public final class ActiveLearningQueue {
             candidates.add(new Candidate(p.threadId(), probs, features));
             byId.put(p.threadId(), p);
         }
-        return acquisition.order(candidates).stream().limit(n)
+        return acquisition.order(candidates).stream()
                 .map(r -> new Suggestion(byId.get(r.threadId()), r.priority(), r.uncertainty(), r.cluster())).toList();
     }
 

@@ -114,13 +114,18 @@ public final class Maintenance {
         return drop.size();
     }
 
-    /** Deletes thumbnails past the age limit, then the oldest until under budget; labeled posts' are kept. */
+    /**
+     * Deletes thumbnails past the age limit, then the oldest until under budget; those of posts a person or a
+     * teacher labeled (or in the golden set) are kept, since the image models train on them.
+     */
     private long[] pruneThumbnails(RetentionPolicy policy, Instant now, boolean dryRun) {
         if (!Files.isDirectory(imagesDir)) return new long[]{0, 0};
         Map<String, Long> labeledThumbs = new HashMap<>();
         db.read().select(THREAD_OPS.THUMBNAIL_PATH, THREAD_OPS.THREAD_ID).from(THREAD_OPS)
                 .where(THREAD_OPS.THUMBNAIL_PATH.isNotNull())
-                .and(THREAD_OPS.THREAD_ID.in(db.read().select(TRAINING_LABELS.THREAD_ID).from(TRAINING_LABELS)))
+                .and(THREAD_OPS.THREAD_ID.in(db.read().select(TRAINING_LABELS.THREAD_ID).from(TRAINING_LABELS))
+                        .or(THREAD_OPS.THREAD_ID.in(db.read().select(TEACHER_LABELS.THREAD_ID).from(TEACHER_LABELS)))
+                        .or(THREAD_OPS.THREAD_ID.in(db.read().select(GOLDEN_SET.THREAD_ID).from(GOLDEN_SET))))
                 .forEach(r -> labeledThumbs.put(r.value1(), r.value2()));
         record Thumb(Path path, String rel, Instant modified, long size) {}
         List<Thumb> thumbs = new ArrayList<>();

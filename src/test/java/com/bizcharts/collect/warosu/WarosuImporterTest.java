@@ -33,7 +33,7 @@ class WarosuImporterTest {
 
     private WarosuImporter importer(LoopbackServer server, Database db, Path images) {
         PoliteHttp http = new PoliteHttp(time.pacer(Duration.ofSeconds(2)), new Backoff(Duration.ofSeconds(1),
-                Duration.ofSeconds(4), 2), Duration.ofSeconds(5), "test");
+                Duration.ofSeconds(4), 2), Duration.ofSeconds(30), "test");
         CoinMentionRepository coins = new CoinMentionRepository(new CoinExtractor(CoinList.load(null)));
         return new WarosuImporter(http, URI.create(server.base()), URI.create(server.base()), "biz", 24, db, new ThreadRepository(db),
                 new ThumbnailStore(http, images), coins::record, time);

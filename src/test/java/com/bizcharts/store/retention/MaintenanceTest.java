@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import static com.bizcharts.store.schema.Tables.CATALOG_SNAPSHOTS;
+import static com.bizcharts.store.schema.Tables.TEACHER_LABELS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MaintenanceTest {
@@ -114,6 +115,30 @@ class MaintenanceTest {
             assertThat(db.read().fetchCount(org.jooq.impl.DSL.table("sqlite_master"),
                     org.jooq.impl.DSL.field("name").eq("sqlite_stat1"))).isEqualTo(1);
             assertThat(new ThreadRepository(db).count()).isZero();
+        }
+    }
+
+    @Test
+    void teacherLabeledThreadsAndTheirThumbnailsAreKept(@TempDir Path dir) throws Exception {
+        Path images = dir.resolve("images");
+        Files.createDirectories(images.resolve("biz"));
+        try (Database db = Database.open(dir.resolve("t.db"))) {
+            Instant twoYears = NOW.minus(Duration.ofDays(730));
+            new ThreadRepository(db).upsert(List.of(op(20, twoYears, 0, "biz/20s.jpg"), op(21, twoYears, 0, "biz/21s.jpg")), NOW);
+            db.writeVoid(ctx -> ctx.insertInto(TEACHER_LABELS).set(TEACHER_LABELS.THREAD_ID, 20L)
+                    .set(TEACHER_LABELS.PROVIDER, "openai").set(TEACHER_LABELS.MODEL, "m")
+                    .set(TEACHER_LABELS.PROMPT_VERSION, "v1").set(TEACHER_LABELS.RATING, 3L)
+                    .set(TEACHER_LABELS.CONFIDENCE, 0.9).set(TEACHER_LABELS.LABELED_AT, UtcTime.format(NOW)).execute());
+            for (String name : List.of("20s.jpg", "21s.jpg")) {
+                Files.write(images.resolve("biz").resolve(name), new byte[100]);
+                Files.setLastModifiedTime(images.resolve("biz").resolve(name), FileTime.from(twoYears));
+            }
+            RetentionReport r = new Maintenance(db, images, Clock.fixed(NOW, ZoneOffset.UTC)).run(POLICY, false);
+            assertThat(r.threadsDeleted()).isEqualTo(1);
+            assertThat(r.thumbnailsDeleted()).isEqualTo(1);
+            assertThat(new ThreadRepository(db).find(20)).isPresent();
+            assertThat(Files.exists(images.resolve("biz/20s.jpg"))).isTrue();
+            assertThat(Files.exists(images.resolve("biz/21s.jpg"))).isFalse();
         }
     }
 }

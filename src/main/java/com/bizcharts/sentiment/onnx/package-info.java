@@ -1,0 +1,6 @@
+/**
+ * Transformer models on CPU through ONNX Runtime: a Hugging Face style sequence classifier (CryptoBERT exported
+ * with optimum) and a CLIP-style image encoder with a linear head. Model directories are described in
+ * docs/onnx-models.md; nothing is downloaded at run time.
+ */
+package com.bizcharts.sentiment.onnx;

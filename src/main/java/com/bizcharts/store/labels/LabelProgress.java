@@ -1,0 +1,35 @@
+package com.bizcharts.store.labels;
+
+import com.bizcharts.sentiment.SentimentLabel;
+import com.bizcharts.store.Database;
+import com.bizcharts.store.UtcTime;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.Map;
+
+import static com.bizcharts.store.schema.Tables.TRAINING_LABELS;
+import static org.jooq.impl.DSL.count;
+
+/** One labeler's progress: labeled today (UTC) and in total, by class, and in the last hour (labels per hour). */
+public record LabelProgress(int today, int total, int skipped, Map<SentimentLabel, Integer> byClass, int lastHour) {
+
+    public static LabelProgress of(Database db, String labelerId, Instant now) {
+        var ctx = db.read();
+        var mine = TRAINING_LABELS.LABELER_ID.eq(labelerId);
+        String midnight = UtcTime.format(now.atZone(ZoneOffset.UTC).toLocalDate().atStartOfDay().toInstant(ZoneOffset.UTC));
+        String hourAgo = UtcTime.format(now.minus(Duration.ofHours(1)));
+        Map<SentimentLabel, Integer> byClass = new EnumMap<>(SentimentLabel.class);
+        for (SentimentLabel l : SentimentLabel.values()) byClass.put(l, 0);
+        ctx.select(TRAINING_LABELS.RATING, count()).from(TRAINING_LABELS).where(mine).and(TRAINING_LABELS.SKIPPED.eq(0L))
+                .groupBy(TRAINING_LABELS.RATING).forEach(r -> byClass.put(SentimentLabel.ofRating(r.value1().intValue()), r.value2()));
+        return new LabelProgress(
+                ctx.fetchCount(TRAINING_LABELS, mine.and(TRAINING_LABELS.LABELED_AT.ge(midnight))),
+                ctx.fetchCount(TRAINING_LABELS, mine.and(TRAINING_LABELS.SKIPPED.eq(0L))),
+                ctx.fetchCount(TRAINING_LABELS, mine.and(TRAINING_LABELS.SKIPPED.eq(1L))),
+                byClass,
+                ctx.fetchCount(TRAINING_LABELS, mine.and(TRAINING_LABELS.LABELED_AT.ge(hourAgo))));
+    }
+}

@@ -1,0 +1,68 @@
+package com.bizcharts.store.labels;
+
+import com.bizcharts.store.Database;
+import com.bizcharts.store.ThreadOp;
+import com.bizcharts.store.ThreadRepository;
+import com.bizcharts.store.UtcTime;
+import org.jooq.Condition;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.function.Function;
+
+import static com.bizcharts.store.schema.Tables.COIN_MENTIONS;
+import static com.bizcharts.store.schema.Tables.THREAD_OPS;
+import static com.bizcharts.store.schema.Tables.TRAINING_LABELS;
+import static org.jooq.impl.DSL.noCondition;
+
+/**
+ * The posts a labeler works through, filtered and ordered. Returns thread ids only (cheap, thousands at once);
+ * the label view loads each post when it comes up. "By the model's need" is delegated to an ordering the learning
+ * loop provides, because the store knows nothing of models.
+ */
+public final class LabelQueue {
+
+    private final Database db;
+    private final ThreadRepository threads;
+    private final Function<List<Long>, List<Long>> modelNeed;
+
+    /** @param modelNeed reorders candidate ids by the active model's need; identity when no model is available */
+    public LabelQueue(Database db, ThreadRepository threads, Function<List<Long>, List<Long>> modelNeed) {
+        this.db = db;
+        this.threads = threads;
+        this.modelNeed = modelNeed;
+    }
+
+    public List<Long> ids(QueueFilter f, String labelerId, int limit, long seed) {
+        Condition c = noCondition().and(THREAD_OPS.STICKY.eq(0L));
+        if (f.source() != null) c = c.and(THREAD_OPS.SOURCE.eq(f.source().dbValue()));
+        if (f.from() != null) c = c.and(THREAD_OPS.POSTED_AT.ge(UtcTime.format(f.from().atStartOfDay().toInstant(ZoneOffset.UTC))));
+        if (f.to() != null) c = c.and(THREAD_OPS.POSTED_AT.lt(UtcTime.format(f.to().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC))));
+        if (f.minReplies() > 0) c = c.and(THREAD_OPS.REPLY_COUNT.ge((long) f.minReplies()));
+        if (f.coin() != null && !f.coin().isBlank()) {
+            c = c.and(THREAD_OPS.THREAD_ID.in(db.read().select(COIN_MENTIONS.THREAD_ID).from(COIN_MENTIONS)
+                    .where(COIN_MENTIONS.COIN_SYMBOL.eq(f.coin().strip().toUpperCase(Locale.ROOT)))));
+        }
+        if (f.unlabeledOnly()) {
+            c = c.and(THREAD_OPS.THREAD_ID.notIn(db.read().select(TRAINING_LABELS.THREAD_ID).from(TRAINING_LABELS)
+                    .where(TRAINING_LABELS.LABELER_ID.eq(labelerId))));
+        }
+        int fetch = f.order() == QueueFilter.Order.NEWEST ? limit : Math.max(limit, 5_000);
+        List<Long> ids = new ArrayList<>(db.read().select(THREAD_OPS.THREAD_ID).from(THREAD_OPS).where(c)
+                .orderBy(THREAD_OPS.POSTED_AT.desc(), THREAD_OPS.THREAD_ID.desc()).limit(fetch).fetch(THREAD_OPS.THREAD_ID));
+        switch (f.order()) {
+            case RANDOM -> Collections.shuffle(ids, new Random(seed));
+            case MODEL_NEED -> ids = new ArrayList<>(modelNeed.apply(ids));
+            case NEWEST -> { }
+        }
+        return ids.size() > limit ? List.copyOf(ids.subList(0, limit)) : List.copyOf(ids);
+    }
+
+    public ThreadOp post(long threadId) {
+        return threads.find(threadId).orElseThrow(() -> new IllegalStateException("thread " + threadId + " is gone"));
+    }
+}

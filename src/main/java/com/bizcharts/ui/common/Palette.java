@@ -1,0 +1,27 @@
+package com.bizcharts.ui.common;
+
+import com.bizcharts.sentiment.SentimentLabel;
+import javafx.scene.paint.Color;
+
+/** Our colours, defined once as named tokens; views and charts take them from here, never as literals. */
+public final class Palette {
+
+    public static final Color BEARISH = Color.web("#d1495b");
+    public static final Color NEUTRAL = Color.web("#8b95a1");
+    public static final Color BULLISH = Color.web("#2a9d8f");
+    public static final Color GREENTEXT = Color.web("#789922");
+
+    private Palette() {}
+
+    public static Color of(SentimentLabel label) {
+        return switch (label) {
+            case BEARISH -> BEARISH;
+            case NEUTRAL -> NEUTRAL;
+            case BULLISH -> BULLISH;
+        };
+    }
+
+    public static String css(Color c) {
+        return String.format("#%02x%02x%02x", (int) (c.getRed() * 255), (int) (c.getGreen() * 255), (int) (c.getBlue() * 255));
+    }
+}

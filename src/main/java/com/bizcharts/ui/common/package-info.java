@@ -1,0 +1,2 @@
+/** Shared UI pieces: executors for view-models, the colour tokens. */
+package com.bizcharts.ui.common;

@@ -1,0 +1,45 @@
+package com.bizcharts.ui.label;
+
+import com.bizcharts.app.Engine;
+import com.bizcharts.coins.CoinMention;
+import com.bizcharts.sentiment.PostInput;
+import com.bizcharts.sentiment.Prediction;
+import com.bizcharts.sentiment.SentimentModel;
+import com.bizcharts.store.ThreadOp;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** Loads a {@link PostCard} from the engine: the post, its coins, its thumbnail, the model's verdict. */
+public final class LabelCards implements LabelViewModel.CardLoader {
+
+    private final Engine engine;
+    private final String labelerId;
+    private final Supplier<SentimentModel> model;
+
+    public LabelCards(Engine engine, String labelerId, Supplier<SentimentModel> model) {
+        this.engine = engine;
+        this.labelerId = labelerId;
+        this.model = model;
+    }
+
+    @Override
+    public PostCard apply(long threadId) {
+        ThreadOp op = engine.labelQueue().post(threadId);
+        List<String> coins = engine.coinMentions().ofThread(engine.database().read(), threadId).stream()
+                .map(CoinMention::symbol).distinct().toList();
+        Path image = op.thumbnailPath() == null ? null : engine.imagesDir().resolve(op.thumbnailPath());
+        if (image != null && !Files.isRegularFile(image)) image = null;
+        Prediction p = null;
+        try {
+            SentimentModel m = model.get();
+            if (m != null) p = m.predict(new PostInput(op.threadId(), op.subject(), op.opTextClean(), image, op.replyCount(), op.postedAt()));
+        } catch (RuntimeException e) {
+            p = null; // no model, no verdict: the label view still works
+        }
+        Integer existing = engine.labels().find(threadId, labelerId).map(l -> l.rating()).orElse(null);
+        return new PostCard(op, coins, image, p, existing);
+    }
+}

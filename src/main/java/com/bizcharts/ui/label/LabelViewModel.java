@@ -1,0 +1,233 @@
+package com.bizcharts.ui.label;
+
+import com.bizcharts.sentiment.SentimentLabel;
+import com.bizcharts.store.Label;
+import com.bizcharts.store.LabelRepository;
+import com.bizcharts.store.labels.LabelProgress;
+import com.bizcharts.store.labels.QueueFilter;
+import com.bizcharts.ui.common.UiExecutors;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongFunction;
+
+/**
+ * The label view's state and commands, with no controls: a queue of thread ids from the filter, the post on
+ * screen, and the keyboard commands. A rating is handed to the single writer at once (durable when it commits)
+ * and the next post is shown from the prefetch cache without waiting for the write. Undo reverts exactly the last
+ * write: the previous rating is restored, or the new label deleted.
+ */
+public final class LabelViewModel {
+
+    /** Loads everything shown of one post; runs on the background executor. */
+    public interface CardLoader extends LongFunction<PostCard> {}
+
+    /** {@code before} is filled by the writer before any later writer task (the undo itself) can run. */
+    private record Undo(long threadId, java.util.concurrent.atomic.AtomicReference<Optional<Label>> before) {}
+
+    private final com.bizcharts.store.labels.LabelQueue queue;
+    private final LabelRepository labels;
+    private final CardLoader loader;
+    private final java.util.function.Supplier<LabelProgress> progressQuery;
+    private final String labelerId;
+    private final UiExecutors ex;
+    private final Clock clock;
+    private final int prefetch;
+
+    private final ObjectProperty<PostCard> current = new SimpleObjectProperty<>();
+    private final ObjectProperty<QueueFilter> filter = new SimpleObjectProperty<>(QueueFilter.everything());
+    private final BooleanProperty showPrediction = new SimpleBooleanProperty(false);
+    private final StringProperty status = new SimpleStringProperty("");
+    private final ObjectProperty<LabelProgress> progress = new SimpleObjectProperty<>();
+    private final IntegerProperty remaining = new SimpleIntegerProperty();
+
+    private final List<Long> ids = new ArrayList<>();
+    private int position;
+    private final Deque<Undo> undo = new ArrayDeque<>();
+    private final Map<Long, PostCard> cache = new ConcurrentHashMap<>();
+    private long generation;
+
+    public LabelViewModel(com.bizcharts.store.labels.LabelQueue queue, LabelRepository labels, CardLoader loader,
+                          java.util.function.Supplier<LabelProgress> progressQuery, String labelerId, boolean showPredictions,
+                          UiExecutors ex, Clock clock, int prefetch) {
+        this.queue = queue;
+        this.labels = labels;
+        this.loader = loader;
+        this.progressQuery = progressQuery;
+        this.labelerId = labelerId;
+        this.ex = ex;
+        this.clock = clock;
+        this.prefetch = Math.max(1, prefetch);
+        this.showPrediction.set(showPredictions);
+    }
+
+    public ReadOnlyObjectProperty<PostCard> currentProperty() { return current; }
+
+    public ObjectProperty<QueueFilter> filterProperty() { return filter; }
+
+    public BooleanProperty showPredictionProperty() { return showPrediction; }
+
+    public ReadOnlyStringProperty statusProperty() { return status; }
+
+    public ReadOnlyObjectProperty<LabelProgress> progressProperty() { return progress; }
+
+    public ReadOnlyIntegerProperty remainingProperty() { return remaining; }
+
+    public String labelerId() { return labelerId; }
+
+    /** Re-reads the queue for the current filter and shows its first post. */
+    public void reload() {
+        QueueFilter f = filter.get();
+        long gen = ++generation;
+        status.set("loading…");
+        ex.background().execute(() -> {
+            List<Long> found = queue.ids(f, labelerId, 5_000, clock.millis());
+            ex.fx().execute(() -> {
+                if (gen != generation) return;
+                ids.clear();
+                ids.addAll(found);
+                cache.clear();
+                position = 0;
+                status.set(found.isEmpty() ? "nothing to label with these filters" : "");
+                show();
+            });
+        });
+        refreshProgress();
+    }
+
+    public void perform(LabelAction action) {
+        switch (action) {
+            case BEARISH -> rate(SentimentLabel.BEARISH);
+            case NEUTRAL -> rate(SentimentLabel.NEUTRAL);
+            case BULLISH -> rate(SentimentLabel.BULLISH);
+            case SKIP -> skip();
+            case UNDO -> undo();
+            case NEXT -> move(1);
+            case PREVIOUS -> move(-1);
+            case TOGGLE_PREDICTION -> showPrediction.set(!showPrediction.get());
+            case NOTE -> { } // the view opens the note dialog and calls note(...)
+        }
+    }
+
+    public void rate(SentimentLabel label) {
+        PostCard card = current.get();
+        if (card == null) return;
+        write(Label.rated(card.threadId(), label.rating(), labelerId, clock.instant(), card.post().fullText(),
+                card.post().file() == null ? null : card.post().file().imageUrl()), label.word());
+    }
+
+    public void skip() {
+        PostCard card = current.get();
+        if (card == null) return;
+        write(Label.skip(card.threadId(), labelerId, clock.instant()), "skipped");
+    }
+
+    /** Adds a note to this labeler's label on the current post (rating it neutral-free: the note waits for a rating). */
+    public void note(String text) {
+        PostCard card = current.get();
+        if (card == null || text == null) return;
+        long id = card.threadId();
+        ex.writer().execute(() -> labels.find(id, labelerId).ifPresent(l -> labels.save(new Label(l.threadId(), l.rating(),
+                l.skipped(), l.labelerId(), l.labeledAt(), text.strip(), l.textSnapshot(), l.imageUrlSnapshot()))));
+        status.set("note saved on " + id);
+    }
+
+    public void undo() {
+        Undo last = undo.pollFirst();
+        if (last == null) {
+            status.set("nothing to undo");
+            return;
+        }
+        ex.writer().execute(() -> {
+            Optional<Label> before = last.before().get();
+            if (before != null && before.isPresent()) labels.save(before.get());
+            else labels.delete(last.threadId(), labelerId);
+            refreshProgress();
+        });
+        int at = ids.indexOf(last.threadId());
+        if (at < 0) {
+            ids.add(position, last.threadId());
+            at = position;
+        }
+        position = at;
+        cache.remove(last.threadId());
+        status.set("undid " + last.threadId());
+        show();
+    }
+
+    private void write(Label label, String what) {
+        long id = label.threadId();
+        // Read what was there before on the writer too, so undo restores exactly the state this write replaced.
+        var before = new java.util.concurrent.atomic.AtomicReference<Optional<Label>>();
+        undo.push(new Undo(id, before));
+        ex.writer().execute(() -> {
+            before.set(labels.find(id, labelerId));
+            labels.save(label);
+            refreshProgress();
+        });
+        status.set(id + " " + what);
+        move(1);
+    }
+
+    private void move(int delta) {
+        if (ids.isEmpty()) return;
+        position = Math.max(0, Math.min(ids.size(), position + delta));
+        show();
+    }
+
+    private void show() {
+        remaining.set(Math.max(0, ids.size() - position));
+        if (position >= ids.size()) {
+            current.set(null);
+            if (!ids.isEmpty()) status.set("queue done: change the filters or reload for more");
+            return;
+        }
+        long id = ids.get(position);
+        PostCard cached = cache.get(id);
+        if (cached != null) {
+            current.set(cached);
+        } else {
+            long gen = generation;
+            ex.background().execute(() -> {
+                PostCard card = loader.apply(id);
+                cache.put(id, card);
+                ex.fx().execute(() -> {
+                    if (gen == generation && position < ids.size() && ids.get(position) == id) current.set(card);
+                });
+            });
+        }
+        prefetchAfter(position);
+    }
+
+    private void prefetchAfter(int from) {
+        for (int k = from + 1; k <= Math.min(ids.size() - 1, from + prefetch); k++) {
+            long id = ids.get(k);
+            if (cache.containsKey(id)) continue;
+            ex.background().execute(() -> cache.computeIfAbsent(id, loader::apply));
+        }
+    }
+
+    private void refreshProgress() {
+        ex.background().execute(() -> {
+            LabelProgress p = progressQuery.get();
+            ex.fx().execute(() -> progress.set(p));
+        });
+    }
+}

@@ -1,0 +1,121 @@
+package com.bizcharts.ui.shell;
+
+import com.bizcharts.app.Engine;
+import com.bizcharts.collect.live.LiveStatus;
+import com.bizcharts.sentiment.scoring.RegisteredModel;
+import com.bizcharts.ui.common.UiExecutors;
+import javafx.application.Platform;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * First versions of the Collect and Models views: start/stop of the live scraper with its state, and the model
+ * registry with activate and roll back. Engine calls run on the background executor.
+ */
+public final class QuickViews {
+
+    private QuickViews() {}
+
+    public static Node collect(Engine engine, UiExecutors ex) {
+        Label state = new Label("live scraper: stopped");
+        state.setId("collect-live-state");
+        Button start = new Button("Start live scraper");
+        start.setId("live-start");
+        Button stop = new Button("Stop");
+        stop.setId("live-stop");
+        stop.setDisable(true);
+        engine.liveScraper().addListener(s -> {
+            Runnable r = () -> {
+                state.setText(describe(s));
+                boolean running = s.state() != LiveStatus.State.STOPPED && s.state() != LiveStatus.State.FAILED;
+                start.setDisable(running);
+                stop.setDisable(!running);
+            };
+            // The scraper calls from its own thread: hop to the FX thread whatever executors the view was given.
+            if (Platform.isFxApplicationThread()) r.run();
+            else Platform.runLater(r);
+        });
+        start.setOnAction(e -> ex.background().execute(engine.liveScraper()::start));
+        stop.setOnAction(e -> ex.background().execute(() -> {
+            try {
+                engine.liveScraper().stop(Duration.ofSeconds(30));
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        Label help = new Label("Warosu imports: run 'bizcharts warosu --search TEXT' (the import form comes with the Collect view).");
+        help.getStyleClass().add("muted");
+        VBox box = new VBox(12, new HBox(8, start, stop), state, help);
+        box.setPadding(new Insets(16));
+        return box;
+    }
+
+    static String describe(LiveStatus s) {
+        return String.format(Locale.ROOT, "live scraper: %s · polls %d · new %d · updated %d · errors %d%s%s",
+                s.state().name().toLowerCase(Locale.ROOT), s.polls(), s.newThreads(), s.updatedThreads(), s.errors(),
+                s.lastPoll() == null ? "" : " · last " + s.lastPoll(), s.lastError() == null ? "" : " · " + s.lastError());
+    }
+
+    public static Node models(Engine engine, UiExecutors ex) {
+        TableView<RegisteredModel> table = new TableView<>();
+        table.setId("models-table");
+        table.getColumns().add(column("id", RegisteredModel::id));
+        table.getColumns().add(column("kind", RegisteredModel::kind));
+        table.getColumns().add(column("created", RegisteredModel::createdAt));
+        table.getColumns().add(column("training size", m -> m.trainingSize() == null ? "" : m.trainingSize().toString()));
+        table.getColumns().add(column("accuracy", m -> m.accuracy() == null ? "" : String.format(Locale.ROOT, "%.4f", m.accuracy())));
+        table.getColumns().add(column("macro-F1", m -> m.macroF1() == null ? "" : String.format(Locale.ROOT, "%.4f", m.macroF1())));
+        table.getColumns().add(column("active", m -> m.active() ? "●" : ""));
+        Label message = new Label();
+        Runnable refresh = () -> ex.background().execute(() -> {
+            List<RegisteredModel> rows = engine.models().list();
+            ex.fx().execute(() -> table.getItems().setAll(rows));
+        });
+        Button activate = new Button("Activate");
+        activate.setOnAction(e -> {
+            RegisteredModel m = table.getSelectionModel().getSelectedItem();
+            if (m == null) return;
+            ex.background().execute(() -> {
+                engine.models().activate(m.id());
+                ex.fx().execute(() -> message.setText("activated " + m.id()));
+                refresh.run();
+            });
+        });
+        Button rollback = new Button("Roll back");
+        rollback.setOnAction(e -> ex.background().execute(() -> {
+            String text;
+            try {
+                text = "rolled back to " + engine.models().rollback().id();
+            } catch (IllegalArgumentException ex2) {
+                text = ex2.getMessage();
+            }
+            String t = text;
+            ex.fx().execute(() -> message.setText(t));
+            refresh.run();
+        }));
+        Button reload = new Button("Refresh");
+        reload.setOnAction(e -> refresh.run());
+        refresh.run();
+        VBox box = new VBox(10, new HBox(8, activate, rollback, reload), table, message);
+        box.setPadding(new Insets(16));
+        return box;
+    }
+
+    private static TableColumn<RegisteredModel, String> column(String title, Function<RegisteredModel, String> value) {
+        TableColumn<RegisteredModel, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new SimpleStringProperty(value.apply(d.getValue())));
+        return c;
+    }
+}

@@ -1,0 +1,129 @@
+package com.bizcharts.ui;
+
+import com.bizcharts.app.Engine;
+import com.bizcharts.app.Settings;
+import com.bizcharts.store.ThreadOp;
+import com.bizcharts.ui.common.UiExecutors;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The window headless (Monocle): keyboard labeling writes the right rows; every view is saved as a PNG. */
+@ExtendWith(ApplicationExtension.class)
+class WorkstationUiTest {
+
+    private Engine engine;
+    private Scene scene;
+    private Path dir;
+    private final com.bizcharts.collect.http.LoopbackServer fourchan = new com.bizcharts.collect.http.LoopbackServer(
+            req -> com.bizcharts.collect.http.LoopbackServer.Reply.of(200, "[{\"page\":1,\"threads\":[]}]"));
+
+    @Start
+    void start(Stage stage) throws Exception {
+        dir = Files.createTempDirectory("bizcharts-ui");
+        Path images = dir.resolve("images");
+        Files.createDirectories(images.resolve("biz"));
+        BufferedImage pink = new BufferedImage(250, 200, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 200; y++) for (int x = 0; x < 250; x++) pink.setRGB(x, y, (x - 125) * (x - 125) + (y - 100) * (y - 100) < 6400 ? 0xF4A6C0 : 0xFFFFFF);
+        ImageIO.write(pink, "jpg", images.resolve("biz/1000s.jpg").toFile());
+        Path config = dir.resolve("settings.toml");
+        Files.writeString(config, """
+                [paths]
+                database = "%s"
+                images = "%s"
+                [fourchan]
+                api_base = "%s"
+                min_request_interval_ms = 10
+                """.formatted(dir.resolve("ui.db").toString().replace("\\", "/"), images.toString().replace("\\", "/"),
+                fourchan.base()));
+        engine = new Engine(Settings.load(config, true));
+        List<ThreadOp> ops = new ArrayList<>();
+        String[] texts = {">be me\n>buy the top\nit's over, pink wojak hours", "$LINK to 100 wagmi", "what coin for 2026?"};
+        for (int i = 0; i < 3; i++) {
+            ops.add(new ThreadOp(100 + i, "biz", i == 1 ? "LINK general" : null, null, texts[i], "Anonymous", null,
+                    Instant.parse("2026-03-01T12:00:00Z").plusSeconds(i * 60L), 12 * i, 1, null, i == 2 ? "biz/1000s.jpg" : null,
+                    false, false, ThreadOp.Source.LIVE));
+        }
+        engine.database().writeVoid(ctx -> {
+            engine.threads().upsert(ctx, ops, Instant.parse("2026-03-01T13:00:00Z"));
+            engine.coinMentions().record(ctx, ops);
+        });
+        scene = WorkstationApp.build(engine, UiExecutors.sameThread());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        engine.close();
+        fourchan.close();
+    }
+
+    @Test
+    void labelingByKeyboardWritesRowsAndEveryViewIsCaptured(FxRobot robot) throws Exception {
+        Screenshots.save(scene, "label-light");
+        robot.type(KeyCode.DIGIT3);          // newest post (102) bullish
+        robot.type(KeyCode.S);               // 101 skipped
+        robot.type(KeyCode.DIGIT1);          // 100 bearish
+        robot.type(KeyCode.BACK_SPACE);      // undo: 100 unlabeled again
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(engine.labels().find(102, "default").orElseThrow().rating()).isEqualTo(3);
+        assertThat(engine.labels().find(101, "default").orElseThrow().skipped()).isTrue();
+        assertThat(engine.labels().find(100, "default")).isEmpty();
+        assertThat(robot.lookup("#progress").queryAs(Label.class).getText()).contains("total 1");
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.T).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(scene, "label-dark");
+        String[] tabs = {"dashboard", "collect", "models"};
+        for (int i = 0; i < tabs.length; i++) {
+            KeyCode digit = KeyCode.valueOf("DIGIT" + (i + 2));
+            robot.press(KeyCode.CONTROL).type(digit).release(KeyCode.CONTROL);
+            WaitForAsyncUtils.waitForFxEvents();
+            Path png = Screenshots.save(scene, tabs[i] + "-dark");
+            assertThat(Files.size(png)).isPositive();
+        }
+        BufferedImage shot = ImageIO.read(Path.of("target/screenshots/label-light.png").toFile());
+        assertThat(shot.getWidth()).isEqualTo(1280);
+        assertThat(new Color(shot.getRGB(5, 400))).isNotEqualTo(new Color(shot.getRGB(5, 400) ^ 0xFFFFFF));
+    }
+
+    @Test
+    void startingAndStoppingTheLiveScraperUpdatesTheCollectView(FxRobot robot) {
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT3).release(KeyCode.CONTROL);
+        robot.clickOn("#live-start");
+        long started = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < started && engine.liveScraper().status().polls() < 1) {
+            WaitForAsyncUtils.sleep(20, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#live-start").queryButton().isDisabled()).isTrue();
+        robot.clickOn("#live-stop");
+        long until = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < until && !engine.liveScraper().status().state().name().equals("STOPPED")) {
+            WaitForAsyncUtils.sleep(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        String text = robot.lookup("#collect-live-state").queryAs(Label.class).getText();
+        assertThat(text).startsWith("live scraper: stopped").contains("polls 1");
+    }
+}

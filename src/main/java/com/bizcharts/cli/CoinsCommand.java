@@ -1,0 +1,52 @@
+package com.bizcharts.cli;
+
+import com.bizcharts.index.Bucket;
+import com.bizcharts.index.CoinSentiment;
+import com.bizcharts.index.IndexData;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code bizcharts coins --top 20}: the most discussed coins, their sentiment and the biggest movers. */
+@Command(name = "coins", mixinStandardHelpOptions = true, description = "Most mentioned coins with their sentiment, and the top movers.")
+final class CoinsCommand implements Callable<Integer> {
+
+    @ParentCommand BizchartsCommand root;
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--top", defaultValue = "20") int top;
+    @Option(names = "--days", defaultValue = "7", description = "look back this many days (default ${DEFAULT-VALUE})") int days;
+    @Option(names = "--to", paramLabel = "DATE", description = "last day (default: today, UTC)") LocalDate to;
+
+    @Override
+    public Integer call() {
+        if (top < 1 || days < 1) throw new IllegalArgumentException("--top and --days must be at least 1");
+        var engine = root.engine();
+        LocalDate last = to != null ? to : LocalDate.now(ZoneOffset.UTC);
+        Instant end = last.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant start = end.minus(java.time.Duration.ofDays(days));
+        String modelId = engine.modelLoader().active(engine.models()).id();
+        var rows = CoinSentiment.compute(Bucket.DAY, start, new IndexData(engine.database()).load(modelId, Bucket.DAY, start, end));
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "%-8s %8s %8s %8s %10s%n", "coin", "mentions", "bullish", "bearish", "sentiment");
+        for (var e : CoinSentiment.top(rows, top)) {
+            double s = rows.stream().filter(r -> r.coin().equals(e.getKey())).mapToDouble(r -> r.sentiment() * r.mentions()).sum()
+                    / e.getValue()[0];
+            out.printf(Locale.ROOT, "%-8s %8d %8d %8d %+10.3f%n", e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], s);
+        }
+        var movers = CoinSentiment.topMovers(rows, 3, 5);
+        if (!movers.isEmpty()) {
+            out.println("top movers on " + movers.get(0).bucket().toString().substring(0, 10) + ":");
+            movers.forEach(m -> out.printf(Locale.ROOT, "  %-8s %+.3f (now %+.3f, %d mentions)%n", m.coin(), m.change(), m.sentiment(), m.mentions()));
+        }
+        return 0;
+    }
+}

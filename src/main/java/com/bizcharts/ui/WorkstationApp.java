@@ -54,10 +54,13 @@ public final class WorkstationApp extends Application {
                 () -> LabelProgress.of(engine.database(), labeler, engine.clock().instant()), labeler,
                 engine.settings().labeling().showPrediction(), ex, engine.clock(), engine.settings().labeling().prefetch());
         LabelView labelView = new LabelView(vm);
+        var dashboardVm = new com.bizcharts.ui.dashboard.DashboardViewModel(engine.database(),
+                () -> model.get() != null ? model.get().id() : engine.modelLoader().active(engine.models()).id(), ex, engine.clock());
+        var dashboard = new com.bizcharts.ui.dashboard.DashboardView(dashboardVm);
         engine.liveScraper().addListener(status::showLive);
         MainWindow window = new MainWindow(status,
                 new MainWindow.Section("Label", labelView::node),
-                new MainWindow.Section("Dashboard", () -> null),
+                new MainWindow.Section("Dashboard", dashboard::node),
                 new MainWindow.Section("Collect", () -> QuickViews.collect(engine, ex)),
                 new MainWindow.Section("Models", () -> QuickViews.models(engine, ex)));
         Scene scene = new Scene(window.root(), 1280, 800);
@@ -66,6 +69,7 @@ public final class WorkstationApp extends Application {
             if (window.selectedIndex() == 0 && !e.isShortcutDown()) labelView.onKey(e);
         });
         vm.reload();
+        dashboardVm.refresh();
         return scene;
     }
 

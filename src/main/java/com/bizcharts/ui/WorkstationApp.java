@@ -64,6 +64,8 @@ public final class WorkstationApp extends Application {
                 new MainWindow.Section("Collect", () -> QuickViews.collect(engine, ex)),
                 new MainWindow.Section("Models", () -> QuickViews.models(engine, ex)));
         Scene scene = new Scene(window.root(), 1280, 800);
+        window.setMenus(com.bizcharts.ui.shell.LabelsMenu.create(engine, ex, scene::getWindow,
+                text -> status.showJob(text, 1), vm::reload));
         window.installShortcuts(scene);
         scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (window.selectedIndex() == 0 && !e.isShortcutDown()) labelView.onKey(e);

@@ -126,4 +126,17 @@ class WorkstationUiTest {
         String text = robot.lookup("#collect-live-state").queryAs(Label.class).getText();
         assertThat(text).startsWith("live scraper: stopped").contains("polls 1");
     }
+
+    @Test
+    void modelsViewRunsTheGuardedRetrainAndShowsDrift(FxRobot robot) {
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT4).release(KeyCode.CONTROL);
+        robot.clickOn("#retrain");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".label").queryAll().stream().map(n -> ((Label) n).getText()))
+                .anyMatch(t -> t.startsWith("retrain failed: need at least 15 golden human labels"));
+        robot.clickOn("Check drift");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#drift-events").queryAs(Label.class).getText()).isEqualTo("no drift events");
+        Screenshots.save(scene, "models-light");
+    }
 }

@@ -48,6 +48,11 @@ public final class MainWindow {
         return root;
     }
 
+    /** Puts a menu bar above the tabs. */
+    public void setMenus(javafx.scene.control.Menu... menus) {
+        root.setTop(new javafx.scene.control.MenuBar(menus));
+    }
+
     public StatusBar statusBar() {
         return statusBar;
     }

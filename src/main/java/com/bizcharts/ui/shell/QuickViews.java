@@ -107,8 +107,61 @@ public final class QuickViews {
         }));
         Button reload = new Button("Refresh");
         reload.setOnAction(e -> refresh.run());
+        Label lineage = new Label("select a model to see its lineage");
+        lineage.setId("model-lineage");
+        lineage.setWrapText(true);
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, m) -> {
+            if (m == null) return;
+            ex.background().execute(() -> {
+                String l = engine.models().lineage(m.id());
+                ex.fx().execute(() -> lineage.setText("lineage of " + m.id() + ": " + l));
+            });
+        });
+        Button retrain = new Button("Retrain (guarded)");
+        retrain.setId("retrain");
+        retrain.setOnAction(e -> {
+            retrain.setDisable(true);
+            message.setText("retraining: human, teacher, pseudo and replayed labels; judged on the golden set…");
+            ex.background().execute(() -> {
+                String text;
+                try {
+                    var s = engine.settings().learning();
+                    var r = engine.guardedRetrain().run(new com.bizcharts.learn.retrain.GuardedRetrain.Options(
+                            s.teacherMinConfidence(), s.usePseudoLabels(), s.replayCapacity(), s.replayShare(), s.goldenFraction(), 42));
+                    text = r.candidateId() + ": " + r.reason();
+                } catch (RuntimeException ex2) {
+                    text = "retrain failed: " + ex2.getMessage();
+                }
+                String t = text;
+                ex.fx().execute(() -> {
+                    message.setText(t);
+                    retrain.setDisable(false);
+                });
+                refresh.run();
+            });
+        });
+        Label drift = new Label();
+        drift.setId("drift-events");
+        drift.setWrapText(true);
+        Button checkDrift = new Button("Check drift");
+        Runnable showDrift = () -> ex.background().execute(() -> {
+            var events = engine.driftWatch().events(false);
+            String text = events.isEmpty() ? "no drift events" : events.size() + " drift event(s), retrain suggested: "
+                    + String.join("; ", events.stream().limit(3).map(ev -> ev.kind() + " " + ev.detectedAt() + " " + ev.detailJson()).toList());
+            ex.fx().execute(() -> drift.setText(text));
+        });
+        checkDrift.setOnAction(e -> ex.background().execute(() -> {
+            try {
+                engine.activeModelId().or(() -> java.util.Optional.of(engine.modelLoader().active(engine.models()).id()))
+                        .ifPresent(id -> engine.driftWatch().check(id, Duration.ofDays(7)));
+            } catch (RuntimeException ex2) {
+                ex.fx().execute(() -> drift.setText("drift check failed: " + ex2.getMessage()));
+            }
+            showDrift.run();
+        }));
         refresh.run();
-        VBox box = new VBox(10, new HBox(8, activate, rollback, reload), table, message);
+        showDrift.run();
+        VBox box = new VBox(10, new HBox(8, activate, rollback, reload, retrain, checkDrift), table, lineage, message, drift);
         box.setPadding(new Insets(16));
         return box;
     }

@@ -27,12 +27,15 @@ final class LearnRetrainCommand implements Callable<Integer> {
     @Option(names = "--no-pseudo", description = "do not add the active model's confident pseudo-labels")
     boolean noPseudo;
 
+    @Option(names = "--augment", description = "also train on a weakly augmented copy of each pseudo-labeled post")
+    boolean augment;
+
     @Override
     public Integer call() {
         var engine = learn.root.engine();
         var s = engine.settings().learning();
         GuardedRetrain.Options o = new GuardedRetrain.Options(teacherMin != null ? teacherMin : s.teacherMinConfidence(),
-                !noPseudo && s.usePseudoLabels(), s.replayCapacity(), s.replayShare(), s.goldenFraction(), 42);
+                !noPseudo && s.usePseudoLabels(), s.replayCapacity(), s.replayShare(), s.goldenFraction(), 42, augment);
         GuardedRetrain.Outcome r = engine.guardedRetrain().run(o);
         PrintWriter out = spec.commandLine().getOut();
         out.println("lineage: " + r.lineage());

@@ -42,8 +42,15 @@ import static com.bizcharts.store.schema.Tables.PSEUDO_LABELS;
  */
 public final class GuardedRetrain {
 
+    /** @param augmentPseudo also train on a weakly augmented copy of each pseudo-labeled post (FixMatch-style) */
     public record Options(double teacherMinConfidence, boolean pseudoLabels, int replayCapacity, double replayShare,
-                          double goldenFraction, long seed) {}
+                          double goldenFraction, long seed, boolean augmentPseudo) {
+
+        public Options(double teacherMinConfidence, boolean pseudoLabels, int replayCapacity, double replayShare,
+                       double goldenFraction, long seed) {
+            this(teacherMinConfidence, pseudoLabels, replayCapacity, replayShare, goldenFraction, seed, false);
+        }
+    }
 
     public record Outcome(String candidateId, Path directory, EvaluationReport candidate, EvaluationReport active,
                           String activeId, boolean promoted, String reason, ObjectNode lineage) {}
@@ -102,6 +109,16 @@ public final class GuardedRetrain {
         }
         teacher.forEach(e -> fresh.add(e.post()));
         fresh.addAll(pseudo);
+        int augmented = 0;
+        if (o.augmentPseudo()) {
+            com.bizcharts.learn.pseudo.TextAugmenter augmenter = com.bizcharts.learn.pseudo.TextAugmenter.standard();
+            for (LabeledPost p : pseudo) {
+                PostInput in = p.post();
+                fresh.add(new LabeledPost(new PostInput(in.threadId(), in.subject(), augmenter.augment(in.text(), o.seed() ^ in.threadId()),
+                        in.image(), in.replyCount(), in.postedAt()), p.label()));
+                augmented++;
+            }
+        }
         // The prototype's 70/30 mix holds when new data is plentiful; the embedded model retrains from scratch, so
         // with few new examples the whole reservoir is kept rather than thrown away.
         boolean plentiful = fresh.size() >= replay.size() * (1 - o.replayShare()) / o.replayShare();
@@ -124,7 +141,7 @@ public final class GuardedRetrain {
         ObjectNode lineage = JSON.createObjectNode()
                 .put("human", countHuman(training, human))
                 .put("teacher", teacher.size()).put("teacher_min_confidence", o.teacherMinConfidence())
-                .put("pseudo", pseudo.size()).put("replayed", replayed).put("fresh", fresh.size())
+                .put("pseudo", pseudo.size()).put("augmented", augmented).put("replayed", replayed).put("fresh", fresh.size())
                 .put("golden", goldenPosts.size()).put("training_sha256", sha)
                 .put("parent", active.id())
                 .put("golden_macro_f1", candidateReport.macroF1()).put("parent_golden_macro_f1", activeReport.macroF1());

@@ -56,7 +56,7 @@ class GuardedRetrainTest {
             GoldenSet golden = new GoldenSet(db, clock);
             GuardedRetrain retrain = new GuardedRetrain(db, dir, dir.resolve("models"), signals, registry,
                     new ModelLoader(dir.resolve("no-default"), signals), golden, clock);
-            GuardedRetrain.Options options = new GuardedRetrain.Options(0.8, true, 2000, 0.3, 0.2, 42);
+            GuardedRetrain.Options options = new GuardedRetrain.Options(0.8, true, 2000, 0.3, 0.2, 42, true);
 
             GuardedRetrain.Outcome first = retrain.run(options);
             assertThat(golden.threadIds()).hasSize(24);
@@ -65,6 +65,7 @@ class GuardedRetrainTest {
             assertThat(registry.active().orElseThrow().id()).isEqualTo(first.candidateId());
             assertThat(first.lineage().get("human").asInt()).isEqualTo(96);    // 120 minus the 24 golden posts
             assertThat(first.lineage().get("golden").asInt()).isEqualTo(24);
+            assertThat(first.lineage().get("augmented").asInt()).isEqualTo(first.lineage().get("pseudo").asInt());
             assertThat(registry.lineage(first.candidateId())).contains("\"training_sha256\"");
 
             // A teacher that labels 400 look-alike posts with the wrong class drags the candidate down: refused.

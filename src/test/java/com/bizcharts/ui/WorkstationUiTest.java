@@ -53,8 +53,15 @@ class WorkstationUiTest {
                 [fourchan]
                 api_base = "%s"
                 min_request_interval_ms = 10
+                [warosu]
+                base = "%s"
+                min_request_interval_ms = 10
+                [backoff]
+                initial_ms = 1
+                max_ms = 2
+                max_attempts = 1
                 """.formatted(dir.resolve("ui.db").toString().replace("\\", "/"), images.toString().replace("\\", "/"),
-                fourchan.base()));
+                fourchan.base(), fourchan.base()));
         engine = new Engine(Settings.load(config, true));
         List<ThreadOp> ops = new ArrayList<>();
         String[] texts = {">be me\n>buy the top\nit's over, pink wojak hours", "$LINK to 100 wagmi", "what coin for 2026?"};
@@ -138,5 +145,22 @@ class WorkstationUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#drift-events").queryAs(Label.class).getText()).isEqualTo("no drift events");
         Screenshots.save(scene, "models-light");
+    }
+
+    @Test
+    void theWarosuFormRunsAnImportAndReportsWhatHappened(FxRobot robot) {
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT3).release(KeyCode.CONTROL);
+        robot.clickOn("search text").write("bitcoin");
+        robot.clickOn("#warosu-start");
+        long until = System.currentTimeMillis() + 15_000;
+        while (System.currentTimeMillis() < until
+                && !robot.lookup("#warosu-state").queryAs(Label.class).getText().startsWith("run ")) {
+            WaitForAsyncUtils.sleep(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+        // The stand-in server answers JSON, not Warosu HTML: the import fails cleanly and says why.
+        assertThat(robot.lookup("#warosu-state").queryAs(Label.class).getText())
+                .startsWith("run 1 failed").contains("not a Warosu search page");
+        assertThat(robot.lookup("#warosu-start").queryButton().isDisabled()).isFalse();
+        Screenshots.save(scene, "collect-light");
     }
 }

@@ -55,9 +55,7 @@ public final class QuickViews {
                 Thread.currentThread().interrupt();
             }
         }));
-        Label help = new Label("Warosu imports: run 'bizcharts warosu --search TEXT' (the import form comes with the Collect view).");
-        help.getStyleClass().add("muted");
-        VBox box = new VBox(12, new HBox(8, start, stop), state, help);
+        VBox box = new VBox(12, new HBox(8, start, stop), state, WarosuImportForm.create(engine, ex));
         box.setPadding(new Insets(16));
         return box;
     }

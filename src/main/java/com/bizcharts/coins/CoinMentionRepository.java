@@ -30,20 +30,22 @@ public final class CoinMentionRepository {
     /** Extracts and stores the mentions of these threads inside the caller's transaction; returns them per thread. */
     public Map<Long, List<CoinMention>> record(DSLContext ctx, Collection<ThreadOp> ops) {
         Map<Long, List<CoinMention>> all = new HashMap<>();
+        if (ops.isEmpty()) return all;
+        // One delete and one multi-row insert per batch: a catalog is 150 threads, and statements cost more than rows.
+        ctx.deleteFrom(COIN_MENTIONS).where(COIN_MENTIONS.THREAD_ID.in(ops.stream().map(ThreadOp::threadId).toList()))
+                .and(COIN_MENTIONS.MENTION_SOURCE.in(CoinMention.SUBJECT, CoinMention.TEXT)).execute();
+        var insert = ctx.insertInto(COIN_MENTIONS, COIN_MENTIONS.THREAD_ID, COIN_MENTIONS.COIN_SYMBOL,
+                COIN_MENTIONS.CONFIDENCE, COIN_MENTIONS.MENTION_SOURCE);
+        int rows = 0;
         for (ThreadOp op : ops) {
             List<CoinMention> mentions = extractor.inThread(op);
-            ctx.deleteFrom(COIN_MENTIONS).where(COIN_MENTIONS.THREAD_ID.eq(op.threadId()))
-                    .and(COIN_MENTIONS.MENTION_SOURCE.in(CoinMention.SUBJECT, CoinMention.TEXT)).execute();
             for (CoinMention m : mentions) {
-                ctx.insertInto(COIN_MENTIONS)
-                        .set(COIN_MENTIONS.THREAD_ID, op.threadId())
-                        .set(COIN_MENTIONS.COIN_SYMBOL, m.symbol())
-                        .set(COIN_MENTIONS.CONFIDENCE, m.confidence())
-                        .set(COIN_MENTIONS.MENTION_SOURCE, m.source())
-                        .onConflictDoNothing().execute();
+                insert = insert.values(op.threadId(), m.symbol(), m.confidence(), m.source());
+                rows++;
             }
             all.put(op.threadId(), mentions);
         }
+        if (rows > 0) insert.onConflictDoNothing().execute();
         return all;
     }
 

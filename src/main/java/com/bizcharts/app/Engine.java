@@ -103,7 +103,8 @@ public final class Engine implements AutoCloseable {
     /** The lexicon and image signals, without opening the database (train and eval from files need no database). */
     public static SentimentSignals signals(Settings settings) {
         LexiconSignal lexicon = new LexiconSignal(BizLexicon.load(settings.lexicon().slangPath()));
-        return new SentimentSignals(SlangTally.withScoresFrom(lexicon), new ThumbnailSignal(), lexicon::vader);
+        SlangTally tally = SlangTally.load(settings.lexicon().marketWordsPath());
+        return new SentimentSignals(SlangTally.withScoresFrom(lexicon, tally), new ThumbnailSignal(), lexicon::vader);
     }
 
     public SentimentSignals signals() { return signals; }

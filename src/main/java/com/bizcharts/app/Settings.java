@@ -79,8 +79,10 @@ public record Settings(
         public Path listPath() { return Path.of(list); }
     }
 
-    public record LexiconSettings(String slang) {
+    /** The slang valences (lexicon scores) and the market words the embedded model counts (its slang traits). */
+    public record LexiconSettings(String slang, String marketWords) {
         public Path slangPath() { return Path.of(slang); }
+        public Path marketWordsPath() { return Path.of(marketWords); }
     }
 
     /** Tesseract's language data folder and language (OCR turns itself off with a reason when they are missing). */

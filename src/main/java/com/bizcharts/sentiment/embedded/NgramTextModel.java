@@ -79,9 +79,14 @@ public final class NgramTextModel {
         return text.append(SparseVector.dense(t), vocabulary.dimension());
     }
 
+    /** Scoring: the same vector as training's {@link #termCounts} path, without the term-count map. */
     private SparseVector features(TfidfVocabulary vocabulary, PostTraits traits, double traitWeight, PostInput p) {
-        return features(vocabulary, traitWeight, new Prepared(termCounts(vocabulary.ngrams(), subjectTerms, p),
-                traitWeight == 0 ? new double[0] : traits.of(p)));
+        List<String> subject = subjectTerms && p.subject() != null ? TextNgrams.words(p.subject()) : List.of();
+        SparseVector text = vocabulary.transformText(p.fullText(), subject);
+        if (traitWeight == 0) return text;
+        double[] t = traits.of(p);
+        for (int i = 0; i < t.length; i++) t[i] *= traitWeight;
+        return text.append(SparseVector.dense(t), vocabulary.dimension());
     }
 
     /** Probabilities for a prepared post (out-of-fold predictions during training). */

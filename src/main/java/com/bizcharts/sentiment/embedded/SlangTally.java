@@ -1,5 +1,8 @@
 package com.bizcharts.sentiment.embedded;
 
+import com.bizcharts.sentiment.lexicon.LexiconFiles;
+
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
@@ -8,38 +11,46 @@ import java.util.regex.Pattern;
 
 /**
  * Counts bullish and bearish /biz/ market words and phrases (wagmi, lfg, buy, pump / ngmi, rekt, sold, dump...)
- * for the embedded model's slang traits. Alone it reports no sentiment scores; {@link #withScoresFrom} pairs its
- * counts with a lexicon's compound/positive/negative. Cross-validated (4 seeds x 5 folds) these counts beat the
- * slang file's own hit counts as traits (macro-F1 0.622 against 0.611 with the same VADER + slang scores): the list
- * includes plain market words (buy, sold, bottom, short) that the slang file leaves to VADER.
+ * for the embedded model's slang traits; the list is data, {@code config/biz-market-words.tsv}. Alone it reports no
+ * sentiment scores; {@link #withScoresFrom} pairs its counts with a lexicon's compound/positive/negative.
+ * Cross-validated (4 seeds x 5 folds) these counts beat the slang file's own hit counts as traits (macro-F1 0.622
+ * against 0.611 with the same VADER + slang scores): the list includes plain market words (buy, sold, bottom, short)
+ * that the slang file leaves to VADER.
  */
 public final class SlangTally implements LexiconReading.Source {
 
-    static final List<String> BULLISH = List.of("wagmi", "lfg", "moon", "mooning", "moonshot", "pump", "pumping",
-            "pumped", "so back", "we're back", "were back", "we are back", "back on the menu", "green", "ath", "bull",
-            "bullish", "bullrun", "bull run", "send it", "sending", "rocket", "lambo", "gmi", "up only", "breakout",
-            "rally", "rallying", "it's happening", "ripping", "parabolic", "supercycle", "100x", "10x", "1000x", "gains",
-            "going up", "all time high", "buy", "buying", "mooned", "printing", "rich", "gem", "easy money",
-            "accumulate", "retire");
-    static final List<String> BEARISH = List.of("ngmi", "rekt", "it's over", "its over", "it is over", "over for",
-            "cope", "coping", "fud", "dump", "dumping", "dumped", "rug", "rugged", "rugpull", "pink wojak", "bear",
-            "bearish", "crash", "crashing", "crashed", "red", "bleeding", "bleed", "capitulation", "capitulate",
-            "liquidated", "liquidation", "sell", "selling", "sold", "down", "dead", "dying", "scam", "bagholder",
-            "bagholding", "bags", "poor", "lost", "losing", "loss", "bottom", "broke", "suicide", "rope", "ponzi",
-            "bubble", "collapse", "zero", "tank", "tanking", "plummet", "nuked", "nuke", "shorting", "short");
+    private final Pattern bull;
+    private final Pattern bear;
 
-    private static final Pattern BULL = alternation(BULLISH);
-    private static final Pattern BEAR = alternation(BEARISH);
+    /** The list bundled in the jar (the shipped {@code config/biz-market-words.tsv}). */
+    public SlangTally() {
+        this(LexiconFiles.marketWords(null));
+    }
 
+    public SlangTally(LexiconFiles.MarketWords words) {
+        this.bull = alternation(words.bullish());
+        this.bear = alternation(words.bearish());
+    }
+
+    /** The file at {@code path}, or the bundled list when it does not exist. */
+    public static SlangTally load(Path path) {
+        return new SlangTally(LexiconFiles.marketWords(path));
+    }
+
+    // Alternatives are tried in file order, so the order of the lines is part of the behaviour.
     private static Pattern alternation(List<String> phrases) {
         StringJoiner j = new StringJoiner("|", "(?<![\\p{L}\\p{N}])(?:", ")(?![\\p{L}\\p{N}])");
         for (String p : phrases) j.add(Pattern.quote(p));
         return Pattern.compile(j.toString());
     }
 
-    /** The lexicon's compound, positive and negative scores with this tally's bullish and bearish counts. */
+    /** The lexicon's compound, positive and negative scores with the bundled tally's bullish and bearish counts. */
     public static LexiconReading.Source withScoresFrom(LexiconReading.Source scores) {
-        SlangTally tally = new SlangTally();
+        return withScoresFrom(scores, new SlangTally());
+    }
+
+    /** The lexicon's compound, positive and negative scores with {@code tally}'s bullish and bearish counts. */
+    public static LexiconReading.Source withScoresFrom(LexiconReading.Source scores, SlangTally tally) {
         return text -> {
             LexiconReading s = scores.read(text);
             LexiconReading t = tally.read(text);
@@ -50,7 +61,7 @@ public final class SlangTally implements LexiconReading.Source {
     @Override
     public LexiconReading read(String text) {
         String low = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
-        return new LexiconReading(0, 0, 0, count(BULL.matcher(low)), count(BEAR.matcher(low)));
+        return new LexiconReading(0, 0, 0, count(bull.matcher(low)), count(bear.matcher(low)));
     }
 
     private static int count(Matcher m) {

@@ -45,6 +45,11 @@ public record TextNgrams(int wordMin, int wordMax, int charMin, int charMax) {
         return out;
     }
 
+    /** The text the character n-grams run over: normalised, whitespace collapsed, one space at each end. */
+    static String charText(String text) {
+        return " " + SPACE.matcher(normalise(text)).replaceAll(" ").strip() + " ";
+    }
+
     /** Term counts of one document. */
     public Map<String, Integer> counts(String text) {
         Map<String, Integer> c = new HashMap<>();
@@ -62,7 +67,7 @@ public record TextNgrams(int wordMin, int wordMax, int charMin, int charMax) {
             }
         }
         if (charMax > 0) {
-            String s = " " + SPACE.matcher(normalise(text)).replaceAll(" ").strip() + " ";
+            String s = charText(text);
             for (int n = charMin; n <= charMax; n++) {
                 for (int i = 0; i + n <= s.length(); i++) c.merge("c:" + s.substring(i, i + n), 1, Integer::sum);
             }

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +21,8 @@ public final class TfidfVocabulary {
     private final Map<String, Integer> index;
     private final double[] idf;
     private final String[] terms;
+    private final boolean[] wordTerm;
+    private final TermLookup lookup;
 
     private TfidfVocabulary(TextNgrams ngrams, Map<String, Integer> index, double[] idf) {
         this.ngrams = ngrams;
@@ -27,6 +30,9 @@ public final class TfidfVocabulary {
         this.idf = idf;
         this.terms = new String[idf.length];
         index.forEach((t, i) -> terms[i] = t);
+        this.wordTerm = new boolean[terms.length];
+        for (int i = 0; i < terms.length; i++) wordTerm[i] = terms[i].startsWith("w:");
+        this.lookup = new TermLookup(terms, ngrams);
     }
 
     /** The term at {@code i}, with its block prefix ({@code w:} or {@code c:}). */
@@ -69,29 +75,44 @@ public final class TfidfVocabulary {
     }
 
     public SparseVector transformCounts(Map<String, Integer> counts) {
-        long[] keys = new long[counts.size()];
-        double[] raw = new double[counts.size()];
+        int[] idx = new int[counts.size()];
+        int[] tf = new int[counts.size()];
         int n = 0;
         for (Map.Entry<String, Integer> e : counts.entrySet()) {
             Integer i = index.get(e.getKey());
             if (i == null) continue;
-            raw[n] = (1.0 + Math.log(e.getValue())) * idf[i];
-            // index in the high bits, position in the low bits: a primitive sort by index, no boxing
-            keys[n] = ((long) i << 32) | n;
-            n++;
+            idx[n] = i;
+            tf[n++] = e.getValue();
         }
-        java.util.Arrays.sort(keys, 0, n);
+        return weigh(idx, tf, n);
+    }
+
+    /**
+     * The vector of a document and, when given, its subject's words as {@code w:s:} terms: the same as
+     * {@code transformCounts} of those counts, found in place by {@link TermLookup} (the scoring hot path).
+     */
+    public SparseVector transformText(String doc, List<String> subjectWords) {
+        TermLookup.Counts c = lookup.count(doc, subjectWords);
+        return weigh(c.indices(), c.counts(), c.size());
+    }
+
+    /** Sublinear tf times idf, sorted by index, each block L2-normalised. */
+    private SparseVector weigh(int[] indices, int[] counts, int n) {
+        long[] keys = new long[n];
+        // index in the high bits, count in the low bits: a primitive sort by index, no boxing
+        for (int k = 0; k < n; k++) keys[k] = ((long) indices[k] << 32) | counts[k];
+        Arrays.sort(keys);
         int[] idx = new int[n];
         double[] val = new double[n];
         double wordNorm = 0, charNorm = 0;
         for (int k = 0; k < n; k++) {
             idx[k] = (int) (keys[k] >>> 32);
-            val[k] = raw[(int) keys[k]];
-            if (terms[idx[k]].startsWith("w:")) wordNorm += val[k] * val[k];
+            val[k] = (1.0 + Math.log((int) keys[k])) * idf[idx[k]];
+            if (wordTerm[idx[k]]) wordNorm += val[k] * val[k];
             else charNorm += val[k] * val[k];
         }
         double wn = wordNorm == 0 ? 1 : Math.sqrt(wordNorm), cn = charNorm == 0 ? 1 : Math.sqrt(charNorm);
-        for (int k = 0; k < n; k++) val[k] /= terms[idx[k]].startsWith("w:") ? wn : cn;
+        for (int k = 0; k < n; k++) val[k] /= wordTerm[idx[k]] ? wn : cn;
         return new SparseVector(idx, val);
     }
 

@@ -21,9 +21,15 @@ public final class BizLexicon {
     private final List<Phrase> phrases = new ArrayList<>();
     private final Map<String, Double> slangWords = new HashMap<>();
 
-    private record Phrase(Pattern pattern, String token, double valence) {}
+    /** @param firstWord lower-cased: a text without it cannot match, so the regex is skipped (most texts, most phrases) */
+    private record Phrase(Pattern pattern, String token, double valence, String firstWord) {}
 
     public record Reading(VaderScores vader, VaderScores lexicon, int bullishHits, int bearishHits) {}
+
+    /** VADER + slang scores and the slang phrase counts, without VADER alone: what the models read. */
+    public record SlangReading(VaderScores scores, int bullishHits, int bearishHits) {
+        static final SlangReading EMPTY = new SlangReading(VaderScores.EMPTY, 0, 0);
+    }
 
     public BizLexicon(Map<String, Double> vaderLexicon, Map<String, Double> slang) {
         this.vaderOnly = new Vader(vaderLexicon);
@@ -34,7 +40,7 @@ public final class BizLexicon {
                 String token = phrase.replace(' ', '_');
                 merged.put(token, e.getValue());
                 phrases.add(new Phrase(Pattern.compile("(?<![\\p{L}\\p{N}_'])" + Pattern.quote(phrase).replace(" ", "\\E\\s+\\Q")
-                        + "(?![\\p{L}\\p{N}_])", Pattern.CASE_INSENSITIVE), token, e.getValue()));
+                        + "(?![\\p{L}\\p{N}_])", Pattern.CASE_INSENSITIVE), token, e.getValue(), phrase.substring(0, phrase.indexOf(' ')).toLowerCase(Locale.ROOT)));
             } else {
                 merged.put(phrase, e.getValue());
                 slangWords.put(phrase, e.getValue());
@@ -55,28 +61,40 @@ public final class BizLexicon {
 
     public Reading read(String text) {
         if (text == null || text.isBlank()) return new Reading(VaderScores.EMPTY, VaderScores.EMPTY, 0, 0);
-        String normalised = text.replace('\u2019', '\'');
-        StringBuilder joined = new StringBuilder(normalised);
+        SlangReading slang = slang(text);
+        return new Reading(vaderOnly.score(text), slang.scores(), slang.bullishHits(), slang.bearishHits());
+    }
+
+    /** As {@link #read} without VADER's own scores, which the models do not use (half the cost). */
+    public SlangReading slang(String text) {
+        if (text == null || text.isBlank()) return SlangReading.EMPTY;
+        String joined = text.replace('\u2019', '\'');
+        String low = null;
         int bull = 0, bear = 0;
         for (Phrase p : phrases) {
+            if (low == null) low = joined.toLowerCase(Locale.ROOT);
+            // the pattern folds ASCII case only, so a match implies the lower-cased text contains its first word
+            if (!low.contains(p.firstWord)) continue;
             Matcher m = p.pattern.matcher(joined);
-            StringBuilder out = new StringBuilder();
+            if (!m.find()) continue;
+            StringBuilder out = new StringBuilder(joined.length());
             int last = 0;
-            while (m.find()) {
+            do {
                 out.append(joined, last, m.start()).append(p.token);
                 last = m.end();
                 if (p.valence > 0) bull++;
                 else if (p.valence < 0) bear++;
-            }
-            out.append(joined.substring(last));
-            joined = out;
+            } while (m.find());
+            out.append(joined, last, joined.length());
+            joined = out.toString();
+            low = null;
         }
-        for (String w : Vader.words(joined.toString())) {
+        for (String w : Vader.words(joined)) {
             Double v = slangWords.get(w.toLowerCase(Locale.ROOT));
             if (v == null) continue;
             if (v > 0) bull++;
             else if (v < 0) bear++;
         }
-        return new Reading(vaderOnly.score(text), withSlang.score(joined.toString()), bull, bear);
+        return new SlangReading(withSlang.score(joined), bull, bear);
     }
 }

@@ -8,19 +8,26 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads VADER's lexicon (bundled with its licence, from vaderSentiment-js) and the /biz/ slang file
- * ({@code config/biz-slang.tsv}: phrase, tab, valence from -4 to +4; {@code #} comments).
+ * Reads VADER's lexicon (bundled with its licence, from vaderSentiment-js), the /biz/ slang file
+ * ({@code config/biz-slang.tsv}: phrase, tab, valence from -4 to +4; {@code #} comments) and the market words the
+ * embedded model counts ({@code config/biz-market-words.tsv}: phrase, tab, bullish or bearish).
  */
 public final class LexiconFiles {
 
     private static final String VADER = "/com/bizcharts/sentiment/lexicon/vader_lexicon.txt";
     private static final String BUNDLED_SLANG = "/com/bizcharts/config/biz-slang.tsv";
+    private static final String BUNDLED_MARKET_WORDS = "/com/bizcharts/config/biz-market-words.tsv";
+
+    /** The market-word lists of {@code config/biz-market-words.tsv}, each in file order (the order matters). */
+    public record MarketWords(List<String> bullish, List<String> bearish) {}
 
     private LexiconFiles() {}
 
@@ -54,7 +61,38 @@ public final class LexiconFiles {
         }
     }
 
-    static Map<String, Double> parseSlang(java.util.List<String> lines, String name) {
+    /** The market-word file at {@code path}, or the bundled copy when it does not exist. */
+    public static MarketWords marketWords(Path path) {
+        try {
+            if (path != null && Files.isRegularFile(path)) return parseMarketWords(Files.readAllLines(path, StandardCharsets.UTF_8), path.toString());
+            try (InputStream in = LexiconFiles.class.getResourceAsStream(BUNDLED_MARKET_WORDS)) {
+                if (in == null) throw new IllegalStateException("bundled market words missing: " + BUNDLED_MARKET_WORDS);
+                return parseMarketWords(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList(), "bundled biz-market-words.tsv");
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read market words " + path + ": " + e.getMessage());
+        }
+    }
+
+    static MarketWords parseMarketWords(List<String> lines, String name) {
+        List<String> bullish = new ArrayList<>(), bearish = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) continue;
+            String[] f = line.split("\t");
+            if (f.length != 2 || f[0].isBlank()) throw new IllegalArgumentException(name + " line " + (i + 1) + ": expected phrase<TAB>bullish|bearish");
+            String phrase = f[0].strip().toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+            switch (f[1].strip().toLowerCase(Locale.ROOT)) {
+                case "bullish" -> bullish.add(phrase);
+                case "bearish" -> bearish.add(phrase);
+                default -> throw new IllegalArgumentException(name + " line " + (i + 1) + ": side must be bullish or bearish, got '" + f[1].strip() + "'");
+            }
+        }
+        if (bullish.isEmpty() || bearish.isEmpty()) throw new IllegalArgumentException(name + ": needs bullish and bearish phrases");
+        return new MarketWords(List.copyOf(bullish), List.copyOf(bearish));
+    }
+
+    static Map<String, Double> parseSlang(List<String> lines, String name) {
         Map<String, Double> m = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();

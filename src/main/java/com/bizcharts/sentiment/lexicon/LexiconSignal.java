@@ -16,8 +16,8 @@ public final class LexiconSignal implements LexiconReading.Source {
 
     @Override
     public LexiconReading read(String text) {
-        BizLexicon.Reading r = lexicon.read(text);
-        return new LexiconReading(r.lexicon().compound(), r.lexicon().pos(), r.lexicon().neg(), r.bullishHits(), r.bearishHits());
+        BizLexicon.SlangReading r = lexicon.slang(text);
+        return new LexiconReading(r.scores().compound(), r.scores().pos(), r.scores().neg(), r.bullishHits(), r.bearishHits());
     }
 
     /** VADER alone, as {neg, neu, pos, compound}, for {@code sentiment --json}'s {@code vader} member. */

@@ -17,6 +17,12 @@ import com.bizcharts.learn.golden.GoldenSet;
 import com.bizcharts.learn.retrain.GuardedRetrain;
 import com.bizcharts.learn.teacher.TeacherLabelRepository;
 import com.bizcharts.sentiment.SentimentSignals;
+import com.bizcharts.sentiment.fusion.SignalSource;
+import com.bizcharts.sentiment.image.LabeledImageIndex;
+import com.bizcharts.sentiment.image.RepostSignal;
+import com.bizcharts.sentiment.ocr.OcrSignal;
+import com.bizcharts.sentiment.onnx.OnnxImageSignal;
+import com.bizcharts.sentiment.onnx.OnnxTextSignal;
 import com.bizcharts.sentiment.lexicon.BizLexicon;
 import com.bizcharts.sentiment.lexicon.LexiconSignal;
 import com.bizcharts.sentiment.ocr.ImageText;
@@ -42,6 +48,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -79,7 +87,7 @@ public final class Engine implements AutoCloseable {
         this.driftWatch = new DriftWatch(database, clock);
         this.goldenSet = new GoldenSet(database, clock);
         this.teacherLabels = new TeacherLabelRepository(database);
-        this.signals = signals(settings);
+        this.signals = signalsWithStore(settings, database);
         this.models = new ModelRegistry(database, clock);
         this.predictions = new PredictionRepository(database);
         this.modelLoader = new ModelLoader(settings.paths().activeModelPath(), signals);
@@ -100,11 +108,31 @@ public final class Engine implements AutoCloseable {
                 remote, remoteTraining.runs(), clock, d -> Thread.sleep(d.toMillis()));
     }
 
-    /** The lexicon and image signals, without opening the database (train and eval from files need no database). */
+    /**
+     * The lexicon and image signals and the ONNX models named in settings, without opening the database (train and
+     * eval from files need no database; the ONNX models open on first use).
+     */
     public static SentimentSignals signals(Settings settings) {
         LexiconSignal lexicon = new LexiconSignal(BizLexicon.load(settings.lexicon().slangPath()));
         SlangTally tally = SlangTally.load(settings.lexicon().marketWordsPath());
-        return new SentimentSignals(SlangTally.withScoresFrom(lexicon, tally), new ThumbnailSignal(), lexicon::vader);
+        var s = settings.signals();
+        List<SignalSource> onnx = new ArrayList<>();
+        s.onnxTextPath().ifPresent(dir -> onnx.add(new OnnxTextSignal(dir, s.onnxBatch())));
+        s.onnxImagePath().ifPresent(dir -> onnx.add(new OnnxImageSignal(dir, s.onnxBatch())));
+        return new SentimentSignals(SlangTally.withScoresFrom(lexicon, tally), new ThumbnailSignal(), lexicon::vader, onnx);
+    }
+
+    /** As {@link #signals(Settings)}, plus the signals that read the store: repost neighbours and stored OCR text. */
+    private SentimentSignals signalsWithStore(Settings settings, Database db) {
+        SentimentSignals base = signals(settings);
+        var s = settings.signals();
+        List<SignalSource> further = new ArrayList<>();
+        if (s.repost()) {
+            further.add(new RepostSignal(new LabeledImageIndex(db, imagesDir()), s.repostMaxDistance(), s.repostNeighbours()));
+        }
+        if (s.ocr()) further.add(OcrSignal.stored(db, base.lexicon()));
+        further.addAll(base.further());
+        return base.withFurther(further);
     }
 
     public SentimentSignals signals() { return signals; }
@@ -161,9 +189,12 @@ public final class Engine implements AutoCloseable {
 
     public TeacherLabelRepository teacherLabels() { return teacherLabels; }
 
-    /** The id of the model marked active in the registry, if any. */
+    /**
+     * The id the active registered model's predictions are stored under, if a model is active: its registry id plus
+     * the ids of the ONNX models fused with it.
+     */
     public Optional<String> activeModelId() {
-        return models.active().map(m -> m.id());
+        return models.active().map(m -> m.id() + signals.idSuffix());
     }
 
     public Backoff backoff() {
@@ -207,6 +238,7 @@ public final class Engine implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        signals.close();
         database.close();
     }
 }

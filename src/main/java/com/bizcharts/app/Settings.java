@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Every setting of the workstation, read from {@code config/settings.toml} (or {@code --config FILE}) over the
@@ -32,6 +33,7 @@ public record Settings(
         CoinSettings coins,
         LexiconSettings lexicon,
         OcrSettings ocr,
+        SignalSettings signals,
         TeacherSettings teacher,
         LearningSettings learning,
         RemoteSettings remote) {
@@ -90,6 +92,17 @@ public record Settings(
         public Path datapathPath() { return Path.of(datapath); }
     }
 
+    /**
+     * The further signals fused when posts are scored (docs/model.md): repost neighbours among labeled thumbnails,
+     * the OCR text stored by {@code bizcharts ocr}, and ONNX models named by directory (empty: off).
+     */
+    public record SignalSettings(boolean repost, int repostMaxDistance, int repostNeighbours, boolean ocr,
+                                 String onnxText, String onnxImage, int onnxBatch) {
+        public Optional<Path> onnxTextPath() { return path(onnxText); }
+        public Optional<Path> onnxImagePath() { return path(onnxImage); }
+        private static Optional<Path> path(String s) { return s == null || s.isBlank() ? Optional.empty() : Optional.of(Path.of(s.strip())); }
+    }
+
     /** Vision-LLM teachers: base URLs and prices per million tokens (keys never live here). */
     public record TeacherSettings(String openaiBaseUrl, String geminiBaseUrl, String compatibleBaseUrl,
                                   double openaiInputPerMillion, double openaiOutputPerMillion,
@@ -131,7 +144,7 @@ public record Settings(
     /** A copy with the database path replaced (the {@code --db} option). */
     public Settings withDatabase(Path database) {
         return new Settings(new PathSettings(database.toString(), paths.images, paths.models, paths.activeModel),
-                fourchan, warosu, backoff, retention, labeling, coins, lexicon, ocr, teacher, learning, remote);
+                fourchan, warosu, backoff, retention, labeling, coins, lexicon, ocr, signals, teacher, learning, remote);
     }
 
     private static ObjectNode bundledTree() {

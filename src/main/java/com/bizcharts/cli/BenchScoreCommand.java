@@ -4,7 +4,14 @@ import com.bizcharts.learn.train.LabeledPost;
 import com.bizcharts.learn.train.TrainingSet;
 import com.bizcharts.sentiment.ImageStatus;
 import com.bizcharts.sentiment.PostInput;
+import com.bizcharts.sentiment.Prediction;
+import com.bizcharts.sentiment.SentimentLabel;
 import com.bizcharts.sentiment.SentimentModel;
+import com.bizcharts.sentiment.fusion.SignalSource;
+import com.bizcharts.sentiment.image.ImageHashIndex;
+import com.bizcharts.sentiment.image.PerceptualHash;
+import com.bizcharts.sentiment.image.RepostSignal;
+import com.bizcharts.sentiment.ocr.ImageText;
 import com.bizcharts.sentiment.embedded.EmbeddedModel;
 import com.bizcharts.sentiment.scoring.ModelLoader;
 import picocli.CommandLine.Command;
@@ -15,6 +22,7 @@ import picocli.CommandLine.Spec;
 
 import javax.imageio.ImageIO;
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -31,10 +39,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * {@code bench score}: posts per second of the embedded model, text only and with thumbnails (OCR excluded), on all
- * cores. Posts come from {@code --data} or are generated; thumbnails are generated 250x250 JPEGs in a temp folder.
+ * {@code bench score}: posts per second of the scoring model (with the ONNX signals named in settings), text only and
+ * with thumbnails (colour features, perceptual hash against a repost index of the thumbnails), in batches on all
+ * cores; then OCR's own rate over the same thumbnails. Posts come from {@code --data} or are generated; thumbnails are
+ * generated 250x250 JPEGs with a caption, in a temp folder.
  */
-@Command(name = "score", mixinStandardHelpOptions = true, description = "Posts scored per second, text only and with thumbnails.")
+@Command(name = "score", mixinStandardHelpOptions = true,
+        description = "Posts scored per second, text only and with thumbnails; OCR images per second.")
 public final class BenchScoreCommand implements Runnable {
 
     @ParentCommand
@@ -55,26 +66,39 @@ public final class BenchScoreCommand implements Runnable {
     @Option(names = "--threads", paramLabel = "N", description = "threads (default: available processors)")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    private static final int BATCH = 64;
+
     @Override
     public void run() {
         BizchartsCommand root = bench.root;
         ModelLoader loader = new ModelLoader(root.settings().paths().activeModelPath(), root.signals());
-        EmbeddedModel m = model != null ? loader.load(model.toAbsolutePath().toString()) : loader.defaultModel();
+        EmbeddedModel m = loader.withSignals(model != null ? loader.load(model.toAbsolutePath().toString()) : loader.defaultModel());
         List<PostInput> texts = texts();
         PrintWriter w = spec.commandLine().getOut();
-        w.printf(Locale.ROOT, "model %s, %d threads, %d posts per run%n", m.id(), threads, posts);
+        w.printf(Locale.ROOT, "model %s, %d threads, %d posts per run, batches of %d%n", m.id(), threads, posts, BATCH);
         measure(m, texts, 2_000); // warm-up: JIT and class loading
         double textRate = measure(m, texts, posts);
         w.printf(Locale.ROOT, "text only:        %,10.0f posts/s%n", textRate);
         Path dir = null;
         try {
             dir = Files.createTempDirectory("bizcharts-bench");
-            List<PostInput> withImages = withThumbnails(texts, dir, 64);
-            measure(m, withImages, 200);
+            List<Path> files = thumbnails(dir, 64);
+            List<PostInput> withImages = withThumbnails(texts, files);
+            EmbeddedModel mi = m.withSignals(withRepost(m.signals(), files));
+            measure(mi, withImages, 200);
             int n = Math.max(200, posts / 10);
-            double imageRate = measure(m, withImages, n);
-            long used = withImages.stream().limit(64).filter(p -> m.predict(p).imageStatus() == ImageStatus.USED).count();
-            w.printf(Locale.ROOT, "with thumbnails:  %,10.0f posts/s (%d of 64 thumbnails used by the image signal)%n", imageRate, used);
+            double imageRate = measure(mi, withImages, n);
+            List<Prediction> sample = mi.predictAll(withImages.subList(0, 64));
+            long used = sample.stream().filter(p -> p.imageStatus() == ImageStatus.USED).count();
+            long reposts = sample.stream().filter(p -> p.drivers().stream().anyMatch(d -> d.startsWith("repost:"))).count();
+            w.printf(Locale.ROOT, "with thumbnails:  %,10.0f posts/s (%d of 64 thumbnails used, %d with a repost reading)%n",
+                    imageRate, used, reposts);
+            ImageText ocr = new ImageText(root.settings().ocr().datapathPath(), root.settings().ocr().language());
+            if (ocr.enabled()) {
+                w.printf(Locale.ROOT, "ocr (Tesseract):  %,10.1f images/s%n", ocrRate(ocr, files));
+            } else {
+                w.printf(Locale.ROOT, "ocr:              not measured: %s%n", ocr.disabledReason());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -83,6 +107,34 @@ public final class BenchScoreCommand implements Runnable {
         w.flush();
     }
 
+    /** A repost index over the bench's own thumbnails with made-up labels: the hash and lookup cost of scoring. */
+    private static List<SignalSource> withRepost(List<SignalSource> further, List<Path> files) {
+        ImageHashIndex index = new ImageHashIndex();
+        for (int i = 0; i < files.size(); i++) {
+            index.add("bench-" + i, SentimentLabel.ofIndex(i % 3).word(), PerceptualHash.read(files.get(i)).hash());
+        }
+        List<SignalSource> out = new ArrayList<>(further);
+        out.add(new RepostSignal(() -> index, RepostSignal.DEFAULT_MAX_DISTANCE, RepostSignal.DEFAULT_NEIGHBOURS));
+        return out;
+    }
+
+    private double ocrRate(ImageText ocr, List<Path> files) {
+        ExecutorService ex = Executors.newFixedThreadPool(threads);
+        try {
+            for (Future<?> f : ex.invokeAll(List.of(() -> ocr.read(files.get(0))))) f.get(); // warm-up
+            long t0 = System.nanoTime();
+            List<java.util.concurrent.Callable<Object>> jobs = new ArrayList<>();
+            for (Path f : files) jobs.add(() -> ocr.read(f));
+            for (Future<?> f : ex.invokeAll(jobs)) f.get();
+            return files.size() / ((System.nanoTime() - t0) / 1e9);
+        } catch (Exception e) {
+            throw new IllegalStateException("OCR benchmark failed: " + e.getMessage(), e);
+        } finally {
+            ex.shutdownNow();
+        }
+    }
+
+    /** Posts per second, each thread predicting batches of {@link #BATCH} as the scorer does. */
     private double measure(SentimentModel m, List<PostInput> pool, int n) {
         ExecutorService ex = Executors.newFixedThreadPool(threads);
         try {
@@ -92,7 +144,14 @@ public final class BenchScoreCommand implements Runnable {
                 int from = t * n / threads, to = (t + 1) * n / threads;
                 parts.add(ex.submit(() -> {
                     double sink = 0;
-                    for (int i = from; i < to; i++) sink += m.predict(pool.get(i % pool.size())).score();
+                    List<PostInput> batch = new ArrayList<>(BATCH);
+                    for (int i = from; i < to; i++) {
+                        batch.add(pool.get(i % pool.size()));
+                        if (batch.size() == BATCH || i == to - 1) {
+                            for (Prediction p : m.predictAll(batch)) sink += p.score();
+                            batch.clear();
+                        }
+                    }
                     return sink;
                 }));
             }
@@ -121,7 +180,9 @@ public final class BenchScoreCommand implements Runnable {
         return out;
     }
 
-    private static List<PostInput> withThumbnails(List<PostInput> texts, Path dir, int count) throws IOException {
+    /** Coloured blocks under a meme-style caption, so OCR has text to read. */
+    private static List<Path> thumbnails(Path dir, int count) throws IOException {
+        String[] captions = {"IT'S OVER", "WE'RE SO BACK", "BTC 100K", "SELL NOW", "HFSP", "NGMI"};
         Random r = new Random(2);
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -131,15 +192,24 @@ public final class BenchScoreCommand implements Runnable {
                 g.setColor(new Color(r.nextInt(256), r.nextInt(256), r.nextInt(256)));
                 g.fillRect(r.nextInt(250), r.nextInt(250), 20 + r.nextInt(120), 20 + r.nextInt(120));
             }
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, 250, 44);
+            g.setColor(Color.BLACK);
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 28));
+            g.drawString(captions[i % captions.length], 8, 33);
             g.dispose();
             Path f = dir.resolve("t" + i + ".jpg");
             ImageIO.write(img, "jpg", f.toFile());
             files.add(f);
         }
+        return files;
+    }
+
+    private static List<PostInput> withThumbnails(List<PostInput> texts, List<Path> files) {
         List<PostInput> out = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
             PostInput p = texts.get(i);
-            out.add(new PostInput(p.threadId(), p.subject(), p.text(), files.get(i % count), p.replyCount(), p.postedAt()));
+            out.add(new PostInput(p.threadId(), p.subject(), p.text(), files.get(i % files.size()), p.replyCount(), p.postedAt()));
         }
         return out;
     }

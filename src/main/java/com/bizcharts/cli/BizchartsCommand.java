@@ -60,6 +60,8 @@ public final class BizchartsCommand {
     void closeEngine() {
         if (engine != null) engine.close();
         engine = null;
+        if (signals != null) signals.close();
+        signals = null;
     }
 
     /** Runs the command line and returns the exit code; used by {@code Main} and by tests in-process. */

@@ -2,6 +2,7 @@ package com.bizcharts.cli;
 
 import com.bizcharts.app.Engine;
 import com.bizcharts.sentiment.embedded.EmbeddedModel;
+import com.bizcharts.sentiment.onnx.OnnxModels;
 import com.bizcharts.sentiment.scoring.RegisteredModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,7 +52,8 @@ public final class ModelsCommand {
         }
     }
 
-    @Command(name = "register", description = "Add a model directory to the registry without activating it.")
+    @Command(name = "register", description = "Add a model directory to the registry without activating it "
+            + "(an ONNX directory is recorded as onnx-text/onnx-image; fuse it via [signals] in the settings).")
     static final class Register implements Runnable {
         @ParentCommand
         ModelsCommand parent;
@@ -99,9 +101,12 @@ public final class ModelsCommand {
         }
     }
 
+    /** An embedded model directory, or an ONNX one (recorded as a signal model under its content id). */
     RegisteredModel register(Path dir) {
         Engine engine = root.engine();
         String location = dir.toAbsolutePath().normalize().toString();
+        String onnx = OnnxModels.kindOf(dir);
+        if (onnx != null) return engine.models().registerSignalModel(OnnxModels.id(dir), onnx, location);
         EmbeddedModel model = engine.modelLoader().load(location);
         return engine.models().register(model.metadata(), location);
     }

@@ -33,7 +33,7 @@ public final class ScoreCommand implements Runnable {
     public void run() {
         Engine engine = root.engine();
         EmbeddedModel model = engine.modelLoader().active(engine.models());
-        if (engine.models().find(model.id()).isEmpty()) {
+        if (engine.models().find(model.metadata().id()).isEmpty()) {
             // the default model scores before anyone registers it; record it so predictions name a known model
             engine.models().register(model.metadata(), engine.modelLoader().defaultLocation());
         }

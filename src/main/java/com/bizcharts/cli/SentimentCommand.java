@@ -5,6 +5,9 @@ import com.bizcharts.sentiment.Prediction;
 import com.bizcharts.sentiment.SentimentLabel;
 import com.bizcharts.sentiment.embedded.EmbeddedModel;
 import com.bizcharts.sentiment.embedded.LexiconReading;
+import com.bizcharts.sentiment.fusion.SignalSource;
+import com.bizcharts.sentiment.ocr.ImageText;
+import com.bizcharts.sentiment.ocr.OcrSignal;
 import com.bizcharts.sentiment.scoring.ModelLoader;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,10 +21,15 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** {@code sentiment "TEXT" [--image FILE] [--json]}: scores one post on the spot. */
+/**
+ * {@code sentiment "TEXT" [--image FILE [--ocr]] [--json]}: scores one post on the spot, with the ONNX signals named
+ * in settings (repost neighbours and stored OCR text need the database, so they are not used here).
+ */
 @Command(name = "sentiment", mixinStandardHelpOptions = true,
         description = "Score one post's text (and image) with the default model, plus the lexicon's own scores.")
 public final class SentimentCommand implements Runnable {
@@ -49,11 +57,22 @@ public final class SentimentCommand implements Runnable {
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
+    @Option(names = "--ocr", description = "with --image: read the image's text with Tesseract and fuse it as the ocr signal")
+    boolean ocr;
+
     @Override
     public void run() {
         if (image != null && !Files.exists(image)) throw new IllegalArgumentException("image not found: " + image);
+        if (ocr && image == null) throw new IllegalArgumentException("--ocr needs --image");
         ModelLoader loader = new ModelLoader(root.settings().paths().activeModelPath(), root.signals());
-        EmbeddedModel m = model != null ? loader.load(model.toAbsolutePath().toString()) : loader.defaultModel();
+        EmbeddedModel m = loader.withSignals(model != null ? loader.load(model.toAbsolutePath().toString()) : loader.defaultModel());
+        if (ocr) {
+            ImageText reader = new ImageText(root.settings().ocr().datapathPath(), root.settings().ocr().language());
+            if (!reader.enabled()) throw new IllegalStateException("OCR is unavailable: " + reader.disabledReason());
+            List<SignalSource> further = new ArrayList<>(m.signals());
+            further.add(OcrSignal.live(reader, root.signals().lexicon()));
+            m = m.withSignals(further);
+        }
         Prediction p = m.predict(new PostInput(0, subject, text, image, 0, null));
         String full = subject.isBlank() ? text : subject + "\n" + text;
         LexiconReading lexicon = root.signals().lexicon().read(full);

@@ -2,24 +2,53 @@ package com.bizcharts.sentiment;
 
 import com.bizcharts.sentiment.embedded.ImageReading;
 import com.bizcharts.sentiment.embedded.LexiconReading;
+import com.bizcharts.sentiment.fusion.SignalSource;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The signal sources a model needs besides its own files: the lexicon (VADER + /biz/ slang) for the text traits and
- * the image reader for thumbnails. Built once by the composition root and shared by training and scoring.
+ * The signal sources a model needs besides its own files: the lexicon (VADER + /biz/ slang) for the text traits,
+ * the image reader for thumbnails, and the further signals fused at scoring time (repost neighbours, OCR text, ONNX
+ * models). Built once by the composition root and shared by training and scoring; training uses the first two only.
+ *
+ * @param vader   VADER's own scores (neg, neu, pos, compound) from its lexicon alone, for comparison with its
+ *                published outputs; null when no VADER lexicon is wired
+ * @param further signals fused with the model's own readings when it scores (never while it trains), owned here
  */
 public record SentimentSignals(LexiconReading.Source lexicon, ImageReading.Source images,
-                               Function<String, Map<String, Double>> vader) {
+                               Function<String, Map<String, Double>> vader, List<SignalSource> further)
+        implements AutoCloseable {
 
-    /**
-     * @param vader VADER's own scores (neg, neu, pos, compound) from its lexicon alone, for comparison with its
-     *              published outputs; null when no VADER lexicon is wired
-     */
-    public SentimentSignals {}
+    public SentimentSignals {
+        further = List.copyOf(further);
+    }
+
+    public SentimentSignals(LexiconReading.Source lexicon, ImageReading.Source images,
+                            Function<String, Map<String, Double>> vader) {
+        this(lexicon, images, vader, List.of());
+    }
 
     public SentimentSignals(LexiconReading.Source lexicon, ImageReading.Source images) {
-        this(lexicon, images, null);
+        this(lexicon, images, null, List.of());
+    }
+
+    /** The same sources with these further signals. */
+    public SentimentSignals withFurther(List<SignalSource> sources) {
+        return new SentimentSignals(lexicon, images, vader, sources);
+    }
+
+    /** The id suffix the further signals give predictions (see {@link SignalSource#idPart()}). */
+    public String idSuffix() {
+        StringBuilder sb = new StringBuilder();
+        for (SignalSource s : further) sb.append(s.idPart());
+        return sb.toString();
+    }
+
+    /** Frees the further signals' native resources (ONNX sessions). */
+    @Override
+    public void close() {
+        further.forEach(SignalSource::close);
     }
 }

@@ -1,6 +1,7 @@
 package com.bizcharts.sentiment.embedded;
 
 import com.bizcharts.sentiment.ImageStatus;
+import com.bizcharts.sentiment.image.Thumbnail;
 
 import java.nio.file.Path;
 
@@ -25,5 +26,10 @@ public record ImageReading(ImageStatus status, double[] probabilities, String de
     @FunctionalInterface
     public interface Source {
         ImageReading read(Path image);
+
+        /** From the thumbnail the model already decoded; sources that can use it override this to skip a decode. */
+        default ImageReading readDecoded(Thumbnail thumbnail) {
+            return read(thumbnail.path());
+        }
     }
 }

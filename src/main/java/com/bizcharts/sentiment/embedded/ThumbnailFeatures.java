@@ -1,15 +1,11 @@
 package com.bizcharts.sentiment.embedded;
 
 import com.bizcharts.sentiment.ImageStatus;
+import com.bizcharts.sentiment.image.Thumbnail;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * Reads a thumbnail into a few colour features, or says why it could not: missing file, a format that is not a
@@ -21,7 +17,6 @@ public final class ThumbnailFeatures {
     public static final List<String> NAMES = List.of("red_share", "green_share", "pink_share", "brightness",
             "saturation", "edge_density");
 
-    private static final Set<String> NOT_STILL = Set.of("webm", "mp4", "pdf", "swf", "gifv");
     /** Thumbnails are at most 250 px; sampling a 64 x 64 grid keeps this well under a millisecond. */
     private static final int GRID = 64;
 
@@ -31,17 +26,14 @@ public final class ThumbnailFeatures {
     private ThumbnailFeatures() {}
 
     public static Result read(Path file) {
-        if (file == null || !Files.isRegularFile(file)) return new Result(ImageStatus.MISSING, null);
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        int dot = name.lastIndexOf('.');
-        if (dot >= 0 && NOT_STILL.contains(name.substring(dot + 1))) return new Result(ImageStatus.UNSUPPORTED, null);
-        BufferedImage img;
-        try {
-            img = ImageIO.read(file.toFile());
-        } catch (IOException | RuntimeException e) {
-            return new Result(ImageStatus.UNDECODABLE, null);
-        }
-        if (img == null || img.getWidth() < 2 || img.getHeight() < 2) return new Result(ImageStatus.UNDECODABLE, null);
+        return of(Thumbnail.read(file));
+    }
+
+    /** The features of a decoded thumbnail; a 1-pixel-wide image has no edges or shares worth the name. */
+    public static Result of(Thumbnail t) {
+        if (!t.used()) return new Result(t.status(), null);
+        BufferedImage img = t.image();
+        if (img.getWidth() < 2 || img.getHeight() < 2) return new Result(ImageStatus.UNDECODABLE, null);
         return new Result(ImageStatus.USED, features(img));
     }
 

@@ -1,6 +1,7 @@
 package com.bizcharts.sentiment.embedded;
 
 import com.bizcharts.sentiment.ImageStatus;
+import com.bizcharts.sentiment.image.Thumbnail;
 
 import java.nio.file.Path;
 import java.util.Locale;
@@ -33,7 +34,12 @@ public final class ThumbnailSignal implements ImageReading.Source {
 
     @Override
     public ImageReading read(Path image) {
-        ThumbnailFeatures.Result r = ThumbnailFeatures.read(image);
+        return readDecoded(Thumbnail.read(image));
+    }
+
+    @Override
+    public ImageReading readDecoded(Thumbnail thumbnail) {
+        ThumbnailFeatures.Result r = ThumbnailFeatures.of(thumbnail);
         if (r.status() != ImageStatus.USED) return ImageReading.absent(r.status());
         double[] f = r.features();
         if (classifier != null) {

@@ -23,18 +23,21 @@ public record FusionWeights(double text, double image, double ocr, double contex
         return new FusionWeights(0.5, 0.3, 0.1, 0.1, 0.7);
     }
 
+    /** The weight of the signal's family (readings of one family share it). */
     public double of(Signal s) {
-        return switch (s) {
+        return switch (s.family()) {
             case TEXT -> text;
             case IMAGE -> image;
             case OCR -> ocr;
             case CONTEXT -> context;
+            default -> throw new IllegalStateException("not a family: " + s);
         };
     }
 
+    /** The four family weights. */
     public Map<Signal, Double> asMap() {
         Map<Signal, Double> m = new EnumMap<>(Signal.class);
-        for (Signal s : Signal.values()) m.put(s, of(s));
+        for (Signal s : Signal.values()) if (s.family() == s) m.put(s, of(s));
         return m;
     }
 }

@@ -7,10 +7,7 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * The classic DCT pHash: grey 32 x 32, 2-D DCT-II, the 8 x 8 lowest frequencies, one bit per coefficient above
@@ -21,7 +18,6 @@ public final class PerceptualHash {
 
     private static final int SIZE = 32;
     private static final int LOW = 8;
-    private static final Set<String> NOT_STILL = Set.of("webm", "mp4", "pdf", "swf", "gifv");
     private static final double[][] COS = cosines();
 
     /** The outcome of hashing a file: a status and, when USED, the hash. */
@@ -33,17 +29,12 @@ public final class PerceptualHash {
 
     /** Hashes a thumbnail file; never throws for missing, unsupported or corrupt files. */
     public static Result read(Path file) {
-        if (file == null || !Files.isRegularFile(file)) return new Result(ImageStatus.MISSING, 0, "no image file");
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        int dot = name.lastIndexOf('.');
-        if (dot >= 0 && NOT_STILL.contains(name.substring(dot + 1))) {
-            return new Result(ImageStatus.UNSUPPORTED, 0, "not a still image: " + name.substring(dot + 1));
-        }
-        try {
-            return decode(Files.readAllBytes(file));
-        } catch (IOException e) {
-            return new Result(ImageStatus.UNDECODABLE, 0, "cannot read: " + e.getMessage());
-        }
+        return ofThumbnail(Thumbnail.read(file));
+    }
+
+    /** Hashes a decoded thumbnail, or passes on why there is none. */
+    public static Result ofThumbnail(Thumbnail t) {
+        return t.used() ? new Result(ImageStatus.USED, of(t.image()), "") : new Result(t.status(), 0, t.detail());
     }
 
     /** Hashes encoded image bytes (PNG, JPEG, GIF, BMP). */

@@ -1,16 +1,13 @@
 package com.bizcharts.sentiment.ocr;
 
 import com.bizcharts.sentiment.ImageStatus;
+import com.bizcharts.sentiment.image.Thumbnail;
 import net.sourceforge.tess4j.Tesseract;
 import net.sourceforge.tess4j.TesseractException;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * Reads the text in an image with Tesseract. A Tesseract handle is not thread-safe and costs ~70 ms to create,
@@ -21,7 +18,6 @@ public final class ImageText {
 
     /** Debian/Ubuntu's tesseract-ocr 5 data folder. */
     public static final Path DEFAULT_DATAPATH = Path.of("/usr/share/tesseract-ocr/5/tessdata");
-    private static final Set<String> NOT_STILL = Set.of("webm", "mp4", "pdf", "swf", "gifv");
 
     /** The outcome for one image: the image status, the text (empty when none) and why, when OCR did not run. */
     public record Reading(ImageStatus status, String text, String reason) {
@@ -66,20 +62,12 @@ public final class ImageText {
 
     /** OCRs an image file; missing, unsupported and corrupt files give their status, never an exception. */
     public Reading read(Path file) {
-        if (file == null || !Files.isRegularFile(file)) return new Reading(ImageStatus.MISSING, "", "no image file");
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        int dot = name.lastIndexOf('.');
-        if (dot >= 0 && NOT_STILL.contains(name.substring(dot + 1))) {
-            return new Reading(ImageStatus.UNSUPPORTED, "", "not a still image");
-        }
-        BufferedImage img;
-        try {
-            img = ImageIO.read(file.toFile());
-        } catch (IOException | RuntimeException e) {
-            return new Reading(ImageStatus.UNDECODABLE, "", "corrupt image: " + e.getMessage());
-        }
-        if (img == null) return new Reading(ImageStatus.UNDECODABLE, "", "no decoder recognises the file");
-        return read(img);
+        return readDecoded(Thumbnail.read(file));
+    }
+
+    /** OCRs a thumbnail already decoded, or passes on why there is none. */
+    public Reading readDecoded(Thumbnail t) {
+        return t.used() ? read(t.image()) : new Reading(t.status(), "", t.detail());
     }
 
     private Tesseract create() {

@@ -75,7 +75,21 @@ public final class BatchScorer {
         return new Result(scored, failed);
     }
 
+    /**
+     * One batched call (an ONNX signal runs once for the batch); should the batch fail as a whole, its posts are
+     * scored one by one so that only the post at fault is skipped.
+     */
     private List<PredictionRepository.Stored> score(SentimentModel model, List<PostInput> batch) {
+        try {
+            List<Prediction> predictions = model.predictAll(batch);
+            List<PredictionRepository.Stored> out = new ArrayList<>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                out.add(new PredictionRepository.Stored(batch.get(i).threadId(), predictions.get(i), clock.instant()));
+            }
+            return out;
+        } catch (RuntimeException e) {
+            log.warn("batch of {} failed ({}); scoring its posts one by one", batch.size(), e.toString());
+        }
         List<PredictionRepository.Stored> out = new ArrayList<>(batch.size());
         for (PostInput p : batch) {
             try {

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 /**
  * Finds and loads the model to score with: the registry's active model, or else the default model directory from
  * settings ({@code models/default}), or else the copy of it bundled in the jar, so a fresh install scores at once.
+ * The scoring model ({@link #active}) fuses the further signals too; {@link #load} and {@link #defaultModel} give the
+ * model alone, as trained (what the guarded retrain compares, so both sides are judged alike).
  */
 public final class ModelLoader {
 
@@ -24,9 +26,14 @@ public final class ModelLoader {
         this.signals = signals;
     }
 
-    /** The active model if one is registered and active, else the default. */
+    /** The active model if one is registered and active, else the default; with the further signals wired in. */
     public EmbeddedModel active(ModelRegistry registry) {
-        return registry.active().map(m -> load(m.path())).orElseGet(this::defaultModel);
+        return withSignals(registry.active().map(m -> load(m.path())).orElseGet(this::defaultModel));
+    }
+
+    /** The model fused with the further signals (repost neighbours, OCR text, ONNX models) as it scores posts. */
+    public EmbeddedModel withSignals(EmbeddedModel model) {
+        return model.withSignals(signals.further());
     }
 
     public EmbeddedModel defaultModel() {

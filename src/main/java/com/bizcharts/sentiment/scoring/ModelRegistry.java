@@ -17,6 +17,9 @@ import static com.bizcharts.store.schema.Tables.MODELS;
  */
 public final class ModelRegistry {
 
+    /** Kinds that are never the scoring model, only signals fused with it. */
+    private static final java.util.Set<String> SIGNAL_KINDS = java.util.Set.of("onnx-text", "onnx-image");
+
     private final Database db;
     private final Clock clock;
 
@@ -46,6 +49,18 @@ public final class ModelRegistry {
         return find(m.id()).orElseThrow();
     }
 
+    /**
+     * Records an ONNX model directory (kind onnx-text or onnx-image) under its content id, so {@code models list}
+     * shows it and a prediction id that names it can be traced to its files. It is fused by naming its directory in
+     * settings ({@code [signals] onnx_text / onnx_image}), not by activation.
+     */
+    public RegisteredModel registerSignalModel(String id, String kind, String path) {
+        db.writeVoid(ctx -> ctx.insertInto(MODELS).set(MODELS.MODEL_ID, id).set(MODELS.KIND, kind).set(MODELS.PATH, path)
+                .set(MODELS.CREATED_AT, UtcTime.format(clock.instant()))
+                .onConflict(MODELS.MODEL_ID).doUpdate().set(MODELS.PATH, path).execute());
+        return find(id).orElseThrow();
+    }
+
     private static Double metric(ModelMetadata m, String key) {
         return m.metrics() != null && m.metrics().has(key) ? m.metrics().get(key).asDouble() : null;
     }
@@ -70,6 +85,10 @@ public final class ModelRegistry {
     }
 
     public void activate(String modelId) {
+        find(modelId).filter(m -> SIGNAL_KINDS.contains(m.kind())).ifPresent(m -> {
+            throw new IllegalArgumentException(m.id() + " is an " + m.kind() + " model: it is fused as a further signal, "
+                    + "not activated; set [signals] " + m.kind().replace('-', '_') + " = \"" + m.path() + "\" in the settings");
+        });
         int changed = db.write(ctx -> {
             if (ctx.fetchCount(MODELS, MODELS.MODEL_ID.eq(modelId)) == 0) return 0;
             ctx.update(MODELS).set(MODELS.ACTIVE, 0L).where(MODELS.ACTIVE.eq(1L)).execute();

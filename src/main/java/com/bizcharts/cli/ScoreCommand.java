@@ -10,6 +10,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** {@code score}: predictions for every post the active model has not scored yet. */
@@ -38,6 +40,9 @@ public final class ScoreCommand implements Runnable {
             engine.models().register(model.metadata(), engine.modelLoader().defaultLocation());
         }
         PrintWriter w = spec.commandLine().getOut();
+        List<String> signals = new ArrayList<>(List.of("text", "image"));
+        model.signals().forEach(src -> signals.add(src.signal().word()));
+        w.printf(Locale.ROOT, "signals: %s%n", String.join(", ", signals));
         long t0 = System.nanoTime();
         BatchScorer.Result r = engine.scorer().scoreAll(model, batch, threads, n -> {});
         double s = (System.nanoTime() - t0) / 1e9;

@@ -76,4 +76,38 @@ class SignalFusionTest {
         assertThat(learned.weights().ocr()).isEqualTo(0.1);
         assertThat(learned.source()).startsWith("learned on 120");
     }
+
+    @Test
+    void furtherReadingsShareTheirFamilysWeight() {
+        double[] text = {0.1, 0.3, 0.6}, onnxText = {0.3, 0.3, 0.4}, image = {0.5, 0.3, 0.2}, repost = {0.7, 0.2, 0.1};
+        SignalFusion.Fused f = fusion.fuse(List.of(SignalReading.of(Signal.TEXT, text), SignalReading.of(Signal.ONNX_TEXT, onnxText),
+                SignalReading.of(Signal.IMAGE, image), SignalReading.of(Signal.REPOST, repost)));
+        // families: text (0.2, 0.3, 0.5) score +0.3, image (0.6, 0.25, 0.15) score -0.45; gap 0.75 -> sarcasm
+        double s = SignalFusion.sarcasm(0.3, -0.45, 0.7);
+        assertThat(f.sarcasm()).isCloseTo(s, within(1e-12));
+        double[] t = {(1 - s) * 0.2 + s * 0.5, 0.3, (1 - s) * 0.5 + s * 0.2};
+        double[] i = {0.6, 0.25, 0.15};
+        for (int k = 0; k < 3; k++) assertThat(f.probabilities()[k]).isCloseTo((0.5 * t[k] + 0.3 * i[k]) / 0.8, within(1e-12));
+        assertThat(f.literal()).isEqualTo(SentimentLabel.BULLISH);
+        // sarcasm first, then each reading by |score| times half its family's weight: text 0.5 * 0.25, repost
+        // 0.6 * 0.15, image 0.3 * 0.15, onnx-text 0.1 * 0.25
+        assertThat(f.drivers()).hasSize(5);
+        assertThat(f.drivers().get(0)).startsWith("sarcasm:");
+        assertThat(f.drivers().get(1)).startsWith("text:+0.50");
+        assertThat(f.drivers().get(2)).startsWith("repost:-0.60");
+        assertThat(f.drivers()).anyMatch(d -> d.startsWith("onnx-text:+0.10"));
+    }
+
+    @Test
+    void aFurtherReadingAloneStandsForItsFamily() {
+        double[] text = {0.2, 0.5, 0.3}, onnxImage = {0.1, 0.2, 0.7};
+        SignalFusion.Fused f = fusion.fuse(List.of(SignalReading.of(Signal.TEXT, text), SignalReading.of(Signal.ONNX_IMAGE, onnxImage)));
+        double s = SignalFusion.sarcasm(0.1, 0.6, 0.7);
+        assertThat(f.sarcasm()).isCloseTo(s, within(1e-12));
+        assertThat(f.probabilities()[2]).isCloseTo((0.5 * ((1 - s) * 0.3 + s * 0.2) + 0.3 * 0.7) / 0.8, within(1e-12));
+        assertThat(fusion.fuse(List.of(SignalReading.of(Signal.ONNX_TEXT, text))).probabilities()).containsExactly(text);
+        assertThat(Signal.REPOST.family()).isEqualTo(Signal.IMAGE);
+        assertThat(Signal.ONNX_IMAGE.word()).isEqualTo("onnx-image");
+        assertThat(FusionWeights.prototype().asMap()).containsOnlyKeys(Signal.TEXT, Signal.IMAGE, Signal.OCR, Signal.CONTEXT);
+    }
 }

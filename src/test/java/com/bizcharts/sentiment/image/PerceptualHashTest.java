@@ -17,12 +17,12 @@ import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class PerceptualHashTest {
+public class PerceptualHashTest {
 
     @TempDir Path dir;
 
     /** A pink blob on a pale background with a dark diagonal, the kind of structure memes have. */
-    static BufferedImage blob(int w, int h) {
+    public static BufferedImage blob(int w, int h) {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         var g = img.createGraphics();
         g.setColor(new Color(240, 240, 230));

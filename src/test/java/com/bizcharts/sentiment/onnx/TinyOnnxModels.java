@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * a text classifier (Gather embedding, attention-masked mean, MatMul, Add -> logits) with a WordLevel
  * tokenizer.json, and an image encoder (per-channel spatial mean, MatMul -> embeddings) with a linear head.
  */
-final class TinyOnnxModels {
+public final class TinyOnnxModels {
 
     static final List<String> VOCAB = List.of("[PAD]", "[UNK]", "moon", "wagmi", "rekt", "ngmi", "the", "is");
     static final int DIM = 3;
@@ -38,7 +38,7 @@ final class TinyOnnxModels {
     static final float[][] W = {{0.5f, -0.5f}, {0.2f, 0.1f}, {-2f, 2f}};
     static final float[] B = {0.1f, -0.1f};
 
-    static void writeTextModel(Path dir) throws IOException {
+    public static void writeTextModel(Path dir) throws IOException {
         Files.createDirectories(dir);
         float[] emb = new float[VOCAB.size() * DIM];
         for (int t = 0; t < VOCAB.size(); t++) System.arraycopy(embedding(t), 0, emb, t * DIM, DIM);
@@ -73,7 +73,7 @@ final class TinyOnnxModels {
     /** Projection [3 x 2]: embedding = channel means times P. */
     static final float[][] P = {{1f, 0f}, {0f, 1f}, {0.5f, -0.5f}};
 
-    static void writeImageModel(Path dir, int crop) throws IOException {
+    public static void writeImageModel(Path dir, int crop) throws IOException {
         Files.createDirectories(dir);
         float[] p = new float[6];
         for (int i = 0; i < 3; i++) System.arraycopy(P[i], 0, p, i * 2, 2);

@@ -17,7 +17,7 @@ public final class NgramTextModel {
     public record Options(TextNgrams ngrams, int minDf, double c, double traitWeight, boolean balanced,
                           boolean subjectTerms) {
         public static Options standard() {
-            return new Options(TextNgrams.standard(), 2, 10.0, 0.25, true, true);
+            return new Options(TextNgrams.standard(), 2, 3.0, 0.25, true, true);
         }
     }
 

@@ -3,11 +3,7 @@ package com.bizcharts.sentiment.embedded;
 import com.bizcharts.sentiment.lexicon.LexiconFiles;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
-import java.util.StringJoiner;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Counts bullish and bearish /biz/ market words and phrases (wagmi, lfg, buy, pump / ngmi, rekt, sold, dump...)
@@ -19,8 +15,8 @@ import java.util.regex.Pattern;
  */
 public final class SlangTally implements LexiconReading.Source {
 
-    private final Pattern bull;
-    private final Pattern bear;
+    private final PhraseScan bull;
+    private final PhraseScan bear;
 
     /** The list bundled in the jar (the shipped {@code config/biz-market-words.tsv}). */
     public SlangTally() {
@@ -28,20 +24,13 @@ public final class SlangTally implements LexiconReading.Source {
     }
 
     public SlangTally(LexiconFiles.MarketWords words) {
-        this.bull = alternation(words.bullish());
-        this.bear = alternation(words.bearish());
+        this.bull = new PhraseScan(words.bullish());
+        this.bear = new PhraseScan(words.bearish());
     }
 
     /** The file at {@code path}, or the bundled list when it does not exist. */
     public static SlangTally load(Path path) {
         return new SlangTally(LexiconFiles.marketWords(path));
-    }
-
-    // Alternatives are tried in file order, so the order of the lines is part of the behaviour.
-    private static Pattern alternation(List<String> phrases) {
-        StringJoiner j = new StringJoiner("|", "(?<![\\p{L}\\p{N}])(?:", ")(?![\\p{L}\\p{N}])");
-        for (String p : phrases) j.add(Pattern.quote(p));
-        return Pattern.compile(j.toString());
     }
 
     /** The lexicon's compound, positive and negative scores with the bundled tally's bullish and bearish counts. */
@@ -61,12 +50,6 @@ public final class SlangTally implements LexiconReading.Source {
     @Override
     public LexiconReading read(String text) {
         String low = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
-        return new LexiconReading(0, 0, 0, count(bull.matcher(low)), count(bear.matcher(low)));
-    }
-
-    private static int count(Matcher m) {
-        int c = 0;
-        while (m.find()) c++;
-        return c;
+        return new LexiconReading(0, 0, 0, bull.count(low), bear.count(low));
     }
 }

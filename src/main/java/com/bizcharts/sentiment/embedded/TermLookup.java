@@ -14,7 +14,7 @@ final class TermLookup {
     /** The vocabulary indices a post touches and how often, in first-seen order. */
     record Counts(int[] indices, int[] counts, int size) {}
 
-    private final String[] terms;
+    private final char[][] termChars;
     private final TextNgrams ngrams;
     /** Open addressing: slot holds term index + 1, 0 when empty; at most half full. */
     private final int[] table;
@@ -24,7 +24,8 @@ final class TermLookup {
     private final ThreadLocal<Scratch> scratch;
 
     TermLookup(String[] terms, TextNgrams ngrams) {
-        this.terms = terms;
+        this.termChars = new char[terms.length][];
+        for (int i = 0; i < terms.length; i++) termChars[i] = terms[i].toCharArray();
         this.ngrams = ngrams;
         int capacity = Integer.highestOneBit(Math.max(8, terms.length * 2 - 1)) << 1;
         this.table = new int[capacity];
@@ -53,38 +54,55 @@ final class TermLookup {
                     if (j > i) sb.append(' ');
                     sb.append(words.get(j));
                 }
-                s.add(find("w:", sb, 0, sb.length()));
+                s.add(find(WORD, s.chars(sb), 0, sb.length()));
             }
         }
         if (ngrams.charMax() > 0) {
-            String text = TextNgrams.charText(doc);
+            char[] text = TextNgrams.charText(doc).toCharArray();
             for (int n = ngrams.charMin(); n <= ngrams.charMax(); n++) {
-                for (int i = 0; i + n <= text.length(); i++) s.add(find("c:", text, i, i + n));
+                for (int i = 0; i + n <= text.length; i++) s.add(find(CHAR, text, i, i + n));
             }
         }
-        for (String w : subjectWords) s.add(find("w:s:", w, 0, w.length()));
+        for (String w : subjectWords) s.add(find(SUBJECT, w.toCharArray(), 0, w.length()));
         return new Counts(Arrays.copyOf(s.touched, s.size), s.countsOfTouched(), s.size);
     }
 
     /** The index of {@code prefix + text[from, to)}, or -1 when it is not in the vocabulary. */
     int find(String prefix, CharSequence text, int from, int to) {
-        int h = 0;
-        for (int i = 0; i < prefix.length(); i++) h = 31 * h + prefix.charAt(i);
-        for (int i = from; i < to; i++) h = 31 * h + text.charAt(i);
-        int length = prefix.length() + to - from;
+        char[] chars = new char[to - from];
+        for (int i = from; i < to; i++) chars[i - from] = text.charAt(i);
+        return find(new Prefix(prefix), chars, 0, chars.length);
+    }
+
+    /** Hashing and comparing over a char[] rather than through CharSequence: the inner loop of scoring. */
+    private int find(Prefix prefix, char[] text, int from, int to) {
+        int h = prefix.hash;
+        for (int i = from; i < to; i++) h = 31 * h + text[i];
+        int length = prefix.chars.length + to - from;
         for (int slot = spread(h) & mask; table[slot] != 0; slot = (slot + 1) & mask) {
-            if (slotHashes[slot] == h && equal(terms[table[slot] - 1], length, prefix, text, from, to)) return table[slot] - 1;
+            if (slotHashes[slot] == h && equal(termChars[table[slot] - 1], length, prefix.chars, text, from, to)) return table[slot] - 1;
         }
         return -1;
     }
 
-    private static boolean equal(String t, int length, String prefix, CharSequence text, int from, int to) {
-        if (t.length() != length) return false;
-        int p = prefix.length();
-        for (int i = 0; i < p; i++) if (t.charAt(i) != prefix.charAt(i)) return false;
-        for (int i = from; i < to; i++) if (t.charAt(p + i - from) != text.charAt(i)) return false;
+    private static boolean equal(char[] t, int length, char[] prefix, char[] text, int from, int to) {
+        if (t.length != length) return false;
+        int p = prefix.length;
+        for (int i = 0; i < p; i++) if (t[i] != prefix[i]) return false;
+        for (int i = from; i < to; i++) if (t[p + i - from] != text[i]) return false;
         return true;
     }
+
+    /** A term prefix with its String hash, so the hash of prefix + n-gram continues from it. */
+    private record Prefix(char[] chars, int hash) {
+        Prefix(String p) {
+            this(p.toCharArray(), p.hashCode());
+        }
+    }
+
+    private static final Prefix WORD = new Prefix("w:");
+    private static final Prefix CHAR = new Prefix("c:");
+    private static final Prefix SUBJECT = new Prefix("w:s:");
 
     /**
      * Fibonacci hashing: String hashes of short n-grams are clustered, and with plain {@code h ^ h >>> 16} linear
@@ -101,6 +119,14 @@ final class TermLookup {
         int[] touched = new int[256];
         int size;
         final StringBuilder builder = new StringBuilder();
+        char[] buffer = new char[64];
+
+        /** The builder's characters, in a reused array. */
+        char[] chars(StringBuilder sb) {
+            if (buffer.length < sb.length()) buffer = new char[sb.length() * 2];
+            sb.getChars(0, sb.length(), buffer, 0);
+            return buffer;
+        }
 
         Scratch(int dimension) {
             counts = new int[dimension];

@@ -1,5 +1,7 @@
 package com.bizcharts.sentiment.embedded;
 
+import com.bizcharts.learn.LabeledFixture;
+import com.bizcharts.learn.train.TrainingSet;
 import com.bizcharts.sentiment.lexicon.LexiconFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -7,6 +9,13 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.StringJoiner;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,5 +48,37 @@ class SlangTallyTest {
         assertThatThrownBy(() -> SlangTally.load(file)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("line 1").hasMessageContaining("bullish or bearish");
         assertThat(SlangTally.load(dir.resolve("absent.tsv")).read("wagmi").bullishHits()).isEqualTo(1);
+    }
+
+    /** The regex SlangTally used before the scan: the scan must count exactly what it counted. */
+    static int regexCount(List<String> phrases, String low) {
+        StringJoiner j = new StringJoiner("|", "(?<![\\p{L}\\p{N}])(?:", ")(?![\\p{L}\\p{N}])");
+        for (String p : phrases) j.add(Pattern.quote(p));
+        Matcher m = Pattern.compile(j.toString()).matcher(low);
+        int c = 0;
+        while (m.find()) c++;
+        return c;
+    }
+
+    @Test
+    void theScanCountsWhatTheRegexCounted() {
+        LexiconFiles.MarketWords words = LexiconFiles.marketWords(null);
+        List<String> texts = new ArrayList<>(TrainingSet.fromFile(LabeledFixture.copyTo(dir)).posts().stream()
+                .map(p -> p.post().fullText().toLowerCase(Locale.ROOT)).toList());
+        String[] parts = {"moon", "mooning", "so back", "we're", "back", "it's", "over", "100x", "10x", "x", "sell",
+                "sold", "short", "shorting", "bull run", "\u00e9", "\u0663", "\u2163", "\uD835\uDC00", "_", "'", " ", "  ",
+                "\n", ".", "$", "a", "1", "over for", "rug", "rugged", "pump", "pumped", "green", "red", "down"};
+        Random r = new Random(5);
+        for (int i = 0; i < 3000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = r.nextInt(12); k >= 0; k--) sb.append(parts[r.nextInt(parts.length)]);
+            texts.add(sb.toString());
+        }
+        SlangTally tally = new SlangTally();
+        for (String t : texts) {
+            LexiconReading got = tally.read(t);
+            assertThat(got.bullishHits()).as(t).isEqualTo(regexCount(words.bullish(), t));
+            assertThat(got.bearishHits()).as(t).isEqualTo(regexCount(words.bearish(), t));
+        }
     }
 }

@@ -74,7 +74,7 @@ class LeadLagTest {
         List<LeadLag.Cell> cells = LeadLag.compute("index", signals(1, 2, 3), Bucket.DAY, p, LeadLag.HORIZONS, 0);
         assertThat(cells).hasSize(3);
         assertThat(cells.get(0).n()).isZero();
-        assertThat(cells.get(0).note()).isEqualTo("needs 1h prices (have 1d bars)");
+        assertThat(cells.get(0).note()).isEqualTo("needs 1h prices (have 24h bars)");
         assertThat(cells.get(2).horizonLabel()).isEqualTo("7d");
         assertThat(cells.get(2).n()).isEqualTo(3);
         assertThat(cells.get(2).nIndependent()).isCloseTo(3 / 7.0, within(1e-12));  // 7-day returns a day apart overlap

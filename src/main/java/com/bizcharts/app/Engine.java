@@ -14,6 +14,7 @@ import com.bizcharts.learn.drift.DriftWatch;
 import com.bizcharts.learn.active.ActiveLearningQueue;
 import com.bizcharts.learn.active.HybridAcquisition;
 import com.bizcharts.learn.golden.GoldenSet;
+import com.bizcharts.learn.retrain.CandidateEvaluation;
 import com.bizcharts.learn.retrain.GuardedRetrain;
 import com.bizcharts.learn.teacher.TeacherLabelRepository;
 import com.bizcharts.sentiment.SentimentSignals;
@@ -156,6 +157,11 @@ public final class Engine implements AutoCloseable {
 
     public GuardedRetrain guardedRetrain() {
         return new GuardedRetrain(database, imagesDir(), settings.paths().modelsPath(), signals, models, modelLoader, goldenSet, clock);
+    }
+
+    /** Judges registered models trained elsewhere (pulled students) on the golden set, as the guarded retrain does. */
+    public CandidateEvaluation candidateEvaluation() {
+        return new CandidateEvaluation(database, imagesDir(), models, modelLoader, goldenSet, clock);
     }
 
     public TeacherLabelRepository teacherLabels() { return teacherLabels; }

@@ -38,6 +38,7 @@ final class RemoteTrainCommand implements Runnable {
     @Option(names = "--runpod", description = "launch a RunPod pod for this run (RUNPOD_API_KEY)") boolean runpod;
     @Option(names = "--gpu", paramLabel = "TYPE", description = "RunPod GPU type, e.g. 4090, A6000 (default from settings)") String gpu;
     @Option(names = "--detach", description = "return once training started; follow later with 'remote status --follow'") boolean detach;
+    @Option(names = "--keep-pod", description = "keep the RunPod pod running after the pull (to 'remote serve' the adapter)") boolean keepPodAfter;
 
     @Override
     public void run() {
@@ -72,6 +73,11 @@ final class RemoteTrainCommand implements Runnable {
             w.println(end.summary());
             if (end.state() != TrainingProgress.State.SUCCEEDED) throw new IllegalStateException("remote training " + end.state().name().toLowerCase() + ": " + end.message());
             engine.remoteTraining().pull(runId, RemoteCommand.firstUse(acceptNew, w), w::println);
+            RemoteCommand.evaluate(engine, runId, w);
+            if (keepPodAfter && pod != null) {
+                keepPod = true;
+                w.println("pod " + pod.id() + " kept running for 'remote serve'; release it with 'remote stop' or 'remote pods --sweep'");
+            }
         } finally {
             if (pod != null && !keepPod) {
                 RemoteRun run = runId == null ? null : engine.remoteTraining().find(runId);

@@ -12,7 +12,10 @@ final class RemoteFixture {
 
     static final long GOLDEN_THREAD = 1005;
 
-    /** Writes the fake interpreter: real progress lines and output files; behaviour from control/mode. */
+    /**
+     * Writes the fake interpreter: real progress lines and output files; behaviour from control/mode, and the
+     * student it "exports" is a copy of control/student when a test put a real (tiny) one there.
+     */
     static Path fakePython(Path dir, Path control) throws IOException {
         Files.createDirectories(control);
         Path script = dir.resolve("fakepython");
@@ -37,14 +40,37 @@ final class RemoteFixture {
                   echo 'DONE {"steps": 4}'
                 else
                   mkdir -p "$out"
+                  if [ -d "$ctl/student" ]; then cp "$ctl/student/"* "$out/"; else
                   head -c 2000 /dev/urandom > "$out/model.onnx"
                   echo '{"model": {"type": "WordLevel"}}' > "$out/tokenizer.json"
                   echo '{"metrics": {"macro_f1": 0.55, "accuracy": 0.6}, "teacher": {"base": "tiny-random"}}' > "$out/metadata.json"
+                  fi
                   echo 'DONE {}'
                 fi
                 """.replace("CONTROL", control.toString()));
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         return script;
+    }
+
+    /** Texts whose sentiment the tiny student (and the lexicon) read plainly, by rating 1-3. */
+    static final String[][] TEXTS = {{"ngmi, rekt again", "it's over, rekt", "ngmi bags rekt"},
+            {"which coin for 2026?", "what is this coin", "coin news today"},
+            {"wagmi moon soon", "to the moon, wagmi", "moon mission wagmi"}};
+
+    /** {@code n} more human-labeled posts (ids from 2000), all frozen in the golden set: enough to judge a model. */
+    static void addGolden(Database db, int n) {
+        db.writeVoid(ctx -> {
+            for (int i = 0; i < n; i++) {
+                long id = 2000 + i;
+                int rating = i % 3 + 1;
+                ctx.execute("INSERT INTO thread_ops (thread_id, subject, op_text_clean, posted_at, source, first_seen_at,"
+                        + " last_seen_at) VALUES (?, NULL, ?, '2026-01-01T00:00:00Z', 'live', '2026-01-01T00:00:00Z',"
+                        + " '2026-01-01T00:00:00Z')", id, TEXTS[rating - 1][i / 3 % 3]);
+                ctx.execute("INSERT INTO training_labels (thread_id, rating, skipped, labeled_at)"
+                        + " VALUES (?, ?, 0, '2026-01-02T00:00:00Z')", id, rating);
+                ctx.execute("INSERT INTO golden_set (thread_id, added_at) VALUES (?, '2026-01-03T00:00:00Z')", id);
+            }
+        });
     }
 
     static RemoteSettings settings(Path workspace, Path python, String setup) {

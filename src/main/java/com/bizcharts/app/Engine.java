@@ -36,6 +36,7 @@ import com.bizcharts.store.ThreadRepository;
 
 import com.bizcharts.learn.teacher.ApiKeys;
 import com.bizcharts.remote.PodLauncher;
+import com.bizcharts.remote.RemoteInference;
 import com.bizcharts.remote.RemoteTraining;
 import com.bizcharts.remote.RunPodClient;
 
@@ -70,6 +71,7 @@ public final class Engine implements AutoCloseable {
     private final LiveScraper liveScraper;
     private final RemoteTraining remoteTraining;
     private final PodLauncher podLauncher;
+    private final RemoteInference remoteInference;
     private ImageText imageText;
 
     public Engine(Settings settings) {
@@ -99,6 +101,7 @@ public final class Engine implements AutoCloseable {
         this.podLauncher = new PodLauncher(() -> new RunPodClient(URI.create(remote.runpodBaseUrl()),
                 ApiKeys.system().find("RUNPOD_API_KEY").orElse(null), Duration.ofSeconds(30)),
                 remote, remoteTraining.runs(), clock, d -> Thread.sleep(d.toMillis()));
+        this.remoteInference = new RemoteInference(remoteTraining.runs(), remote, ApiKeys.system());
     }
 
     /** The lexicon and image signals, without opening the database (train and eval from files need no database). */
@@ -181,6 +184,8 @@ public final class Engine implements AutoCloseable {
     public RemoteTraining remoteTraining() { return remoteTraining; }
 
     public PodLauncher podLauncher() { return podLauncher; }
+
+    public RemoteInference remoteInference() { return remoteInference; }
 
     /** A Warosu importer with its own pace (Warosu asks for gentler use than 4chan: one request per 2 s). */
     public WarosuImporter warosuImporter() {

@@ -25,7 +25,7 @@ import java.util.Locale;
 @Command(name = "remote", mixinStandardHelpOptions = true,
         description = "Train the vision-language model on a remote GPU (any SSH box, or a RunPod pod) and pull it back.",
         subcommands = {RemoteTrainCommand.class, RemoteCommand.Status.class, RemoteCommand.Pull.class,
-                RemoteCommand.Evaluate.class, RemoteCommand.Stop.class, RemoteCommand.Pods.class})
+                RemoteCommand.Evaluate.class, RemoteServeCommand.class, RemoteCommand.Stop.class, RemoteCommand.Pods.class})
 public final class RemoteCommand {
 
     @ParentCommand

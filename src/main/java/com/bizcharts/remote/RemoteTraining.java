@@ -208,7 +208,7 @@ public final class RemoteTraining {
         return RemoteShell.connect(target, firstUse, secrets, settings.connectTimeout());
     }
 
-    private static SshTarget target(RemoteRun r) {
+    static SshTarget target(RemoteRun r) {
         return new SshTarget(r.host(), r.port(), r.user(), r.keyPath() == null ? null : Path.of(r.keyPath()),
                 Path.of(r.knownHostsPath()));
     }

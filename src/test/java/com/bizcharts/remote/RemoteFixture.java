@@ -14,7 +14,8 @@ final class RemoteFixture {
 
     /**
      * Writes the fake interpreter: real progress lines and output files; behaviour from control/mode, and the
-     * student it "exports" is a copy of control/student when a test put a real (tiny) one there.
+     * student it "exports" is a copy of control/student when a test put a real (tiny) one there. As
+     * serve_openai.py it says SERVING and idles (the test's own HTTP server plays the model server).
      */
     static Path fakePython(Path dir, Path control) throws IOException {
         Files.createDirectories(control);
@@ -23,10 +24,17 @@ final class RemoteFixture {
                 #!/bin/sh
                 script=$(basename "$1"); shift
                 out=""
-                while [ $# -gt 0 ]; do case "$1" in --output) out="$2"; shift;; esac; shift; done
+                port=""; model=""
+                while [ $# -gt 0 ]; do case "$1" in --output) out="$2"; shift;; --port) port="$2"; shift;;
+                  --model-name) model="$2"; shift;; esac; shift; done
                 ctl=CONTROL
                 mode=$(cat "$ctl/mode" 2>/dev/null || echo ok)
-                if [ "$script" = train_vlm.py ]; then
+                if [ "$script" = serve_openai.py ]; then
+                  echo "INFO loading the base model"
+                  if [ "$mode" = serve-fail ]; then echo 'FAILED {"error": "CUDA out of memory"}'; exit 1; fi
+                  echo "SERVING {\"host\": \"127.0.0.1\", \"port\": $port, \"model\": \"$model\"}"
+                  while true; do sleep 0.1; done
+                elif [ "$script" = train_vlm.py ]; then
                   echo "INFO loading tiny model"
                   for s in 1 2 3 4; do
                     if [ "$mode" = gated ] && [ $s = 3 ]; then while [ ! -f "$ctl/release" ]; do sleep 0.05; done; fi
@@ -73,10 +81,27 @@ final class RemoteFixture {
         });
     }
 
+    /** Settings for a loopback RunPod API, with the GPU memory a model needs and what happens to the pod after. */
+    static RemoteSettings settings(Path workspace, Path python, String setup, String runpodBase, double requiredGb,
+                                   boolean terminate) {
+        return new RemoteSettings(workspace.toString(), "trainer", 22, "unused", "unused", python.toString(), setup,
+                "--epochs 1", true, 0.1, 0.8, 10, 0, runpodBase, "runpod/pytorch:2.4.0", "NVIDIA GeForce RTX 4090", 50, 20,
+                "bizcharts-", terminate, 6, 30, requiredGb, 8000, 0, 1);
+    }
+
+    /** The same settings with 'remote serve' pointed at {@code servePort} on the machine. */
+    static RemoteSettings withServePort(RemoteSettings s, int servePort) {
+        return new RemoteSettings(s.workspace(), s.user(), s.port(), s.key(), s.knownHosts(), s.python(), s.setup(),
+                s.trainArgs(), s.exportStudent(), s.validationShare(), s.teacherMinConfidence(), s.connectTimeoutSeconds(),
+                s.pollSeconds(), s.runpodBaseUrl(), s.runpodImage(), s.runpodGpu(), s.runpodVolumeGb(),
+                s.runpodContainerDiskGb(), s.runpodNamePrefix(), s.terminateAfterPull(), s.maxHours(), s.idleMinutes(),
+                s.requiredGpuMemoryGb(), servePort, s.serveLocalPort(), s.serveStartMinutes());
+    }
+
     static RemoteSettings settings(Path workspace, Path python, String setup) {
         return new RemoteSettings(workspace.toString(), "trainer", 22, "unused", "unused", python.toString(), setup,
                 "--epochs 1", true, 0.1, 0.8, 10, 0, "http://127.0.0.1:1", "img", "NVIDIA GeForce RTX 4090", 50, 20,
-                "bizcharts-", true, 6, 30, 20);
+                "bizcharts-", true, 6, 30, 20, 8000, 0, 1);
     }
 
     /** Twelve human-labeled posts (one frozen in the golden set), three teacher labels (one below 0.8). */

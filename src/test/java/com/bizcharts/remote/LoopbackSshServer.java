@@ -29,13 +29,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * so the client speaks the real protocol end to end.
  * Only the key written by {@link #writeClientKey} may log in.
  */
-final class LoopbackSshServer implements AutoCloseable {
+public final class LoopbackSshServer implements AutoCloseable {
 
     private final SshServer sshd;
     private final KeyPair clientKey;
     final AtomicInteger execs = new AtomicInteger();
 
-    LoopbackSshServer(Path hostKeyFile) throws Exception {
+    public LoopbackSshServer(Path hostKeyFile) throws Exception {
         KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
         gen.initialize(2048);
         clientKey = gen.generateKeyPair();
@@ -55,17 +55,22 @@ final class LoopbackSshServer implements AutoCloseable {
         sshd.start();
     }
 
-    int port() { return sshd.getPort(); }
+    public int port() { return sshd.getPort(); }
 
-    PublicKey hostKey() throws Exception {
+    public PublicKey hostKey() throws Exception {
         return sshd.getKeyPairProvider().loadKeys(null).iterator().next().getPublic();
     }
 
-    Path writeClientKey(Path file) throws Exception {
+    public Path writeClientKey(Path file) throws Exception {
         try (OutputStream out = Files.newOutputStream(file)) {
             OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(clientKey, "test", null, out);
         }
         return file;
+    }
+
+    /** The client key in OpenSSH's public form (what KEY.pub holds and a pod's PUBLIC_KEY receives). */
+    public String clientPublicKey() {
+        return org.apache.sshd.common.config.keys.PublicKeyEntry.toString(clientKey.getPublic());
     }
 
     @Override

@@ -134,7 +134,7 @@ class RemoteCommandTest {
         assertThat(remote("status").err()).startsWith("error: no remote runs yet");
         assertThat(remote("train", "--runpod", "--gpu", "RTX").err()).contains("unknown or ambiguous GPU type");
         assumeTrue(System.getenv("RUNPOD_API_KEY") == null, "a real RunPod key is set in this environment");
-        Files.writeString(Path.of(key + ".pub"), "ssh-rsa AAAA test");
+        Files.writeString(Path.of(key + ".pub"), server.clientPublicKey());
         CliTest r = remote("train", "--runpod", "--gpu", "4090", "--key", key.toString());
         assertThat(r.out()).contains("NVIDIA GeForce RTX 4090: 24 GB");
         assertThat(r.err()).contains("RUNPOD_API_KEY is not set");

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /** Test data: a database with labels, images, a fake "python" that trains like train_vlm.py, and settings. */
-final class RemoteFixture {
+public final class RemoteFixture {
 
     static final long GOLDEN_THREAD = 1005;
 
@@ -17,7 +17,7 @@ final class RemoteFixture {
      * student it "exports" is a copy of control/student when a test put a real (tiny) one there. As
      * serve_openai.py it says SERVING and idles (the test's own HTTP server plays the model server).
      */
-    static Path fakePython(Path dir, Path control) throws IOException {
+    public static Path fakePython(Path dir, Path control) throws IOException {
         Files.createDirectories(control);
         Path script = dir.resolve("fakepython");
         Files.writeString(script, """
@@ -66,7 +66,7 @@ final class RemoteFixture {
             {"wagmi moon soon", "to the moon, wagmi", "moon mission wagmi"}};
 
     /** {@code n} more human-labeled posts (ids from 2000), all frozen in the golden set: enough to judge a model. */
-    static void addGolden(Database db, int n) {
+    public static void addGolden(Database db, int n) {
         db.writeVoid(ctx -> {
             for (int i = 0; i < n; i++) {
                 long id = 2000 + i;
@@ -82,7 +82,7 @@ final class RemoteFixture {
     }
 
     /** Settings for a loopback RunPod API, with the GPU memory a model needs and what happens to the pod after. */
-    static RemoteSettings settings(Path workspace, Path python, String setup, String runpodBase, double requiredGb,
+    public static RemoteSettings settings(Path workspace, Path python, String setup, String runpodBase, double requiredGb,
                                    boolean terminate) {
         return new RemoteSettings(workspace.toString(), "trainer", 22, "unused", "unused", python.toString(), setup,
                 "--epochs 1", true, 0.1, 0.8, 10, 0, runpodBase, "runpod/pytorch:2.4.0", "NVIDIA GeForce RTX 4090", 50, 20,
@@ -105,7 +105,7 @@ final class RemoteFixture {
     }
 
     /** Twelve human-labeled posts (one frozen in the golden set), three teacher labels (one below 0.8). */
-    static Database seeded(Path dbFile, Path images) throws IOException {
+    public static Database seeded(Path dbFile, Path images) throws IOException {
         Database db = Database.open(dbFile);
         Files.createDirectories(images.resolve("2026"));
         db.writeVoid(ctx -> {

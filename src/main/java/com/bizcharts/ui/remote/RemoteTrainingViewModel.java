@@ -97,6 +97,7 @@ public final class RemoteTrainingViewModel {
     public ObjectProperty<Integer> portProperty() { return port; }
     public StringProperty userProperty() { return user; }
     public StringProperty keyProperty() { return key; }
+    public StringProperty knownHostsProperty() { return knownHosts; }
     public ObjectProperty<GpuCatalog.Gpu> gpuProperty() { return gpu; }
     public StringProperty quoteProperty() { return quote; }
     public BooleanProperty fitsProperty() { return fits; }

@@ -127,11 +127,12 @@ public final class RemoteTrainingView {
         table.setId("remote-pods");
         table.setPrefHeight(120);
         table.setPlaceholder(new Label("no pods of ours"));
-        table.getColumns().add(column("pod", RunPodClient.Pod::id));
-        table.getColumns().add(column("name", RunPodClient.Pod::name));
-        table.getColumns().add(column("state", RunPodClient.Pod::desiredStatus));
-        table.getColumns().add(column("GPU", p -> p.gpuTypeId() == null ? "" : p.gpuTypeId()));
-        table.getColumns().add(column("$/hour", p -> p.costPerHour() == null ? "" : String.format(Locale.ROOT, "%.2f", p.costPerHour())));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(column("pod", 150, RunPodClient.Pod::id));
+        table.getColumns().add(column("name", 200, RunPodClient.Pod::name));
+        table.getColumns().add(column("state", 90, RunPodClient.Pod::desiredStatus));
+        table.getColumns().add(column("GPU", 240, p -> p.gpuTypeId() == null ? "" : p.gpuTypeId()));
+        table.getColumns().add(column("$/hour", 80, p -> p.costPerHour() == null ? "" : String.format(Locale.ROOT, "%.2f", p.costPerHour())));
         Button refresh = new Button("Refresh pods");
         refresh.setOnAction(e -> pods.refresh());
         Button sweep = new Button("Sweep (terminate all ours)");
@@ -139,7 +140,7 @@ public final class RemoteTrainingView {
         sweep.disableProperty().bind(Bindings.isEmpty(pods.list()));
         sweep.setOnAction(e -> pods.sweep());
         Label status = bound("remote-pods-status", pods.statusProperty());
-        HBox bar = new HBox(8, new Label("Leftover pods"), refresh, sweep, status);
+        HBox bar = new HBox(8, new Label("Our RunPod pods"), refresh, sweep, status);
         bar.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(6, bar, table);
         VBox.setVgrow(table, Priority.SOMETIMES);
@@ -171,8 +172,9 @@ public final class RemoteTrainingView {
         return l;
     }
 
-    private static <T> TableColumn<T, String> column(String title, Function<T, String> value) {
+    private static <T> TableColumn<T, String> column(String title, double width, Function<T, String> value) {
         TableColumn<T, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
         c.setCellValueFactory(d -> new SimpleStringProperty(value.apply(d.getValue())));
         return c;
     }

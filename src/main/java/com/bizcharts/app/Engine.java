@@ -217,6 +217,7 @@ public final class Engine implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        modelLoader.close();
         database.close();
     }
 }

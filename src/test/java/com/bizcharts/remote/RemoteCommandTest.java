@@ -81,6 +81,9 @@ class RemoteCommandTest {
         assertThat(status.out()).contains(": pulled (step 4/4");
         assertThat(CliTest.run("--db", db.toString(), "--config", config.toString(), "models", "list").out())
                 .contains("-adapter").contains("vlm-adapter").contains("-student");
+        CliTest stopServing = remote("serve", "--stop");
+        assertThat(stopServing.exitCode()).as(stopServing.err()).isZero();
+        assertThat(stopServing.out()).startsWith("stopped the adapter server of run rt-");
     }
 
     @Test
@@ -132,6 +135,8 @@ class RemoteCommandTest {
     void badInputGetsOneLineErrors() throws Exception {
         assertThat(remote("train").err()).startsWith("error: give either --host H or --runpod");
         assertThat(remote("status").err()).startsWith("error: no remote runs yet");
+        assertThat(remote("serve").err()).startsWith("error: no remote runs yet");
+        assertThat(remote("evaluate").err()).startsWith("error: no remote runs yet");
         assertThat(remote("train", "--runpod", "--gpu", "RTX").err()).contains("unknown or ambiguous GPU type");
         assumeTrue(System.getenv("RUNPOD_API_KEY") == null, "a real RunPod key is set in this environment");
         Files.writeString(Path.of(key + ".pub"), server.clientPublicKey());

@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * A registered ONNX student (a model distilled on the GPU machine) loads once and stays open: the loader owns its
  * native session, so callers never close what it returns.
  */
-public final class ModelLoader {
+public final class ModelLoader implements AutoCloseable {
 
     private static final String JAR_PREFIX = "jar:";
     /** The kind remote training registers its LoRA adapter under (remote.PulledModels). */
@@ -63,5 +63,12 @@ public final class ModelLoader {
                 ? ModelFiles.bundled(location.substring(JAR_PREFIX.length()))
                 : ModelFiles.directory(Path.of(location));
         return EmbeddedModelFormat.load(files, signals.lexicon(), signals.images());
+    }
+
+    /** Frees the native sessions of the students loaded so far. */
+    @Override
+    public void close() {
+        students.values().forEach(OnnxStudentModel::close);
+        students.clear();
     }
 }

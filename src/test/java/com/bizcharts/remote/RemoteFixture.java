@@ -33,11 +33,11 @@ public final class RemoteFixture {
                   echo "INFO loading the base model"
                   if [ "$mode" = serve-fail ]; then echo 'FAILED {"error": "CUDA out of memory"}'; exit 1; fi
                   echo "SERVING {\"host\": \"127.0.0.1\", \"port\": $port, \"model\": \"$model\"}"
-                  while true; do sleep 0.1; done
+                  while [ -d "$ctl" ]; do sleep 0.1; done # until stopped, or the test folder is gone
                 elif [ "$script" = train_vlm.py ]; then
                   echo "INFO loading tiny model"
                   for s in 1 2 3 4; do
-                    if [ "$mode" = gated ] && [ $s = 3 ]; then while [ ! -f "$ctl/release" ]; do sleep 0.05; done; fi
+                    if [ "$mode" = gated ] && [ $s = 3 ]; then while [ ! -f "$ctl/release" ]; do [ -d "$ctl" ] || exit 1; sleep 0.05; done; fi
                     echo "PROGRESS {\\"step\\": $s, \\"total_steps\\": 4, \\"epoch\\": 0.$s, \\"loss\\": 1.$s}"
                     if [ "$mode" = fail ] && [ $s = 2 ]; then echo 'FAILED {"error": "CUDA out of memory"}'; exit 1; fi
                   done

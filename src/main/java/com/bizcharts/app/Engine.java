@@ -22,6 +22,7 @@ import com.bizcharts.learn.drift.DriftWatch;
 import com.bizcharts.learn.active.ActiveLearningQueue;
 import com.bizcharts.learn.active.HybridAcquisition;
 import com.bizcharts.learn.golden.GoldenSet;
+import com.bizcharts.learn.retrain.CandidateEvaluation;
 import com.bizcharts.learn.retrain.GuardedRetrain;
 import com.bizcharts.learn.teacher.TeacherLabelRepository;
 import com.bizcharts.sentiment.SentimentSignals;
@@ -44,6 +45,7 @@ import com.bizcharts.store.ThreadRepository;
 
 import com.bizcharts.learn.teacher.ApiKeys;
 import com.bizcharts.remote.PodLauncher;
+import com.bizcharts.remote.RemoteInference;
 import com.bizcharts.remote.RemoteTraining;
 import com.bizcharts.remote.RunPodClient;
 
@@ -82,6 +84,7 @@ public final class Engine implements AutoCloseable {
     private final RemoteTraining remoteTraining;
     private final PodLauncher podLauncher;
     private final PriceRepository prices;
+    private final RemoteInference remoteInference;
     private ImageText imageText;
     private PriceSync priceSync;
 
@@ -113,6 +116,7 @@ public final class Engine implements AutoCloseable {
         this.podLauncher = new PodLauncher(() -> new RunPodClient(URI.create(remote.runpodBaseUrl()),
                 ApiKeys.system().find("RUNPOD_API_KEY").orElse(null), Duration.ofSeconds(30)),
                 remote, remoteTraining.runs(), clock, d -> Thread.sleep(d.toMillis()));
+        this.remoteInference = new RemoteInference(remoteTraining.runs(), remote, ApiKeys.system());
     }
 
     /** The lexicon and image signals, without opening the database (train and eval from files need no database). */
@@ -173,6 +177,11 @@ public final class Engine implements AutoCloseable {
         return new GuardedRetrain(database, imagesDir(), settings.paths().modelsPath(), signals, models, modelLoader, goldenSet, clock);
     }
 
+    /** Judges registered models trained elsewhere (pulled students) on the golden set, as the guarded retrain does. */
+    public CandidateEvaluation candidateEvaluation() {
+        return new CandidateEvaluation(database, imagesDir(), models, modelLoader, goldenSet, clock);
+    }
+
     public TeacherLabelRepository teacherLabels() { return teacherLabels; }
 
     /** The id of the model marked active in the registry, if any. */
@@ -190,6 +199,8 @@ public final class Engine implements AutoCloseable {
     public RemoteTraining remoteTraining() { return remoteTraining; }
 
     public PodLauncher podLauncher() { return podLauncher; }
+
+    public RemoteInference remoteInference() { return remoteInference; }
 
     /** A Warosu importer with its own pace (Warosu asks for gentler use than 4chan: one request per 2 s). */
     public WarosuImporter warosuImporter() {
@@ -250,6 +261,7 @@ public final class Engine implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        modelLoader.close();
         database.close();
     }
 }

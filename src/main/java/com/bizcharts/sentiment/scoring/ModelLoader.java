@@ -44,6 +44,6 @@ public final class ModelLoader {
         ModelFiles files = location.startsWith(JAR_PREFIX)
                 ? ModelFiles.bundled(location.substring(JAR_PREFIX.length()))
                 : ModelFiles.directory(Path.of(location));
-        return EmbeddedModelFormat.load(files, signals.lexicon(), signals.images());
+        return EmbeddedModelFormat.load(files, signals.lexicon(), signals.images(), signals.encoders());
     }
 }

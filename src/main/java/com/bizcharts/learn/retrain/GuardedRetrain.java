@@ -128,9 +128,10 @@ public final class GuardedRetrain {
 
         EmbeddedTrainer trainer = new EmbeddedTrainer(signals.lexicon(), signals.images(), signals.encoders());
         String sha = sha(training);
-        // Same recipe as the model it may replace: a candidate without the active model's encoder would lose to it
-        // for reasons that have nothing to do with the new labels.
-        EmbeddedTrainer.Options recipe = EmbeddedTrainer.Options.standard().withEncoder(active.encoderName());
+        // Same recipe as the model it may replace (or, when a remote student is active, as the default model): a
+        // candidate without the encoder would lose for reasons that have nothing to do with the new labels.
+        String encoder = active instanceof EmbeddedModel e ? e.encoderName() : loader.defaultModel().encoderName();
+        EmbeddedTrainer.Options recipe = EmbeddedTrainer.Options.standard().withEncoder(encoder);
         EmbeddedModel candidate = trainer.train(training, recipe,
                 new EmbeddedTrainer.Provenance("learning loop (database)", sha, "bizcharts learn retrain", clock.instant()));
         EvaluationReport candidateReport = evaluate(candidate, goldenPosts);

@@ -47,6 +47,7 @@ public final class SentenceEncoder implements TextEncoder, AutoCloseable {
         }
         try (var options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(Math.max(1, Runtime.getRuntime().availableProcessors()));
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             this.session = env.createSession(model, options);
         } catch (OrtException e) {
             this.tokenizer.close();

@@ -10,19 +10,30 @@ import com.bizcharts.collect.live.CatalogPoller;
 import com.bizcharts.collect.live.LiveScraper;
 import com.bizcharts.collect.live.ThumbnailStore;
 import com.bizcharts.collect.warosu.WarosuImporter;
+import com.bizcharts.index.prices.BinanceProvider;
+import com.bizcharts.index.prices.CoinGeckoProvider;
+import com.bizcharts.index.prices.CoinMarketCapProvider;
+import com.bizcharts.index.prices.PriceIds;
+import com.bizcharts.index.prices.PriceProvider;
+import com.bizcharts.index.prices.PriceSettings;
+import com.bizcharts.index.prices.PriceSync;
+import com.bizcharts.index.prices.ProviderBudget;
 import com.bizcharts.learn.drift.DriftWatch;
 import com.bizcharts.learn.active.ActiveLearningQueue;
 import com.bizcharts.learn.active.HybridAcquisition;
 import com.bizcharts.learn.golden.GoldenSet;
+import com.bizcharts.learn.retrain.CandidateEvaluation;
 import com.bizcharts.learn.retrain.GuardedRetrain;
 import com.bizcharts.learn.teacher.TeacherLabelRepository;
 import com.bizcharts.sentiment.SentimentSignals;
+import com.bizcharts.sentiment.embedded.EmbeddedModel;
 import com.bizcharts.sentiment.fusion.SignalSource;
 import com.bizcharts.sentiment.image.LabeledImageIndex;
 import com.bizcharts.sentiment.image.RepostSignal;
 import com.bizcharts.sentiment.ocr.OcrSignal;
 import com.bizcharts.sentiment.onnx.OnnxImageSignal;
 import com.bizcharts.sentiment.onnx.OnnxTextSignal;
+import com.bizcharts.sentiment.onnx.BundledEncoders;
 import com.bizcharts.sentiment.lexicon.BizLexicon;
 import com.bizcharts.sentiment.lexicon.LexiconSignal;
 import com.bizcharts.sentiment.ocr.ImageText;
@@ -34,6 +45,7 @@ import com.bizcharts.sentiment.scoring.ModelRegistry;
 import com.bizcharts.sentiment.scoring.PredictionRepository;
 import com.bizcharts.store.Database;
 import com.bizcharts.store.LabelRepository;
+import com.bizcharts.store.PriceRepository;
 import com.bizcharts.store.labels.LabelTransfer;
 import com.bizcharts.store.retention.Maintenance;
 import com.bizcharts.store.retention.RetentionPolicy;
@@ -41,6 +53,7 @@ import com.bizcharts.store.ThreadRepository;
 
 import com.bizcharts.learn.teacher.ApiKeys;
 import com.bizcharts.remote.PodLauncher;
+import com.bizcharts.remote.RemoteInference;
 import com.bizcharts.remote.RemoteTraining;
 import com.bizcharts.remote.RunPodClient;
 
@@ -49,7 +62,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -77,7 +92,10 @@ public final class Engine implements AutoCloseable {
     private final LiveScraper liveScraper;
     private final RemoteTraining remoteTraining;
     private final PodLauncher podLauncher;
+    private final PriceRepository prices;
+    private final RemoteInference remoteInference;
     private ImageText imageText;
+    private PriceSync priceSync;
 
     public Engine(Settings settings) {
         this.settings = settings;
@@ -91,6 +109,7 @@ public final class Engine implements AutoCloseable {
         this.models = new ModelRegistry(database, clock);
         this.predictions = new PredictionRepository(database);
         this.modelLoader = new ModelLoader(settings.paths().activeModelPath(), signals);
+        this.prices = new PriceRepository(database);
         this.coinMentions = new CoinMentionRepository(new CoinExtractor(CoinList.load(settings.coins().listPath())));
         this.labelTransfer = new LabelTransfer(database, threads, labels, coinMentions::record);
         var fc = settings.fourchan();
@@ -106,6 +125,7 @@ public final class Engine implements AutoCloseable {
         this.podLauncher = new PodLauncher(() -> new RunPodClient(URI.create(remote.runpodBaseUrl()),
                 ApiKeys.system().find("RUNPOD_API_KEY").orElse(null), Duration.ofSeconds(30)),
                 remote, remoteTraining.runs(), clock, d -> Thread.sleep(d.toMillis()));
+        this.remoteInference = new RemoteInference(remoteTraining.runs(), remote, ApiKeys.system());
     }
 
     /**
@@ -119,7 +139,8 @@ public final class Engine implements AutoCloseable {
         List<SignalSource> onnx = new ArrayList<>();
         s.onnxTextPath().ifPresent(dir -> onnx.add(new OnnxTextSignal(dir, s.onnxBatch())));
         s.onnxImagePath().ifPresent(dir -> onnx.add(new OnnxImageSignal(dir, s.onnxBatch())));
-        return new SentimentSignals(SlangTally.withScoresFrom(lexicon, tally), new ThumbnailSignal(), lexicon::vader, onnx);
+        return new SentimentSignals(SlangTally.withScoresFrom(lexicon, tally), new ThumbnailSignal(), lexicon::vader,
+                new BundledEncoders(), onnx);
     }
 
     /** As {@link #signals(Settings)}, plus the signals that read the store: repost neighbours and stored OCR text. */
@@ -187,6 +208,11 @@ public final class Engine implements AutoCloseable {
         return new GuardedRetrain(database, imagesDir(), settings.paths().modelsPath(), signals, models, modelLoader, goldenSet, clock);
     }
 
+    /** Judges registered models trained elsewhere (pulled students) on the golden set, as the guarded retrain does. */
+    public CandidateEvaluation candidateEvaluation() {
+        return new CandidateEvaluation(database, imagesDir(), models, modelLoader, goldenSet, clock);
+    }
+
     public TeacherLabelRepository teacherLabels() { return teacherLabels; }
 
     /**
@@ -194,7 +220,7 @@ public final class Engine implements AutoCloseable {
      * the ids of the ONNX models fused with it.
      */
     public Optional<String> activeModelId() {
-        return models.active().map(m -> m.id() + signals.idSuffix());
+        return models.active().map(m -> EmbeddedModel.KIND.equals(m.kind()) ? m.id() + signals.idSuffix() : m.id());
     }
 
     public Backoff backoff() {
@@ -208,6 +234,8 @@ public final class Engine implements AutoCloseable {
 
     public PodLauncher podLauncher() { return podLauncher; }
 
+    public RemoteInference remoteInference() { return remoteInference; }
+
     /** A Warosu importer with its own pace (Warosu asks for gentler use than 4chan: one request per 2 s). */
     public WarosuImporter warosuImporter() {
         var w = settings.warosu();
@@ -218,6 +246,35 @@ public final class Engine implements AutoCloseable {
     }
 
     public CoinMentionRepository coinMentions() { return coinMentions; }
+
+    public PriceRepository prices() { return prices; }
+
+    public PriceIds priceIds() { return PriceIds.load(settings.prices().idsPath()); }
+
+    /**
+     * The price sync, built on first use: each provider gets its own pace (its free tier's per-minute limit) and the
+     * shared backoff; keys are looked up when a call needs them, never stored.
+     */
+    public synchronized PriceSync priceSync() {
+        if (priceSync == null) {
+            var p = settings.prices();
+            var keys = ApiKeys.system();
+            List<PriceProvider> providers = List.of(
+                    new BinanceProvider(priceHttp(p.binance()), p.binance().baseUri(), clock),
+                    new CoinGeckoProvider(priceHttp(p.coingecko()), p.coingecko().baseUri(), () -> keys.find("COINGECKO_API_KEY"), clock),
+                    new CoinMarketCapProvider(priceHttp(p.coinmarketcap()), p.coinmarketcap().baseUri(),
+                            () -> keys.find(CoinMarketCapProvider.KEY), clock));
+            Map<String, Integer> budgets = new HashMap<>();
+            for (PriceProvider provider : providers) budgets.put(provider.name(), p.provider(provider.name()).monthlyBudget());
+            priceSync = new PriceSync(providers, p.order(), priceIds(), prices, new ProviderBudget(prices, budgets, clock), clock);
+        }
+        return priceSync;
+    }
+
+    private PoliteHttp priceHttp(PriceSettings.Provider provider) {
+        return new PoliteHttp(RequestPacer.realTime(provider.minRequestInterval()), backoff(), settings.prices().requestTimeout(),
+                settings.fourchan().userAgent());
+    }
 
     public Maintenance maintenance() { return new Maintenance(database, imagesDir(), clock); }
 
@@ -239,6 +296,8 @@ public final class Engine implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         signals.close();
+        modelLoader.close();
         database.close();
+        if (signals.encoders() instanceof BundledEncoders e) e.close();
     }
 }

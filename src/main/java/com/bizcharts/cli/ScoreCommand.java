@@ -1,6 +1,7 @@
 package com.bizcharts.cli;
 
 import com.bizcharts.app.Engine;
+import com.bizcharts.sentiment.SentimentModel;
 import com.bizcharts.sentiment.embedded.EmbeddedModel;
 import com.bizcharts.sentiment.scoring.BatchScorer;
 import picocli.CommandLine.Command;
@@ -34,15 +35,17 @@ public final class ScoreCommand implements Runnable {
     @Override
     public void run() {
         Engine engine = root.engine();
-        EmbeddedModel model = engine.modelLoader().active(engine.models());
-        if (engine.models().find(model.metadata().id()).isEmpty()) {
+        SentimentModel model = engine.modelLoader().active(engine.models());
+        if (model instanceof EmbeddedModel embedded && engine.models().find(embedded.metadata().id()).isEmpty()) {
             // the default model scores before anyone registers it; record it so predictions name a known model
-            engine.models().register(model.metadata(), engine.modelLoader().defaultLocation());
+            engine.models().register(embedded.metadata(), engine.modelLoader().defaultLocation());
         }
         PrintWriter w = spec.commandLine().getOut();
-        List<String> signals = new ArrayList<>(List.of("text", "image"));
-        model.signals().forEach(src -> signals.add(src.signal().word()));
-        w.printf(Locale.ROOT, "signals: %s%n", String.join(", ", signals));
+        if (model instanceof EmbeddedModel embedded) {
+            List<String> signals = new ArrayList<>(List.of("text", "image"));
+            embedded.signals().forEach(src -> signals.add(src.signal().word()));
+            w.printf(Locale.ROOT, "signals: %s%n", String.join(", ", signals));
+        }
         long t0 = System.nanoTime();
         BatchScorer.Result r = engine.scorer().scoreAll(model, batch, threads, n -> {});
         double s = (System.nanoTime() - t0) / 1e9;

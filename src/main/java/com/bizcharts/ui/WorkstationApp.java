@@ -54,7 +54,7 @@ public final class WorkstationApp extends Application {
                 () -> LabelProgress.of(engine.database(), labeler, engine.clock().instant()), labeler,
                 engine.settings().labeling().showPrediction(), ex, engine.clock(), engine.settings().labeling().prefetch());
         LabelView labelView = new LabelView(vm);
-        var dashboardVm = new com.bizcharts.ui.dashboard.DashboardViewModel(engine.database(),
+        var dashboardVm = new com.bizcharts.ui.dashboard.DashboardViewModel(engine.database(), engine.prices(),
                 () -> model.get() != null ? model.get().id() : engine.modelLoader().active(engine.models()).id(), ex, engine.clock());
         var dashboard = new com.bizcharts.ui.dashboard.DashboardView(dashboardVm);
         engine.liveScraper().addListener(status::showLive);

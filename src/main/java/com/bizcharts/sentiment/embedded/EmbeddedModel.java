@@ -94,6 +94,11 @@ public final class EmbeddedModel implements SentimentModel {
         return text;
     }
 
+    /** Name of the sentence encoder the text model was trained with, or null when it has none. */
+    public String encoderName() {
+        return text.encoder() == null ? null : text.encoder().name();
+    }
+
     ProbabilityCalibrator calibrator() {
         return calibrator;
     }
@@ -118,20 +123,22 @@ public final class EmbeddedModel implements SentimentModel {
     }
 
     /**
-     * Each post's text and image readings, then every further signal over the whole batch (an ONNX model runs
-     * once per batch), then fusion. A further signal that fails is left out of the batch with a note in the drivers;
+     * Each post's text and image readings (a sentence encoder, when the model has one, runs once for the batch),
+     * then every further signal over the whole batch (an ONNX model runs once per batch), then fusion. A further signal that fails is left out of the batch with a note in the drivers;
      * it never costs the prediction.
      */
     @Override
     public List<Prediction> predictAll(List<PostInput> posts) {
+        List<SparseVector> xs = text.featuresAll(posts);
         List<SignalInput> inputs = new ArrayList<>(posts.size());
         List<List<SignalReading>> readings = new ArrayList<>(posts.size());
         List<ImageReading> pictures = new ArrayList<>(posts.size());
-        for (PostInput post : posts) {
+        for (int i = 0; i < posts.size(); i++) {
+            PostInput post = posts.get(i);
             Thumbnail thumbnail = post.image() == null ? Thumbnail.NONE : Thumbnail.read(post.image());
             inputs.add(new SignalInput(post, thumbnail));
             List<SignalReading> r = new ArrayList<>(2 + further.size());
-            r.add(textReading(post));
+            r.add(textReading(xs.get(i)));
             ImageReading image = post.image() == null ? ImageReading.absent(ImageStatus.MISSING) : images.readDecoded(thumbnail);
             if (image.status() == ImageStatus.USED) r.add(new SignalReading(Signal.IMAGE, image.probabilities(), image.detail()));
             readings.add(r);
@@ -152,8 +159,7 @@ public final class EmbeddedModel implements SentimentModel {
         return out;
     }
 
-    private SignalReading textReading(PostInput post) {
-        SparseVector x = text.features(post);
+    private SignalReading textReading(SparseVector x) {
         double[] literal = calibrator.calibrate(text.probabilities(x));
         List<String> terms = text.strongestTerms(x, argmax(literal), 3);
         return new SignalReading(Signal.TEXT, literal, terms.isEmpty() ? "" : "(" + String.join(", ", terms) + ")");

@@ -10,6 +10,10 @@ public final class Palette {
     public static final Color NEUTRAL = Color.web("#8b95a1");
     public static final Color BULLISH = Color.web("#2a9d8f");
     public static final Color GREENTEXT = Color.web("#789922");
+    /** A coin's price where it is drawn over sentiment (overlays, detail chart). */
+    public static final Color PRICE = Color.web("#e09f3e");
+    /** A second data line that is neither bullish, bearish nor a price (e.g. one lead-lag horizon). */
+    public static final Color ACCENT = Color.web("#3d7bd9");
 
     private Palette() {}
 
@@ -19,6 +23,11 @@ public final class Palette {
             case NEUTRAL -> NEUTRAL;
             case BULLISH -> BULLISH;
         };
+    }
+
+    /** The same colour for AWT (JFreeChart draws with AWT). */
+    public static java.awt.Color awt(Color c) {
+        return new java.awt.Color((float) c.getRed(), (float) c.getGreen(), (float) c.getBlue(), (float) c.getOpacity());
     }
 
     public static String css(Color c) {

@@ -22,7 +22,7 @@ import java.util.function.Function;
 
 /**
  * First versions of the Collect and Models views: start/stop of the live scraper with its state, and the model
- * registry with activate and roll back. Engine calls run on the background executor.
+ * registry with activate and roll back (and the remote training panel). Engine calls run on the background executor.
  */
 public final class QuickViews {
 
@@ -86,7 +86,12 @@ public final class QuickViews {
             RegisteredModel m = table.getSelectionModel().getSelectedItem();
             if (m == null) return;
             ex.background().execute(() -> {
-                engine.models().activate(m.id());
+                try {
+                    engine.models().activate(m.id());
+                } catch (IllegalArgumentException refused) { // the promotion gate says why (pulled models)
+                    ex.fx().execute(() -> message.setText(refused.getMessage()));
+                    return;
+                }
                 ex.fx().execute(() -> message.setText("activated " + m.id()));
                 refresh.run();
             });
@@ -159,7 +164,11 @@ public final class QuickViews {
         }));
         refresh.run();
         showDrift.run();
-        VBox box = new VBox(10, new HBox(8, activate, rollback, reload, retrain, checkDrift), table, lineage, message, drift);
+        // Until the Models view (ui/models) embeds it, remote training lives here, folded below the registry.
+        javafx.scene.control.TitledPane remote = new javafx.scene.control.TitledPane("Remote training (GPU)",
+                com.bizcharts.ui.remote.RemoteTrainingView.create(engine, ex));
+        remote.setId("remote-pane");
+        VBox box = new VBox(10, new HBox(8, activate, rollback, reload, retrain, checkDrift), table, lineage, message, drift, remote);
         box.setPadding(new Insets(16));
         return box;
     }

@@ -70,6 +70,25 @@ public final class TinyOnnxModels {
         Files.writeString(dir.resolve("labels.json"), "{\"labels\": [\"bearish\", \"bullish\"], \"max_length\": 16}");
     }
 
+    /**
+     * A sentence encoder's graph: token states = the embedding rows of the ids, [batch, seq, DIM]; pooling is the
+     * runner's job. attention_mask is taken (as exported encoders take it) but not used by the graph.
+     */
+    static byte[] encoderModel() {
+        float[] emb = new float[VOCAB.size() * DIM];
+        for (int t = 0; t < VOCAB.size(); t++) System.arraycopy(embedding(t), 0, emb, t * DIM, DIM);
+        GraphProto graph = GraphProto.newBuilder().setName("tiny-encoder")
+                .addInput(tensor("input_ids", TensorProto.DataType.INT64_VALUE, "batch", "seq"))
+                .addInput(tensor("attention_mask", TensorProto.DataType.INT64_VALUE, "batch", "seq"))
+                .addOutput(tensor("last_hidden_state", TensorProto.DataType.FLOAT_VALUE, "batch", "seq", DIM))
+                .addInitializer(floats("E", emb, VOCAB.size(), DIM))
+                .addNode(node("Gather", List.of("E", "input_ids"), "last_hidden_state"))
+                .build();
+        return ModelProto.newBuilder().setIrVersion(8).setProducerName("bizcharts-tests")
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(13)).setGraph(graph).build()
+                .toByteArray();
+    }
+
     /** Projection [3 x 2]: embedding = channel means times P. */
     static final float[][] P = {{1f, 0f}, {0f, 1f}, {0.5f, -0.5f}};
 
@@ -108,24 +127,24 @@ public final class TinyOnnxModels {
                 + "\"model\": {\"type\": \"WordLevel\", \"vocab\": {" + vocab + "}, \"unk_token\": \"[UNK]\"}}";
     }
 
-    private static void write(Path file, GraphProto graph) throws IOException {
+    static void write(Path file, GraphProto graph) throws IOException {
         ModelProto model = ModelProto.newBuilder().setIrVersion(8).setProducerName("bizcharts-tests")
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(13)).setGraph(graph).build();
         Files.write(file, model.toByteArray());
     }
 
-    private static NodeProto node(String op, List<String> in, String out) {
+    static NodeProto node(String op, List<String> in, String out) {
         return NodeProto.newBuilder().setOpType(op).addAllInput(in).addOutput(out).setName(out).build();
     }
 
     /** ReduceSum over the sequence axis, keeping nothing; opset 13 takes the axes as an input tensor. */
-    private static NodeProto reduceSum(String in, String out, int keepdims) {
+    static NodeProto reduceSum(String in, String out, int keepdims) {
         return NodeProto.newBuilder().setOpType("ReduceSum").addInput(in).addInput("axis_seq").addOutput(out).setName(out)
                 .addAttribute(AttributeProto.newBuilder().setName("keepdims").setType(AttributeProto.AttributeType.INT)
                         .setI(keepdims)).build();
     }
 
-    private static ValueInfoProto tensor(String name, int type, Object... dims) {
+    static ValueInfoProto tensor(String name, int type, Object... dims) {
         TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();
         for (Object d : dims) {
             shape.addDim(d instanceof Integer i ? TensorShapeProto.Dimension.newBuilder().setDimValue(i)
@@ -135,14 +154,14 @@ public final class TinyOnnxModels {
                 TypeProto.Tensor.newBuilder().setElemType(type).setShape(shape))).build();
     }
 
-    private static TensorProto floats(String name, float[] data, long... dims) {
+    static TensorProto floats(String name, float[] data, long... dims) {
         TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.FLOAT_VALUE);
         for (long d : dims) t.addDims(d);
         for (float f : data) t.addFloatData(f);
         return t.build();
     }
 
-    private static TensorProto longs(String name, long[] data, long... dims) {
+    static TensorProto longs(String name, long[] data, long... dims) {
         TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.INT64_VALUE);
         for (long d : dims) t.addDims(d);
         for (long v : data) t.addInt64Data(v);

@@ -113,6 +113,8 @@ public final class TrainCommand implements Runnable {
         sb.append(data != null ? " --data " + data : "").append(" --out ").append(out);
         if (cv != null) sb.append(" --cv ").append(cv);
         if (seed != EmbeddedTrainer.Options.standard().seed()) sb.append(" --seed ").append(seed);
+        // the encoder changes the model, so the command must say which one it was trained with
+        if (!TextEncoder.DEFAULT.equals(encoder)) sb.append(" --encoder ").append(encoder);
         return sb.toString();
     }
 }

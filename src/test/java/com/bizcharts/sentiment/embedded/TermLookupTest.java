@@ -49,4 +49,35 @@ class TermLookupTest {
         assertThat(lookup.find("w:", "wagmi", 0, 5)).isEqualTo(-1);
         assertThat(lookup.find("c:", "ba", 0, 2)).isEqualTo(-1);
     }
+
+    @Test
+    void scoringAndTrainingAgreeWithASentenceEncoderToo() {
+        TextEncoder fake = new TextEncoder() {
+            @Override public String name() { return "fake"; }
+            @Override public int dimension() { return 3; }
+            @Override public double[][] encode(List<String> texts) {
+                double[][] out = new double[texts.size()][];
+                for (int i = 0; i < out.length; i++) {
+                    String t = texts.get(i);
+                    double[] v = {t.length(), t.chars().filter(c -> "aeiou".indexOf(c) >= 0).count(), 1};
+                    double n = Math.sqrt(v[0] * v[0] + v[1] * v[1] + 1);
+                    for (int k = 0; k < 3; k++) v[k] /= n;
+                    out[i] = v;
+                }
+                return out;
+            }
+        };
+        List<LabeledPost> data = TrainingSet.fromFile(LabeledFixture.copyTo(dir)).posts();
+        List<PostInput> posts = data.stream().map(LabeledPost::post).toList();
+        int[] y = data.stream().mapToInt(p -> p.label().index()).toArray();
+        PostTraits traits = new PostTraits(t -> new LexiconReading(t.contains("moon") ? 0.5 : 0, 0, 0, 0, 0));
+        NgramTextModel.Options o = NgramTextModel.Options.withEncoder("fake");
+        List<NgramTextModel.Prepared> prepared = NgramTextModel.prepare(posts, traits, o, fake);
+        NgramTextModel model = NgramTextModel.trainPrepared(prepared, y, traits, o, fake);
+        List<SparseVector> batched = model.featuresAll(posts);
+        for (int i = 0; i < posts.size(); i++) {
+            assertThat(model.probabilities(posts.get(i))).as("post " + i).containsExactly(model.probabilities(prepared.get(i)));
+            assertThat(batched.get(i).values()).containsExactly(model.features(posts.get(i)).values());
+        }
+    }
 }

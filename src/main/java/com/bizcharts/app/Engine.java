@@ -14,6 +14,8 @@ import com.bizcharts.learn.drift.DriftWatch;
 import com.bizcharts.learn.active.ActiveLearningQueue;
 import com.bizcharts.learn.active.HybridAcquisition;
 import com.bizcharts.learn.golden.GoldenSet;
+import com.bizcharts.learn.models.ModelEvaluations;
+import com.bizcharts.learn.models.ModelTrainer;
 import com.bizcharts.learn.retrain.GuardedRetrain;
 import com.bizcharts.learn.teacher.TeacherLabelRepository;
 import com.bizcharts.sentiment.SentimentSignals;
@@ -156,6 +158,15 @@ public final class Engine implements AutoCloseable {
 
     public GuardedRetrain guardedRetrain() {
         return new GuardedRetrain(database, imagesDir(), settings.paths().modelsPath(), signals, models, modelLoader, goldenSet, clock);
+    }
+
+    /** Trains a new embedded model from the database's labels and registers it (the workstation's "Train new model"). */
+    public ModelTrainer modelTrainer() {
+        return new ModelTrainer(database, imagesDir(), settings.paths().modelsPath(), signals, models, clock);
+    }
+
+    public ModelEvaluations modelEvaluations() {
+        return new ModelEvaluations(models, modelLoader, database, imagesDir());
     }
 
     public TeacherLabelRepository teacherLabels() { return teacherLabels; }

@@ -69,6 +69,12 @@ public final class ModelRegistry {
         return db.read().select(MODELS.LINEAGE_JSON).from(MODELS).where(MODELS.MODEL_ID.eq(modelId)).fetchOptional(r -> r.value1()).orElse("{}");
     }
 
+    /** The metrics JSON recorded for a model (accuracy, macro-F1, per class, confusion when known); "{}" if none. */
+    public String metrics(String modelId) {
+        return db.read().select(MODELS.METRICS_JSON).from(MODELS).where(MODELS.MODEL_ID.eq(modelId)).fetchOptional(r -> r.value1())
+                .filter(s -> s != null && !s.isBlank()).orElse("{}");
+    }
+
     public void activate(String modelId) {
         int changed = db.write(ctx -> {
             if (ctx.fetchCount(MODELS, MODELS.MODEL_ID.eq(modelId)) == 0) return 0;

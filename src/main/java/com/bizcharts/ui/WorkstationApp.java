@@ -2,20 +2,29 @@ package com.bizcharts.ui;
 
 import com.bizcharts.app.Engine;
 import com.bizcharts.app.Settings;
+import com.bizcharts.learn.retrain.GuardedRetrain;
 import com.bizcharts.sentiment.SentimentModel;
+import com.bizcharts.store.Coverage;
 import com.bizcharts.store.labels.LabelProgress;
+import com.bizcharts.ui.collect.CollectView;
+import com.bizcharts.ui.collect.CollectViewModel;
+import com.bizcharts.ui.collect.WarosuImportView;
+import com.bizcharts.ui.collect.WarosuImportViewModel;
 import com.bizcharts.ui.common.UiExecutors;
 import com.bizcharts.ui.label.LabelCards;
 import com.bizcharts.ui.label.LabelView;
 import com.bizcharts.ui.label.LabelViewModel;
+import com.bizcharts.ui.models.ModelsView;
+import com.bizcharts.ui.models.ModelsViewModel;
 import com.bizcharts.ui.shell.MainWindow;
 import com.bizcharts.ui.shell.StatusBar;
-import com.bizcharts.ui.shell.QuickViews;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
+import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /** The workstation window: the engine built once, the views bound to it, services stopped on close. */
 public final class WorkstationApp extends Application {
@@ -58,11 +67,15 @@ public final class WorkstationApp extends Application {
                 () -> model.get() != null ? model.get().id() : engine.modelLoader().active(engine.models()).id(), ex, engine.clock());
         var dashboard = new com.bizcharts.ui.dashboard.DashboardView(dashboardVm);
         engine.liveScraper().addListener(status::showLive);
+        CollectView collect = collectView(engine, ex);
+        ModelsViewModel modelsVm = modelsViewModel(engine, ex, model::get);
+        ModelsView models = new ModelsView(modelsVm);
+        // The remote-training panel (ui.remote) plugs in here: models.addSection("Remote training", ...).
         MainWindow window = new MainWindow(status,
                 new MainWindow.Section("Label", labelView::node),
                 new MainWindow.Section("Dashboard", dashboard::node),
-                new MainWindow.Section("Collect", () -> QuickViews.collect(engine, ex)),
-                new MainWindow.Section("Models", () -> QuickViews.models(engine, ex)));
+                new MainWindow.Section("Collect", collect::node),
+                new MainWindow.Section("Models", models::node));
         Scene scene = new Scene(window.root(), 1280, 800);
         window.setMenus(com.bizcharts.ui.shell.LabelsMenu.create(engine, ex, scene::getWindow,
                 text -> status.showJob(text, 1), vm::reload));
@@ -72,7 +85,25 @@ public final class WorkstationApp extends Application {
         });
         vm.reload();
         dashboardVm.refresh();
+        modelsVm.refresh();
         return scene;
+    }
+
+    private static CollectView collectView(Engine engine, UiExecutors ex) {
+        var warosu = new WarosuImportViewModel(engine::warosuImporter, () -> Coverage.of(engine.database()), ex);
+        warosu.refreshCoverage();
+        return new CollectView(new CollectViewModel(engine.liveScraper(), ex, ZoneOffset.UTC), new WarosuImportView(warosu));
+    }
+
+    private static ModelsViewModel modelsViewModel(Engine engine, UiExecutors ex, Supplier<SentimentModel> loaded) {
+        var l = engine.settings().learning();
+        return new ModelsViewModel(engine.models(), engine.modelTrainer(),
+                () -> engine.guardedRetrain().run(new GuardedRetrain.Options(l.teacherMinConfidence(), l.usePseudoLabels(),
+                        l.replayCapacity(), l.replayShare(), l.goldenFraction(), 42)),
+                engine.driftWatch(),
+                () -> engine.activeModelId().orElseGet(() -> loaded.get() != null ? loaded.get().id()
+                        : engine.modelLoader().active(engine.models()).id()),
+                engine.modelEvaluations(), ex);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package com.bizcharts.ui.collect;
 
-import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -18,6 +17,10 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The Warosu import form: search, subject, dates, pages, max, continue, backfill; a progress bar and cancel while it
@@ -97,7 +100,6 @@ public final class WarosuImportView {
     private Node chart() {
         CategoryAxis days = new CategoryAxis();
         days.setLabel("posting day (UTC)");
-        days.setAutoRanging(false);
         NumberAxis threads = new NumberAxis();
         threads.setLabel("threads");
         BarChart<String, Number> coverage = new BarChart<>(days, threads);
@@ -107,13 +109,16 @@ public final class WarosuImportView {
         coverage.setId("coverage-chart");
         vm.coverage().addListener((ListChangeListener<WarosuImportViewModel.CoverageSeries>) c -> {
             coverage.getData().clear();
-            // Categories in date order across sources (auto-ranging would keep the order the series happen to list them).
-            days.setCategories(vm.coverage().stream().flatMap(s -> s.days().stream()).map(d -> d.getKey().toString())
-                    .distinct().sorted().collect(FXCollections::observableArrayList, java.util.List::add, java.util.List::addAll));
+            // Every series lists every day in date order (0 where it has none): the category axis takes its order
+            // from the data, and days of one source would otherwise come after all of another's.
+            List<String> all = vm.coverage().stream().flatMap(s -> s.days().stream()).map(d -> d.getKey().toString())
+                    .distinct().sorted().toList();
             for (WarosuImportViewModel.CoverageSeries s : vm.coverage()) {
+                Map<String, Integer> perDay = new HashMap<>();
+                s.days().forEach(d -> perDay.put(d.getKey().toString(), d.getValue()));
                 XYChart.Series<String, Number> series = new XYChart.Series<>();
                 series.setName(s.name());
-                s.days().forEach(d -> series.getData().add(new XYChart.Data<>(d.getKey().toString(), d.getValue())));
+                all.forEach(day -> series.getData().add(new XYChart.Data<>(day, perDay.getOrDefault(day, 0))));
                 coverage.getData().add(series);
             }
         });

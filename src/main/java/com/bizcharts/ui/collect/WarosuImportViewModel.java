@@ -130,7 +130,7 @@ public final class WarosuImportViewModel {
         ex.background().execute(() -> {
             Coverage c = coverageQuery.get();
             List<CoverageSeries> series = c.sources().stream().map(s -> new CoverageSeries(
-                    s.source() + " (" + s.threads() + " threads, " + s.gaps().size() + " gaps)",
+                    s.source() + " (" + s.threads() + " threads, " + s.gaps().size() + (s.gaps().size() == 1 ? " gap)" : " gaps)"),
                     s.perDay().entrySet().stream().skip(Math.max(0, s.perDay().size() - CHART_DAYS)).map(e -> Map.entry(e.getKey(), e.getValue())).toList())).toList();
             ex.fx().execute(() -> coverage.setAll(series));
         });

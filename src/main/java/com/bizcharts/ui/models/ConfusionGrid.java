@@ -29,7 +29,7 @@ final class ConfusionGrid {
         grid.setId("confusion-grid");
         grid.setHgap(3);
         grid.setVgap(3);
-        Label corner = new Label("true ↓  predicted →");
+        Label corner = new Label("predicted →\ntrue ↓");
         corner.getStyleClass().add("text-muted");
         grid.add(corner, 0, 0);
         for (SentimentLabel l : SentimentLabel.values()) {

@@ -13,6 +13,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TitledPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -41,7 +42,7 @@ public final class ModelsView {
         ScrollPane reportScroll = new ScrollPane(report.node());
         reportScroll.setFitToWidth(true);
         root = new SplitPane(leftScroll, reportScroll);
-        root.setDividerPositions(0.6);
+        root.setDividerPositions(0.65);
         root.setId("models-view");
     }
 
@@ -71,7 +72,8 @@ public final class ModelsView {
         Button retrain = button("Retrain (guarded)", "retrain", vm::retrain);
         retrain.disableProperty().bind(vm.retrainingProperty());
         Button drift = button("Check drift", "check-drift", vm::checkDrift);
-        HBox box = new HBox(8, refresh, activate, rollback, train, evaluate, retrain, drift);
+        // Wraps rather than truncating labels when the report panel takes its share of the width.
+        FlowPane box = new FlowPane(8, 8, refresh, activate, rollback, train, evaluate, retrain, drift);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }
@@ -98,13 +100,14 @@ public final class ModelsView {
         table.setId("models-table");
         table.setPrefHeight(260);
         table.setPlaceholder(new Label("no registered models: scoring uses the default model; train one or run 'models register DIR'"));
-        table.getColumns().add(column("id", RegisteredModel::id, 190));
-        table.getColumns().add(column("kind", RegisteredModel::kind, 80));
-        table.getColumns().add(column("created", RegisteredModel::createdAt, 190));
-        table.getColumns().add(column("training size", m -> m.trainingSize() == null ? "" : m.trainingSize().toString(), 95));
-        table.getColumns().add(column("accuracy", m -> fmt(m.accuracy()), 80));
+        table.getColumns().add(column("id", RegisteredModel::id, 175));
+        table.getColumns().add(column("kind", RegisteredModel::kind, 85));
+        table.getColumns().add(column("created (UTC)", m -> minutes(m.createdAt()), 130));
+        table.getColumns().add(column("training set", m -> m.trainingSize() == null ? "" : m.trainingSize().toString(), 95));
+        table.getColumns().add(column("accuracy", m -> fmt(m.accuracy()), 75));
         table.getColumns().add(column("macro-F1", m -> fmt(m.macroF1()), 80));
         table.getColumns().add(column("active", m -> m.active() ? "●" : "", 60));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getSelectionModel().selectedItemProperty().addListener((o, was, m) -> {
             if (m != null && !m.equals(vm.selectedProperty().get())) vm.select(m);
         });
@@ -142,6 +145,11 @@ public final class ModelsView {
         return b;
     }
 
+    /** "2026-03-01T12:00:05.123Z" as "2026-03-01 12:00". */
+    private static String minutes(String iso) {
+        return iso == null ? "" : iso.replace('T', ' ').substring(0, Math.min(16, iso.length()));
+    }
+
     private static String fmt(Double d) {
         return d == null ? "" : String.format(Locale.ROOT, "%.4f", d);
     }
@@ -150,6 +158,7 @@ public final class ModelsView {
         TableColumn<RegisteredModel, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new SimpleStringProperty(value.apply(d.getValue())));
         c.setPrefWidth(width);
+        c.setMinWidth(width);
         return c;
     }
 }

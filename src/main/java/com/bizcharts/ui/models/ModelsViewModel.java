@@ -41,6 +41,7 @@ public final class ModelsViewModel {
 
     static final int FOLDS = 5;
     static final long SEED = 20251008L;
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final ModelRegistry registry;
     private final ModelTrainer trainer;
@@ -106,7 +107,7 @@ public final class ModelsViewModel {
         if (m == null) return;
         ex.background().execute(() -> {
             String l = registry.lineage(m.id());
-            ex.fx().execute(() -> lineage.set("lineage of " + m.id() + ": " + l));
+            ex.fx().execute(() -> lineage.set("lineage of " + m.id() + ": " + readable(l)));
         });
     }
 
@@ -241,6 +242,22 @@ public final class ModelsViewModel {
     public void closeEvaluation() {
         evaluation.set(null);
         evaluationStatus.set("select a model and open its evaluation report");
+    }
+
+    /** {"source":"database x.db","sha256":"ab12…","size":36} as "source database x.db · sha256 ab12cd34ef56 · size 36". */
+    static String readable(String lineageJson) {
+        try {
+            var node = JSON.readTree(lineageJson);
+            if (!node.isObject() || node.isEmpty()) return "not recorded";
+            List<String> parts = new java.util.ArrayList<>();
+            node.properties().forEach(e -> {
+                String v = e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString();
+                parts.add(e.getKey().replace('_', ' ') + " " + (e.getKey().endsWith("sha256") && v.length() > 12 ? v.substring(0, 12) : v));
+            });
+            return String.join(" · ", parts);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return lineageJson;
+        }
     }
 
     private void runThenRefresh(Supplier<String> action) {

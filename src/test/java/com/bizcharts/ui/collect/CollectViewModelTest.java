@@ -10,9 +10,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -26,14 +23,6 @@ class CollectViewModelTest {
     private final ManualFx fx = new ManualFx();
     private LoopbackServer fourchan;
     private Engine engine;
-
-    static String catalog() {
-        try (InputStream in = CollectViewModelTest.class.getResourceAsStream("/com/bizcharts/collect/live/catalog_biz.json")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private CollectViewModel viewModel(LoopbackServer.Handler catalogAnswer) {
         fourchan = new LoopbackServer(catalogAnswer);
@@ -49,7 +38,7 @@ class CollectViewModelTest {
 
     @Test
     void startShowsTheFirstPollsCountsAndStopReturnsToStopped() {
-        String body = catalog();
+        String body = TestWorkstation.catalog();
         CollectViewModel vm = viewModel(req -> req.path().equals("/biz/catalog.json") ? Reply.of(200, body) : Reply.of(404, ""));
         assertThat(vm.summaryProperty().get()).isEqualTo("live scraper: stopped · polls 0 · new 0 · updated 0 · errors 0 · last – · next –");
         assertThat(vm.runningProperty().get()).isFalse();

@@ -2,8 +2,6 @@ package com.bizcharts.ui.models;
 
 import com.bizcharts.app.Engine;
 import com.bizcharts.learn.retrain.GuardedRetrain;
-import com.bizcharts.store.Label;
-import com.bizcharts.store.ThreadOp;
 import com.bizcharts.ui.ManualFx;
 import com.bizcharts.ui.TestWorkstation;
 import com.bizcharts.ui.common.UiExecutors;
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -26,27 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The Models view's behaviour without a screen: a real engine on a temp database, same-thread executors. */
 class ModelsViewModelTest {
 
-    private static final Instant T0 = Instant.parse("2026-02-01T00:00:00Z");
-    private static final String[][] WORDS = {
-            {"dump", "rekt", "crash", "over", "bleeding", "sell", "dead"},
-            {"question", "what", "anyone", "thoughts", "where", "how", "general"},
-            {"moon", "pump", "wagmi", "green", "send", "lambo", "rally"}};
-
     @TempDir Path dir;
     private final ManualFx fx = new ManualFx();
     private Engine engine;
-
-    /** {@code perClass} labeled posts of each label, written through the engine's repositories. */
-    public static void seedLabels(Engine engine, int perClass) {
-        List<ThreadOp> ops = new ArrayList<>();
-        for (int i = 0; i < 3 * perClass; i++) {
-            String[] w = WORDS[i % 3];
-            ops.add(new ThreadOp(1000 + i, "biz", null, null, w[i % 7] + " " + w[(i + 2) % 7] + " " + w[(i + 4) % 7] + " thread " + i,
-                    "Anonymous", null, T0.plusSeconds(i), 3, 1, null, null, false, false, ThreadOp.Source.LIVE));
-        }
-        engine.threads().upsert(ops, T0);
-        for (int i = 0; i < 3 * perClass; i++) engine.labels().save(Label.rated(1000 + i, i % 3 + 1, "default", T0.plusSeconds(i), null, null));
-    }
 
     @BeforeEach
     void setUp() {
@@ -66,7 +45,7 @@ class ModelsViewModelTest {
 
     @Test
     void trainingShowsProgressRegistersTheModelSelectsItAndItsReportOpens() {
-        seedLabels(engine, 12);
+        TestWorkstation.seedLabels(engine, 12);
         ModelsViewModel vm = viewModel(fx.sameThread());
         List<String> stages = new ArrayList<>();
         vm.trainingStageProperty().addListener((o, was, now) -> stages.add(now));
@@ -84,7 +63,7 @@ class ModelsViewModelTest {
         assertThat(vm.messageProperty().get()).startsWith("trained " + id + " on 36 labels in ")
                 .contains("(5-fold cross-validation); registered, not active");
         assertThat(vm.selectedProperty().get().id()).isEqualTo(id);
-        assertThat(vm.lineageProperty().get()).startsWith("lineage of " + id + ": {\"source\":\"database ");
+        assertThat(vm.lineageProperty().get()).startsWith("lineage of " + id + ": source database ").contains(" · size 36 · with images 0");
         assertThat(vm.trainingProgressProperty().get()).isEqualTo(1.0);
         assertThat(Files.isDirectory(dir.resolve("models").resolve(id))).isTrue();
 
@@ -104,7 +83,7 @@ class ModelsViewModelTest {
 
     @Test
     void cancellingTrainingStopsAtTheNextStepAndSavesNothing() {
-        seedLabels(engine, 12);
+        TestWorkstation.seedLabels(engine, 12);
         ExecutorService background = Executors.newSingleThreadExecutor();
         try {
             ModelsViewModel vm = viewModel(fx.with(background));
@@ -119,6 +98,13 @@ class ModelsViewModelTest {
         } finally {
             background.shutdownNow();
         }
+    }
+
+    @Test
+    void lineageReadsAsWordsWithShortHashes() {
+        assertThat(ModelsViewModel.readable("{\"human\":96,\"training_sha256\":\"0123456789abcdef\",\"parent\":\"embedded-1\"}"))
+                .isEqualTo("human 96 · training sha256 0123456789ab · parent embedded-1");
+        assertThat(ModelsViewModel.readable("{}")).isEqualTo("not recorded");
     }
 
     @Test

@@ -23,17 +23,39 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import java.time.ZoneOffset;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /** The workstation window: the engine built once, the views bound to it, services stopped on close. */
 public final class WorkstationApp extends Application {
 
+    private static volatile CompletableFuture<Engine> opening;
     private Engine engine;
+
+    /**
+     * Starts opening the engine (settings, database migrations, lexicon) on its own thread, so that at a cold start
+     * it overlaps JavaFX's own start instead of following it. Called before {@code Application.launch}.
+     */
+    public static void openEngineEarly(Supplier<Engine> open) {
+        opening = CompletableFuture.supplyAsync(open, r -> Thread.ofPlatform().name("engine-open").start(r));
+    }
+
+    /** The engine opened by {@link #openEngineEarly}, or opened now from the default settings. */
+    public static Engine awaitEngine() {
+        if (opening == null) openEngineEarly(() -> new Engine(Settings.load(Settings.DEFAULT_FILE, false)));
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw e;
+        }
+    }
 
     @Override
     public void init() {
-        engine = new Engine(Settings.load(Settings.DEFAULT_FILE, false));
+        engine = awaitEngine();
     }
 
     @Override
@@ -63,19 +85,25 @@ public final class WorkstationApp extends Application {
                 () -> LabelProgress.of(engine.database(), labeler, engine.clock().instant()), labeler,
                 engine.settings().labeling().showPrediction(), ex, engine.clock(), engine.settings().labeling().prefetch());
         LabelView labelView = new LabelView(vm);
-        var dashboardVm = new com.bizcharts.ui.dashboard.DashboardViewModel(engine.database(),
-                () -> model.get() != null ? model.get().id() : engine.modelLoader().active(engine.models()).id(), ex, engine.clock());
-        var dashboard = new com.bizcharts.ui.dashboard.DashboardView(dashboardVm);
         engine.liveScraper().addListener(status::showLive);
-        CollectView collect = collectView(engine, ex);
-        ModelsViewModel modelsVm = modelsViewModel(engine, ex, model::get);
-        ModelsView models = new ModelsView(modelsVm);
-        // The remote-training panel (ui.remote) plugs in here: models.addSection("Remote training", ...).
+        // Views other than Label are built when their tab is first shown (MainWindow), with their first refresh.
         MainWindow window = new MainWindow(status,
                 new MainWindow.Section("Label", labelView::node),
-                new MainWindow.Section("Dashboard", dashboard::node),
-                new MainWindow.Section("Collect", collect::node),
-                new MainWindow.Section("Models", models::node));
+                new MainWindow.Section("Dashboard", () -> {
+                    var dashboardVm = new com.bizcharts.ui.dashboard.DashboardViewModel(engine.database(),
+                            () -> model.get() != null ? model.get().id() : engine.modelLoader().active(engine.models()).id(), ex, engine.clock());
+                    var dashboard = new com.bizcharts.ui.dashboard.DashboardView(dashboardVm);
+                    dashboardVm.refresh();
+                    return dashboard.node();
+                }),
+                new MainWindow.Section("Collect", () -> collectView(engine, ex).node()),
+                new MainWindow.Section("Models", () -> {
+                    ModelsViewModel modelsVm = modelsViewModel(engine, ex, model::get);
+                    ModelsView models = new ModelsView(modelsVm);
+                    // The remote-training panel (ui.remote) plugs in here: models.addSection("Remote training", ...).
+                    modelsVm.refresh();
+                    return models.node();
+                }));
         Scene scene = new Scene(window.root(), 1280, 800);
         window.setMenus(com.bizcharts.ui.shell.LabelsMenu.create(engine, ex, scene::getWindow,
                 text -> status.showJob(text, 1), vm::reload));
@@ -84,8 +112,6 @@ public final class WorkstationApp extends Application {
             if (window.selectedIndex() == 0 && !e.isShortcutDown()) labelView.onKey(e);
         });
         vm.reload();
-        dashboardVm.refresh();
-        modelsVm.refresh();
         return scene;
     }
 

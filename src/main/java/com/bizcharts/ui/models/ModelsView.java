@@ -115,6 +115,11 @@ public final class ModelsView {
             if (m == null) table.getSelectionModel().clearSelection();
             else if (!m.equals(table.getSelectionModel().getSelectedItem())) table.getSelectionModel().select(m);
         });
+        // Replacing the rows (a refresh) clears the table's selection; the view-model's selection survives it.
+        vm.models().addListener((javafx.collections.ListChangeListener<RegisteredModel>) c -> {
+            RegisteredModel m = vm.selectedProperty().get();
+            if (m != null && !m.equals(table.getSelectionModel().getSelectedItem())) table.getSelectionModel().select(m);
+        });
         table.setRowFactory(t -> {
             var row = new javafx.scene.control.TableRow<RegisteredModel>();
             row.setOnMouseClicked(e -> { if (e.getClickCount() == 2 && !row.isEmpty()) vm.openEvaluation(); });

@@ -57,6 +57,9 @@ def student_metadata(model_id, teacher, image_size, max_length, metrics, created
                    "pixel_values": ["batch", 3, image_size, image_size]},
         "outputs": {"logits": ["batch", 3]},
         "image": {"size": image_size, "mean": [0.481, 0.458, 0.408], "std": [0.269, 0.261, 0.276]},
+        # What precedes the post's subject and text in every training example (read_dataset keeps the prompt),
+        # so the workstation builds the same input at scoring time.
+        "text_prefix": trainlib.PROMPT + "\n",
         "teacher": teacher,
         "metrics": metrics,
         "created_at": created_at,

@@ -119,3 +119,11 @@ def test_student_metadata_and_tokenizer_describe_the_onnx_inputs():
     assert list(meta["inputs"]) == ["input_ids", "attention_mask", "pixel_values"]
     tok = studentlib.tokenizer_json({"[PAD]": 0, "[UNK]": 1, "gm": 2}, 64)
     assert tok["model"]["type"] == "WordLevel" and tok["truncation"]["max_length"] == 64
+
+
+def test_student_text_prefix_matches_what_read_dataset_keeps(tmp_path):
+    path = write(tmp_path, [record("bullish", "Moon soon\nwagmi", images=())])
+    text = trainlib.read_dataset(path)[0].text
+    meta = studentlib.student_metadata("s1", {}, 96, 64, {}, "")
+    assert text == meta["text_prefix"] + "Moon soon\nwagmi"
+    assert studentlib.words(text)[:3] == ["classify", "this", "4chan"]

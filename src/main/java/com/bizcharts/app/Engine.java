@@ -10,12 +10,21 @@ import com.bizcharts.collect.live.CatalogPoller;
 import com.bizcharts.collect.live.LiveScraper;
 import com.bizcharts.collect.live.ThumbnailStore;
 import com.bizcharts.collect.warosu.WarosuImporter;
+import com.bizcharts.index.prices.BinanceProvider;
+import com.bizcharts.index.prices.CoinGeckoProvider;
+import com.bizcharts.index.prices.CoinMarketCapProvider;
+import com.bizcharts.index.prices.PriceIds;
+import com.bizcharts.index.prices.PriceProvider;
+import com.bizcharts.index.prices.PriceSettings;
+import com.bizcharts.index.prices.PriceSync;
+import com.bizcharts.index.prices.ProviderBudget;
 import com.bizcharts.learn.drift.DriftWatch;
 import com.bizcharts.learn.active.ActiveLearningQueue;
 import com.bizcharts.learn.active.HybridAcquisition;
 import com.bizcharts.learn.golden.GoldenSet;
 import com.bizcharts.learn.models.ModelEvaluations;
 import com.bizcharts.learn.models.ModelTrainer;
+import com.bizcharts.learn.retrain.CandidateEvaluation;
 import com.bizcharts.learn.retrain.GuardedRetrain;
 import com.bizcharts.learn.teacher.TeacherLabelRepository;
 import com.bizcharts.sentiment.SentimentSignals;
@@ -30,6 +39,7 @@ import com.bizcharts.sentiment.scoring.ModelRegistry;
 import com.bizcharts.sentiment.scoring.PredictionRepository;
 import com.bizcharts.store.Database;
 import com.bizcharts.store.LabelRepository;
+import com.bizcharts.store.PriceRepository;
 import com.bizcharts.store.labels.LabelTransfer;
 import com.bizcharts.store.retention.Maintenance;
 import com.bizcharts.store.retention.RetentionPolicy;
@@ -37,6 +47,7 @@ import com.bizcharts.store.ThreadRepository;
 
 import com.bizcharts.learn.teacher.ApiKeys;
 import com.bizcharts.remote.PodLauncher;
+import com.bizcharts.remote.RemoteInference;
 import com.bizcharts.remote.RemoteTraining;
 import com.bizcharts.remote.RunPodClient;
 
@@ -44,6 +55,9 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -71,7 +85,10 @@ public final class Engine implements AutoCloseable {
     private final LiveScraper liveScraper;
     private final RemoteTraining remoteTraining;
     private final PodLauncher podLauncher;
+    private final PriceRepository prices;
+    private final RemoteInference remoteInference;
     private ImageText imageText;
+    private PriceSync priceSync;
 
     public Engine(Settings settings) {
         this.settings = settings;
@@ -85,6 +102,7 @@ public final class Engine implements AutoCloseable {
         this.models = new ModelRegistry(database, clock);
         this.predictions = new PredictionRepository(database);
         this.modelLoader = new ModelLoader(settings.paths().activeModelPath(), signals);
+        this.prices = new PriceRepository(database);
         this.coinMentions = new CoinMentionRepository(new CoinExtractor(CoinList.load(settings.coins().listPath())));
         this.labelTransfer = new LabelTransfer(database, threads, labels, coinMentions::record);
         var fc = settings.fourchan();
@@ -100,6 +118,7 @@ public final class Engine implements AutoCloseable {
         this.podLauncher = new PodLauncher(() -> new RunPodClient(URI.create(remote.runpodBaseUrl()),
                 ApiKeys.system().find("RUNPOD_API_KEY").orElse(null), Duration.ofSeconds(30)),
                 remote, remoteTraining.runs(), clock, d -> Thread.sleep(d.toMillis()));
+        this.remoteInference = new RemoteInference(remoteTraining.runs(), remote, ApiKeys.system());
     }
 
     /** The lexicon and image signals, without opening the database (train and eval from files need no database). */
@@ -169,6 +188,11 @@ public final class Engine implements AutoCloseable {
         return new ModelEvaluations(models, modelLoader, database, imagesDir());
     }
 
+    /** Judges registered models trained elsewhere (pulled students) on the golden set, as the guarded retrain does. */
+    public CandidateEvaluation candidateEvaluation() {
+        return new CandidateEvaluation(database, imagesDir(), models, modelLoader, goldenSet, clock);
+    }
+
     public TeacherLabelRepository teacherLabels() { return teacherLabels; }
 
     /** The id of the model marked active in the registry, if any. */
@@ -187,6 +211,8 @@ public final class Engine implements AutoCloseable {
 
     public PodLauncher podLauncher() { return podLauncher; }
 
+    public RemoteInference remoteInference() { return remoteInference; }
+
     /** A Warosu importer with its own pace (Warosu asks for gentler use than 4chan: one request per 2 s). */
     public WarosuImporter warosuImporter() {
         var w = settings.warosu();
@@ -197,6 +223,35 @@ public final class Engine implements AutoCloseable {
     }
 
     public CoinMentionRepository coinMentions() { return coinMentions; }
+
+    public PriceRepository prices() { return prices; }
+
+    public PriceIds priceIds() { return PriceIds.load(settings.prices().idsPath()); }
+
+    /**
+     * The price sync, built on first use: each provider gets its own pace (its free tier's per-minute limit) and the
+     * shared backoff; keys are looked up when a call needs them, never stored.
+     */
+    public synchronized PriceSync priceSync() {
+        if (priceSync == null) {
+            var p = settings.prices();
+            var keys = ApiKeys.system();
+            List<PriceProvider> providers = List.of(
+                    new BinanceProvider(priceHttp(p.binance()), p.binance().baseUri(), clock),
+                    new CoinGeckoProvider(priceHttp(p.coingecko()), p.coingecko().baseUri(), () -> keys.find("COINGECKO_API_KEY"), clock),
+                    new CoinMarketCapProvider(priceHttp(p.coinmarketcap()), p.coinmarketcap().baseUri(),
+                            () -> keys.find(CoinMarketCapProvider.KEY), clock));
+            Map<String, Integer> budgets = new HashMap<>();
+            for (PriceProvider provider : providers) budgets.put(provider.name(), p.provider(provider.name()).monthlyBudget());
+            priceSync = new PriceSync(providers, p.order(), priceIds(), prices, new ProviderBudget(prices, budgets, clock), clock);
+        }
+        return priceSync;
+    }
+
+    private PoliteHttp priceHttp(PriceSettings.Provider provider) {
+        return new PoliteHttp(RequestPacer.realTime(provider.minRequestInterval()), backoff(), settings.prices().requestTimeout(),
+                settings.fourchan().userAgent());
+    }
 
     public Maintenance maintenance() { return new Maintenance(database, imagesDir(), clock); }
 
@@ -217,6 +272,7 @@ public final class Engine implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        modelLoader.close();
         database.close();
     }
 }

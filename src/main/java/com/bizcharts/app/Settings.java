@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 
+import com.bizcharts.index.prices.PriceSettings;
 import com.bizcharts.remote.RemoteSettings;
 
 import java.io.IOException;
@@ -34,7 +35,8 @@ public record Settings(
         OcrSettings ocr,
         TeacherSettings teacher,
         LearningSettings learning,
-        RemoteSettings remote) {
+        RemoteSettings remote,
+        PriceSettings prices) {
 
     public static final Path DEFAULT_FILE = Path.of("config", "settings.toml");
     private static final String BUNDLED = "/com/bizcharts/config/settings.toml";
@@ -129,7 +131,7 @@ public record Settings(
     /** A copy with the database path replaced (the {@code --db} option). */
     public Settings withDatabase(Path database) {
         return new Settings(new PathSettings(database.toString(), paths.images, paths.models, paths.activeModel),
-                fourchan, warosu, backoff, retention, labeling, coins, lexicon, ocr, teacher, learning, remote);
+                fourchan, warosu, backoff, retention, labeling, coins, lexicon, ocr, teacher, learning, remote, prices);
     }
 
     private static ObjectNode bundledTree() {

@@ -18,7 +18,7 @@ import java.nio.file.Path;
                 CommandLine.HelpCommand.class,
                 TrainCommand.class, EvalCommand.class, SentimentCommand.class, ScoreCommand.class, ModelsCommand.class, BenchCommand.class,
                 LiveCommand.class, WarosuCommand.class, MaintainCommand.class, StatsCommand.class, CoverageCommand.class,
-                LabelsCommand.class, OcrCommand.class, IndexCommand.class, CoinsCommand.class,
+                LabelsCommand.class, OcrCommand.class, IndexCommand.class, CoinsCommand.class, PricesCommand.class,
                 LearnCommand.class, AlCommand.class,
                 AutolabelCommand.class,
                 RemoteCommand.class,

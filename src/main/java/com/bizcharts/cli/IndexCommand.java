@@ -21,21 +21,25 @@ import java.util.concurrent.Callable;
 
 /** {@code bizcharts index}: the Fear/Greed index per bucket, as CSV or JSON. */
 @Command(name = "index", mixinStandardHelpOptions = true,
-        description = "The /biz/ Fear/Greed index (0 extreme fear .. 100 extreme greed) per hour or day, point-in-time.")
+        description = "The /biz/ Fear/Greed index (0 extreme fear .. 100 extreme greed) per hour or day, point-in-time. "
+                + "'index leadlag' and 'index backtest' set it against a coin's price.",
+        subcommands = {IndexLeadLagCommand.class, IndexBacktestCommand.class})
 final class IndexCommand implements Callable<Integer> {
 
     @ParentCommand BizchartsCommand root;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--bucket", defaultValue = "day", description = "hour or day (default ${DEFAULT-VALUE})") String bucket;
-    @Option(names = "--from", required = true, paramLabel = "DATE") LocalDate from;
-    @Option(names = "--to", required = true, paramLabel = "DATE", description = "last day, inclusive") LocalDate to;
+    // Not required in picocli's sense: the subcommands would then demand them too; call() checks them instead.
+    @Option(names = "--from", paramLabel = "DATE", description = "first day (required)") LocalDate from;
+    @Option(names = "--to", paramLabel = "DATE", description = "last day, inclusive (required)") LocalDate to;
     @Option(names = "--format", defaultValue = "csv", description = "csv or json (default ${DEFAULT-VALUE})") String format;
     @Option(names = "--model", paramLabel = "ID", description = "whose predictions (default: the active model)") String model;
 
     @Override
     public Integer call() {
         Bucket b = Bucket.of(bucket);
+        if (from == null || to == null) throw new IllegalArgumentException("index needs --from DATE and --to DATE");
         if (to.isBefore(from)) throw new IllegalArgumentException("--to is before --from");
         if (!format.equals("csv") && !format.equals("json")) throw new IllegalArgumentException("--format must be csv or json");
         var engine = root.engine();

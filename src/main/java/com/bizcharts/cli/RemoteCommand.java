@@ -3,6 +3,7 @@ package com.bizcharts.cli;
 import com.bizcharts.app.Engine;
 import com.bizcharts.remote.HostKeyTrust;
 import com.bizcharts.remote.PodLauncher;
+import com.bizcharts.remote.PulledModels;
 import com.bizcharts.remote.RemoteRun;
 import com.bizcharts.remote.TrainingProgress;
 import picocli.CommandLine.Command;
@@ -20,11 +21,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
-/** {@code remote train | status | pull | stop | pods}: training on a GPU machine over SSH or on RunPod. */
+/** {@code remote train | status | pull | evaluate | serve | stop | pods}: training on a GPU machine over SSH or on RunPod. */
 @Command(name = "remote", mixinStandardHelpOptions = true,
         description = "Train the vision-language model on a remote GPU (any SSH box, or a RunPod pod) and pull it back.",
         subcommands = {RemoteTrainCommand.class, RemoteCommand.Status.class, RemoteCommand.Pull.class,
-                RemoteCommand.Stop.class, RemoteCommand.Pods.class})
+                RemoteCommand.Evaluate.class, RemoteServeCommand.class, RemoteCommand.Stop.class, RemoteCommand.Pods.class})
 public final class RemoteCommand {
 
     @ParentCommand
@@ -100,12 +101,15 @@ public final class RemoteCommand {
         }
     }
 
-    @Command(name = "pull", description = "Download a finished run's adapter and student (checksummed) and register them.")
+    @Command(name = "pull", description = "Download a finished run's adapter and student (checksummed), register them and"
+            + " judge the student on the golden set.")
     static final class Pull implements Runnable {
         @ParentCommand RemoteCommand parent;
         @Spec CommandSpec spec;
         @Parameters(arity = "0..1", paramLabel = "RUN") String runId;
         @Option(names = "--accept-new-host-key") boolean acceptNew;
+        @Option(names = "--keep-pod", description = "leave the pod running (to 'remote serve' the adapter); release it later"
+                + " with 'remote stop' or 'remote pods --sweep'") boolean keepPod;
 
         @Override
         public void run() {
@@ -113,8 +117,34 @@ public final class RemoteCommand {
             PrintWriter w = spec.commandLine().getOut();
             RemoteRun run = RemoteCommand.run(engine, runId);
             engine.remoteTraining().pull(run.runId(), firstUse(acceptNew, w), w::println);
-            releasePod(engine, run, w);
+            evaluate(engine, run.runId(), w);
+            if (keepPod && run.podId() != null) w.println("pod " + run.podId() + " kept running: it costs until released");
+            else releasePod(engine, run, w);
         }
+    }
+
+    @Command(name = "evaluate", description = "Judge a pulled run's student on the golden posts its export held out, against"
+            + " the active model; only then can 'models activate' promote it.")
+    static final class Evaluate implements Runnable {
+        @ParentCommand RemoteCommand parent;
+        @Spec CommandSpec spec;
+        @Parameters(arity = "0..1", paramLabel = "RUN") String runId;
+
+        @Override
+        public void run() {
+            Engine engine = parent.engine();
+            RemoteRun run = RemoteCommand.run(engine, runId);
+            if (!run.status().equals("pulled"))
+                throw new IllegalArgumentException("run " + run.runId() + " is " + run.status() + "; pull it first ('remote pull')");
+            evaluate(engine, run.runId(), spec.commandLine().getOut());
+        }
+    }
+
+    /** Judges what the run produced and prints one line per model. */
+    static void evaluate(Engine engine, String runId, PrintWriter w) {
+        RemoteRun pulled = engine.remoteTraining().find(runId);
+        for (var judged : new PulledModels(engine.database(), engine.clock()).judge(pulled, engine.candidateEvaluation()))
+            w.println(judged.message());
     }
 
     @Command(name = "stop", description = "Cancel the latest (or the named) run and release its pod.")

@@ -1,6 +1,7 @@
 package com.bizcharts.cli;
 
 import com.bizcharts.app.Engine;
+import com.bizcharts.remote.PodLauncher;
 import com.bizcharts.remote.RemoteRun;
 import com.bizcharts.remote.RunPodClient;
 import com.bizcharts.remote.SshTarget;
@@ -11,9 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -38,6 +37,7 @@ final class RemoteTrainCommand implements Runnable {
     @Option(names = "--runpod", description = "launch a RunPod pod for this run (RUNPOD_API_KEY)") boolean runpod;
     @Option(names = "--gpu", paramLabel = "TYPE", description = "RunPod GPU type, e.g. 4090, A6000 (default from settings)") String gpu;
     @Option(names = "--detach", description = "return once training started; follow later with 'remote status --follow'") boolean detach;
+    @Option(names = "--keep-pod", description = "keep the RunPod pod running after the pull (to 'remote serve' the adapter)") boolean keepPodAfter;
 
     @Override
     public void run() {
@@ -52,7 +52,7 @@ final class RemoteTrainCommand implements Runnable {
         if (runpod) {
             String type = gpu != null ? gpu : s.runpodGpu();
             w.println(engine.podLauncher().quote(type).text());
-            pod = engine.podLauncher().launch(type, publicKey(keyFile), Duration.ofMinutes(15), w::println);
+            pod = engine.podLauncher().launch(type, PodLauncher.publicKey(keyFile), Duration.ofMinutes(15), w::println);
             target = new SshTarget(pod.publicIp(), pod.sshPort(), user != null ? user : "root", keyFile, known);
         } else {
             target = new SshTarget(host, port != null ? port : s.port(), user != null ? user : s.user(), keyFile, known);
@@ -72,6 +72,11 @@ final class RemoteTrainCommand implements Runnable {
             w.println(end.summary());
             if (end.state() != TrainingProgress.State.SUCCEEDED) throw new IllegalStateException("remote training " + end.state().name().toLowerCase() + ": " + end.message());
             engine.remoteTraining().pull(runId, RemoteCommand.firstUse(acceptNew, w), w::println);
+            RemoteCommand.evaluate(engine, runId, w);
+            if (keepPodAfter && pod != null) {
+                keepPod = true;
+                w.println("pod " + pod.id() + " kept running for 'remote serve'; release it with 'remote stop' or 'remote pods --sweep'");
+            }
         } finally {
             if (pod != null && !keepPod) {
                 RemoteRun run = runId == null ? null : engine.remoteTraining().find(runId);
@@ -90,14 +95,5 @@ final class RemoteTrainCommand implements Runnable {
                 w.println(p.summary());
             }
         };
-    }
-
-    private static String publicKey(Path privateKey) {
-        Path pub = Path.of(privateKey + ".pub");
-        try {
-            return Files.readString(pub).strip();
-        } catch (IOException e) {
-            throw new IllegalArgumentException("the pod needs the public key " + pub + " (ssh-keygen -y -f " + privateKey + ")");
-        }
     }
 }

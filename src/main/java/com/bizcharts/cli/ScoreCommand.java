@@ -1,6 +1,7 @@
 package com.bizcharts.cli;
 
 import com.bizcharts.app.Engine;
+import com.bizcharts.sentiment.SentimentModel;
 import com.bizcharts.sentiment.embedded.EmbeddedModel;
 import com.bizcharts.sentiment.scoring.BatchScorer;
 import picocli.CommandLine.Command;
@@ -32,10 +33,10 @@ public final class ScoreCommand implements Runnable {
     @Override
     public void run() {
         Engine engine = root.engine();
-        EmbeddedModel model = engine.modelLoader().active(engine.models());
-        if (engine.models().find(model.id()).isEmpty()) {
+        SentimentModel model = engine.modelLoader().active(engine.models());
+        if (model instanceof EmbeddedModel embedded && engine.models().find(model.id()).isEmpty()) {
             // the default model scores before anyone registers it; record it so predictions name a known model
-            engine.models().register(model.metadata(), engine.modelLoader().defaultLocation());
+            engine.models().register(embedded.metadata(), engine.modelLoader().defaultLocation());
         }
         PrintWriter w = spec.commandLine().getOut();
         long t0 = System.nanoTime();

@@ -23,7 +23,16 @@ public final class FearGreedIndex {
     public static final double SHRINK_K = 10;
     public static final int MIN_POSTS = 20;
 
+    /** At or below: extreme fear; at or above: extreme greed (the backtest's default thresholds too). */
+    public static final double EXTREME_FEAR = 25, EXTREME_GREED = 75;
+
     private FearGreedIndex() {}
+
+    /** The word for a value: extreme fear (<= 25), fear (< 45), neutral (45..55), greed (< 75), extreme greed (>= 75). */
+    public static String mood(double value) {
+        return value <= EXTREME_FEAR ? "extreme fear" : value < 45 ? "fear" : value <= 55 ? "neutral"
+                : value < EXTREME_GREED ? "greed" : "extreme greed";
+    }
 
     /**
      * @param perBucket posts of consecutive buckets starting at {@code first}; earlier buckets before

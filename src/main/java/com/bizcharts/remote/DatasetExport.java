@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -34,14 +35,20 @@ public final class DatasetExport {
 
     /** Counts and hashes of what went out: the lineage recorded with the trained model. */
     public record Summary(int human, int teacher, int train, int validation, int images, String trainSha256,
-                          String validationSha256) {
+                          String validationSha256, List<Long> goldenHeldOut) {
         public String toJson() {
             ObjectNode n = JSON.createObjectNode();
             n.put("human", human).put("teacher", teacher).put("train", train).put("validation", validation)
                     .put("images", images).put("train_sha256", trainSha256).put("validation_sha256", validationSha256);
+            // The golden posts kept out of this export: the pulled model is judged on these only, even if the
+            // golden set grows (with posts it trained on) before the evaluation.
+            goldenHeldOut.forEach(n.putArray(GOLDEN_IDS)::add);
             return n.toString();
         }
     }
+
+    /** The dataset_json field listing the golden thread ids kept out of training. */
+    public static final String GOLDEN_IDS = "golden_ids";
 
     private final Database db;
     private final Path imagesDir;
@@ -80,7 +87,7 @@ public final class DatasetExport {
             JSON.writerWithDefaultPrettyPrinter().writeValue(trainFile.toFile(), train);
             JSON.writerWithDefaultPrettyPrinter().writeValue(valFile.toFile(), val);
             return new Summary(human.size(), teacher.size(), train.size(), val.size(), images,
-                    FileSync.sha256(trainFile), FileSync.sha256(valFile));
+                    FileSync.sha256(trainFile), FileSync.sha256(valFile), golden.stream().sorted().toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -126,6 +126,16 @@ public final class PodLauncher {
         return api;
     }
 
+    /** The OpenSSH public key next to a private key ({@code KEY.pub}): what the pod authorises. */
+    public static String publicKey(java.nio.file.Path privateKey) {
+        java.nio.file.Path pub = java.nio.file.Path.of(privateKey + ".pub");
+        try {
+            return java.nio.file.Files.readString(pub).strip();
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("the pod needs the public key " + pub + " (ssh-keygen -y -f " + privateKey + ")");
+        }
+    }
+
     /** US dollars spent so far at the pod's price. */
     public static double cost(Double perHour, Instant started, Instant now) {
         if (perHour == null) return 0;

@@ -1,5 +1,9 @@
 package com.bizcharts.remote;
 
+import com.bizcharts.learn.retrain.CandidateEvaluation;
+import com.bizcharts.sentiment.onnx.OnnxStudentModel;
+import com.bizcharts.sentiment.scoring.ModelLoader;
+import com.bizcharts.sentiment.scoring.PromotionGate;
 import com.bizcharts.store.Database;
 import com.bizcharts.store.UtcTime;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,18 +15,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import static com.bizcharts.store.schema.Tables.MODELS;
 
 /**
  * Registers what a run produced (the LoRA adapter and the ONNX student) in the models table with their metrics
- * and lineage. They are never activated here: promotion needs a score on the frozen golden set, and the
- * workstation has no evaluator for these kinds yet, so they are recorded as {@code pending evaluation}.
+ * and lineage, behind the promotion gate ({@link PromotionGate}): both start {@code pending evaluation}. The
+ * student is then judged on the golden posts the run's export held out ({@link #judge}); the adapter scores only on
+ * a GPU machine, so it stays pending and serves as a teacher instead ('remote serve').
  */
 public final class PulledModels {
 
-    public static final String PENDING = "pending evaluation";
+    public static final String PENDING = PromotionGate.PENDING;
+    static final String ADAPTER_PENDING = "a LoRA adapter runs on a GPU machine only; serve it as a teacher with 'remote serve'";
+
+    /** What became of one pulled model at evaluation: a verdict, or why there is none. */
+    public record Judged(String modelId, CandidateEvaluation.Verdict verdict, String message) {}
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Database db;
@@ -40,11 +51,11 @@ public final class PulledModels {
         if (!Files.isRegularFile(adapter.resolve("adapter_config.json")))
             throw new RemoteException("the pulled output has no adapter (adapter/adapter_config.json missing)");
         JsonNode trainMetrics = read(adapter.resolve("metrics.json"));
-        ids.add(insert(run.runId() + "-adapter", "vlm-adapter", adapter, trainMetrics.path("validation"), trainMetrics, run));
+        ids.add(insert(run.runId() + "-adapter", ModelLoader.VLM_ADAPTER, adapter, trainMetrics.path("validation"), trainMetrics, run));
         Path student = outputDir.resolve("student");
         if (Files.isRegularFile(student.resolve("model.onnx"))) {
             JsonNode meta = read(student.resolve("metadata.json"));
-            ids.add(insert(run.runId() + "-student", "student", student, meta.path("metrics"), meta, run));
+            ids.add(insert(run.runId() + "-student", OnnxStudentModel.KIND, student, meta.path("metrics"), meta, run));
         }
         return ids;
     }
@@ -53,7 +64,8 @@ public final class PulledModels {
         ObjectNode metrics = JSON.createObjectNode();
         metrics.set("validation", validation);
         metrics.set("details", details);
-        metrics.put("promotion", PENDING);
+        ObjectNode promotion = metrics.putObject("promotion").put("status", PENDING);
+        if (kind.equals(ModelLoader.VLM_ADAPTER)) promotion.put("reason", ADAPTER_PENDING);
         ObjectNode lineage = JSON.createObjectNode();
         lineage.put("source", "remote-run").put("run_id", run.runId()).put("host", run.host());
         if (run.podId() != null) lineage.put("pod_id", run.podId());
@@ -70,6 +82,38 @@ public final class PulledModels {
                 .set(MODELS.PATH, dir.toString()).set(MODELS.METRICS_JSON, metrics.toString())
                 .set(MODELS.LINEAGE_JSON, lineage.toString()).execute());
         return id;
+    }
+
+    /**
+     * Evaluates the run's student on the golden posts its export held out and records the verdict; a model that
+     * cannot be judged (the adapter, too small a golden set, an unloadable file) stays pending, with the reason.
+     */
+    public List<Judged> judge(RemoteRun run, CandidateEvaluation evaluation) {
+        List<Judged> out = new ArrayList<>();
+        String adapter = run.runId() + "-adapter";
+        if (registered(adapter)) out.add(new Judged(adapter, null, adapter + " stays " + PENDING + ": " + ADAPTER_PENDING));
+        String student = run.runId() + "-student";
+        if (!registered(student)) return out;
+        try {
+            var verdict = evaluation.evaluate(student, heldOutGolden(run));
+            out.add(new Judged(student, verdict, verdict.summary()));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            out.add(new Judged(student, null, student + " stays " + PENDING + ": " + e.getMessage()));
+        }
+        return out;
+    }
+
+    /** The golden ids the run's export kept out, or null for runs exported before they were recorded. */
+    static Set<Long> heldOutGolden(RemoteRun run) {
+        JsonNode ids = readJson(run.datasetJson()).path(DatasetExport.GOLDEN_IDS);
+        if (!ids.isArray()) return null;
+        Set<Long> out = new HashSet<>();
+        ids.forEach(n -> out.add(n.asLong()));
+        return out;
+    }
+
+    private boolean registered(String id) {
+        return db.read().fetchExists(MODELS, MODELS.MODEL_ID.eq(id));
     }
 
     private static Double number(JsonNode n, String key) {

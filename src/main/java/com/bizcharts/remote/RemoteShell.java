@@ -107,6 +107,19 @@ public final class RemoteShell implements AutoCloseable {
         }
     }
 
+    /** Tunnels 127.0.0.1:{@code localPort} here to {@code remoteHost:remotePort} as the remote machine sees it. */
+    public LocalForward forward(int localPort, String remoteHost, int remotePort) {
+        try {
+            return new LocalForward(ssh, localPort, remoteHost, remotePort);
+        } catch (IOException e) {
+            throw new RemoteException("cannot open the SSH tunnel: " + e.getMessage());
+        }
+    }
+
+    public boolean connected() {
+        return ssh.isConnected() && ssh.isAuthenticated();
+    }
+
     private static String read(InputStream in) {
         try {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

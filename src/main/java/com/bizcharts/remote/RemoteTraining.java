@@ -188,7 +188,7 @@ public final class RemoteTraining {
         List<String> ids = new PulledModels(db, clock).register(run, local);
         runs.pulled(runId, local.toString(), "{\"models\":" + ids.stream().map(i -> "\"" + i + "\"").toList() + "}");
         say.accept("registered " + String.join(", ", ids) + " (" + PulledModels.PENDING
-                + ": promoted only after scoring on the golden set)");
+                + ": promoted only if not worse than the active model on the golden set)");
         return ids;
     }
 
@@ -208,7 +208,7 @@ public final class RemoteTraining {
         return RemoteShell.connect(target, firstUse, secrets, settings.connectTimeout());
     }
 
-    private static SshTarget target(RemoteRun r) {
+    static SshTarget target(RemoteRun r) {
         return new SshTarget(r.host(), r.port(), r.user(), r.keyPath() == null ? null : Path.of(r.keyPath()),
                 Path.of(r.knownHostsPath()));
     }

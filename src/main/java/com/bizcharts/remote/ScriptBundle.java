@@ -12,7 +12,7 @@ import java.util.List;
 public final class ScriptBundle {
 
     public static final List<String> FILES = List.of("train_vlm.py", "trainlib.py", "export_student.py",
-            "studentlib.py", "requirements.txt");
+            "studentlib.py", "serve_openai.py", "servelib.py", "requirements.txt");
     private static final String ROOT = "/com/bizcharts/remote/runpod/";
 
     private ScriptBundle() {}

@@ -16,6 +16,7 @@ import com.bizcharts.ui.label.LabelView;
 import com.bizcharts.ui.label.LabelViewModel;
 import com.bizcharts.ui.models.ModelsView;
 import com.bizcharts.ui.models.ModelsViewModel;
+import com.bizcharts.ui.remote.RemoteTrainingView;
 import com.bizcharts.ui.shell.MainWindow;
 import com.bizcharts.ui.shell.StatusBar;
 import javafx.application.Application;
@@ -90,7 +91,7 @@ public final class WorkstationApp extends Application {
         MainWindow window = new MainWindow(status,
                 new MainWindow.Section("Label", labelView::node),
                 new MainWindow.Section("Dashboard", () -> {
-                    var dashboardVm = new com.bizcharts.ui.dashboard.DashboardViewModel(engine.database(),
+                    var dashboardVm = new com.bizcharts.ui.dashboard.DashboardViewModel(engine.database(), engine.prices(),
                             () -> model.get() != null ? model.get().id() : engine.modelLoader().active(engine.models()).id(), ex, engine.clock());
                     var dashboard = new com.bizcharts.ui.dashboard.DashboardView(dashboardVm);
                     dashboardVm.refresh();
@@ -100,7 +101,7 @@ public final class WorkstationApp extends Application {
                 new MainWindow.Section("Models", () -> {
                     ModelsViewModel modelsVm = modelsViewModel(engine, ex, model::get);
                     ModelsView models = new ModelsView(modelsVm);
-                    // The remote-training panel (ui.remote) plugs in here: models.addSection("Remote training", ...).
+                    models.addSection("Remote training (GPU)", RemoteTrainingView.create(engine, ex));
                     modelsVm.refresh();
                     return models.node();
                 }));

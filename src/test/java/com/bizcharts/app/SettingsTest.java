@@ -41,6 +41,24 @@ class SettingsTest {
     }
 
     @Test
+    void pricesHaveEveryProvidersBaseUrlPaceAndBudget(@TempDir Path dir) throws Exception {
+        var p = Settings.defaults().prices();
+        assertThat(p.order()).containsExactly("binance", "coingecko", "coinmarketcap");
+        assertThat(p.interval()).isEqualTo("1h");
+        assertThat(p.coingecko().baseUri().toString()).isEqualTo("https://api.coingecko.com");
+        assertThat(p.binance().baseUri().toString()).isEqualTo("https://api.binance.com");
+        assertThat(p.coinmarketcap().baseUri().toString()).isEqualTo("https://pro-api.coinmarketcap.com");
+        assertThat(p.coingecko().monthlyBudget()).isEqualTo(10_000);
+        assertThat(p.binance().monthlyBudget()).isZero();
+        Path file = dir.resolve("s.toml");
+        Files.writeString(file, "[prices.binance]\nbase_url = \"https://api.binance.us/\"\n");
+        var loaded = Settings.load(file, true).prices();
+        assertThat(loaded.binance().baseUri().toString()).isEqualTo("https://api.binance.us");
+        assertThat(loaded.binance().minRequestIntervalMs()).isEqualTo(250);  // the rest of the table keeps its defaults
+        assertThat(loaded.provider("coinmarketcap")).isEqualTo(p.coinmarketcap());
+    }
+
+    @Test
     void dbOptionReplacesTheDatabasePath() {
         assertThat(Settings.defaults().withDatabase(Path.of("/tmp/x.db")).paths().databasePath()).isEqualTo(Path.of("/tmp/x.db"));
     }

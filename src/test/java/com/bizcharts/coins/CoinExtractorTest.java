@@ -32,6 +32,9 @@ class CoinExtractorTest {
             "$pengu airdrop|PENGU",
             "$FLOW and $CAKE bags|CAKE,FLOW",
             "pancakeswap yield farming|CAKE",
+            "CHAINLINK TO THE MOON|LINK",
+            "Bitcoin    Cash forever|BCH",
+            "buying Fetch.AI and Monero|FET,XMR",
     })
     void findsMentions(String text, String expected) {
         assertThat(symbols(text)).containsExactlyElementsOf(List.of(expected.split(",")).stream().sorted().toList());

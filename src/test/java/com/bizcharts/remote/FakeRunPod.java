@@ -20,27 +20,29 @@ import java.util.Map;
  * A loopback server speaking RunPod's REST v1 JSON for pods: create, get (the SSH port appears after a few
  * reads, as on the real service), list, stop, delete; 401 without the right bearer key.
  */
-final class FakeRunPod implements AutoCloseable {
+public final class FakeRunPod implements AutoCloseable {
 
-    static final String KEY = "rp-test-key-123";
+    public static final String KEY = "rp-test-key-123";
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpServer server;
-    final Map<String, ObjectNode> pods = new LinkedHashMap<>();
-    final List<JsonNode> created = new ArrayList<>();
+    public final Map<String, ObjectNode> pods = new LinkedHashMap<>();
+    public final List<JsonNode> created = new ArrayList<>();
     final List<String> calls = new ArrayList<>();
     int readsUntilSsh = 2;
+    /** The SSH port a pod maps once ready (a loopback SSH server's, for end-to-end tests). */
+    public int sshPort = 2222;
     boolean neverReady;
     String failCreate;
 
-    FakeRunPod() throws IOException {
+    public FakeRunPod() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/v1/pods", this::handle);
         server.start();
     }
 
-    URI base() { return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1"); }
+    public URI base() { return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1"); }
 
-    ObjectNode addPod(String id, String name) {
+    public ObjectNode addPod(String id, String name) {
         ObjectNode p = JSON.createObjectNode().put("id", id).put("name", name).put("desiredStatus", "RUNNING")
                 .put("costPerHr", 0.69);
         p.putObject("portMappings");
@@ -77,7 +79,7 @@ final class FakeRunPod implements AutoCloseable {
             ObjectNode pod = pods.get(id);
             if (!neverReady && --readsUntilSsh <= 0) {
                 pod.put("publicIp", "127.0.0.1");
-                ((ObjectNode) pod.get("portMappings")).put("22", 2222);
+                ((ObjectNode) pod.get("portMappings")).put("22", sshPort);
             }
             reply(ex, 200, pod.toString());
         } else if (method.equals("POST") && path.endsWith("/stop")) {

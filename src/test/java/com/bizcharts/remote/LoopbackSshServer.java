@@ -7,6 +7,7 @@ import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
+import org.apache.sshd.server.forward.AcceptAllForwardingFilter;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
@@ -24,16 +25,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real SSH server in the test JVM (Apache MINA SSHD) with SFTP on the local file system and exec through
- * {@code /bin/sh -c}: the "remote machine" is a temp folder, so the client speaks the real protocol end to end.
+ * {@code /bin/sh -c} and local port forwarding: the "remote machine" is a temp folder (and this machine's loopback),
+ * so the client speaks the real protocol end to end.
  * Only the key written by {@link #writeClientKey} may log in.
  */
-final class LoopbackSshServer implements AutoCloseable {
+public final class LoopbackSshServer implements AutoCloseable {
 
     private final SshServer sshd;
     private final KeyPair clientKey;
     final AtomicInteger execs = new AtomicInteger();
 
-    LoopbackSshServer(Path hostKeyFile) throws Exception {
+    public LoopbackSshServer(Path hostKeyFile) throws Exception {
         KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
         gen.initialize(2048);
         clientKey = gen.generateKeyPair();
@@ -43,6 +45,8 @@ final class LoopbackSshServer implements AutoCloseable {
         sshd.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(hostKeyFile));
         sshd.setPublickeyAuthenticator((user, key, session) -> key.equals(clientKey.getPublic()));
         sshd.setFileSystemFactory(NativeFileSystemFactory.INSTANCE);
+        // Local port forwarding (direct-tcpip), as sshd allows by default: 'remote serve' tunnels through it.
+        sshd.setForwardingFilter(AcceptAllForwardingFilter.INSTANCE);
         sshd.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
         sshd.setCommandFactory((channel, command) -> {
             execs.incrementAndGet();
@@ -51,17 +55,22 @@ final class LoopbackSshServer implements AutoCloseable {
         sshd.start();
     }
 
-    int port() { return sshd.getPort(); }
+    public int port() { return sshd.getPort(); }
 
-    PublicKey hostKey() throws Exception {
+    public PublicKey hostKey() throws Exception {
         return sshd.getKeyPairProvider().loadKeys(null).iterator().next().getPublic();
     }
 
-    Path writeClientKey(Path file) throws Exception {
+    public Path writeClientKey(Path file) throws Exception {
         try (OutputStream out = Files.newOutputStream(file)) {
             OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(clientKey, "test", null, out);
         }
         return file;
+    }
+
+    /** The client key in OpenSSH's public form (what KEY.pub holds and a pod's PUBLIC_KEY receives). */
+    public String clientPublicKey() {
+        return org.apache.sshd.common.config.keys.PublicKeyEntry.toString(clientKey.getPublic());
     }
 
     @Override

@@ -43,11 +43,7 @@ class PodLauncherTest {
     }
 
     private RemoteSettings settings(double requiredGb, boolean terminate) {
-        RemoteSettings s = RemoteFixture.settings(tmp, tmp, "true");
-        return new RemoteSettings(s.workspace(), s.user(), s.port(), s.key(), s.knownHosts(), s.python(), s.setup(),
-                s.trainArgs(), s.exportStudent(), s.validationShare(), s.teacherMinConfidence(), s.connectTimeoutSeconds(),
-                s.pollSeconds(), runpod.base().toString(), "runpod/pytorch:2.4.0", s.runpodGpu(), 50, 20, "bizcharts-",
-                terminate, s.maxHours(), s.idleMinutes(), requiredGb);
+        return RemoteFixture.settings(tmp, tmp, "true", runpod.base().toString(), requiredGb, terminate);
     }
 
     private PodLauncher launcher(RemoteSettings s, PodLauncher.Pause pause) {

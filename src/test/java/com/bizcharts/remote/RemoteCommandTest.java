@@ -74,12 +74,40 @@ class RemoteCommandTest {
         CliTest r = remote(train("kh", "--accept-new-host-key"));
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("key fingerprint is SHA256:").contains("dataset: ")
-                .contains("succeeded step 4/4 (100%) loss 1.4000").contains("pending evaluation");
+                .contains("succeeded step 4/4 (100%) loss 1.4000").contains("pending evaluation")
+                .contains("-student stays pending evaluation: need at least 15 golden human labels held out");
         CliTest status = remote("status");
         assertThat(status.exitCode()).isZero();
         assertThat(status.out()).contains(": pulled (step 4/4");
         assertThat(CliTest.run("--db", db.toString(), "--config", config.toString(), "models", "list").out())
                 .contains("-adapter").contains("vlm-adapter").contains("-student");
+        CliTest stopServing = remote("serve", "--stop");
+        assertThat(stopServing.exitCode()).as(stopServing.err()).isZero();
+        assertThat(stopServing.out()).startsWith("stopped the adapter server of run rt-");
+    }
+
+    @Test
+    void pullJudgesTheStudentAndModelsActivateHonoursTheGate() throws Exception {
+        try (var database = com.bizcharts.store.Database.open(db)) {
+            RemoteFixture.addGolden(database, 18);
+        }
+        com.bizcharts.sentiment.onnx.TinyStudent.write(control.resolve("student"), "student-cli", DatasetExport.PROMPT + "\n", false);
+        CliTest r = remote(train("kh", "--accept-new-host-key"));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        String runId = r.out().lines().filter(l -> l.startsWith("started run ")).findFirst().orElseThrow().split(" ")[2];
+        assertThat(r.out()).contains(runId + "-adapter stays pending evaluation")
+                .contains(runId + "-student on the golden set (19 posts): macro-F1 ");
+        CliTest models = CliTest.run("--db", db.toString(), "--config", config.toString(), "models", "activate", runId + "-adapter");
+        assertThat(models.exitCode()).as("bad input").isEqualTo(2);
+        assertThat(models.err()).startsWith("error: " + runId + "-adapter has not been evaluated").contains("remote serve");
+        CliTest again = remote("evaluate", runId);
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("eligible for promotion ('models activate " + runId + "-student')");
+        CliTest activate = CliTest.run("--db", db.toString(), "--config", config.toString(), "models", "activate", runId + "-student");
+        assertThat(activate.exitCode()).as(activate.err()).isZero();
+        CliTest score = CliTest.run("--db", db.toString(), "--config", config.toString(), "score");
+        assertThat(score.exitCode()).as(score.err()).isZero();
+        assertThat(score.out()).contains("with student-cli");
     }
 
     @Test
@@ -107,9 +135,11 @@ class RemoteCommandTest {
     void badInputGetsOneLineErrors() throws Exception {
         assertThat(remote("train").err()).startsWith("error: give either --host H or --runpod");
         assertThat(remote("status").err()).startsWith("error: no remote runs yet");
+        assertThat(remote("serve").err()).startsWith("error: no remote runs yet");
+        assertThat(remote("evaluate").err()).startsWith("error: no remote runs yet");
         assertThat(remote("train", "--runpod", "--gpu", "RTX").err()).contains("unknown or ambiguous GPU type");
         assumeTrue(System.getenv("RUNPOD_API_KEY") == null, "a real RunPod key is set in this environment");
-        Files.writeString(Path.of(key + ".pub"), "ssh-rsa AAAA test");
+        Files.writeString(Path.of(key + ".pub"), server.clientPublicKey());
         CliTest r = remote("train", "--runpod", "--gpu", "4090", "--key", key.toString());
         assertThat(r.out()).contains("NVIDIA GeForce RTX 4090: 24 GB");
         assertThat(r.err()).contains("RUNPOD_API_KEY is not set");

@@ -59,6 +59,36 @@ class ThreadRepositoryTest {
     }
 
     @Test
+    void everyFieldSurvivesTheRoundTripWithAndWithoutAFile() {
+        ThreadOp.ImageFile file = new ThreadOp.ImageFile("pepe", ".png", 12345L, 800, 600, 250, 187,
+                "abc123==", false, "https://i.4cdn.org/biz/1.png", "https://i.4cdn.org/biz/1s.jpg");
+        ThreadOp full = new ThreadOp(10, "biz", "subj", "<b>hi</b>", "hi", "Anonymous", "!trip",
+                Instant.parse("2025-10-08T05:59:00Z"), 7, 3, file, "10s.jpg", true, true, ThreadOp.Source.LIVE);
+        ThreadOp bare = new ThreadOp(11, "biz", null, null, "text only", null, null,
+                Instant.parse("2025-10-08T05:58:00Z"), 0, 0, null, null, false, false, ThreadOp.Source.IMPORT);
+        repo.upsert(List.of(full, bare), Instant.parse("2025-10-08T06:00:00Z"));
+        assertThat(repo.find(10)).contains(full);
+        assertThat(repo.find(11)).contains(bare);
+    }
+
+    @Test
+    void aLaterSightingWithoutAFileKeepsTheKnownFileAndSeenTimesSpanBoth() {
+        ThreadOp.ImageFile file = new ThreadOp.ImageFile("a", ".jpg", 1L, 1, 1, 1, 1, "m", false, "u", "t");
+        ThreadOp withFile = new ThreadOp(20, "biz", "s", null, "x", null, null, Instant.parse("2025-10-08T05:00:00Z"),
+                1, 1, file, null, false, false, ThreadOp.Source.LIVE);
+        ThreadOp withoutFile = new ThreadOp(20, "biz", null, null, "x", null, null,
+                Instant.parse("2025-10-08T05:00:00Z"), 2, 1, null, null, false, false, ThreadOp.Source.WAROSU);
+        repo.upsert(List.of(withFile), Instant.parse("2025-10-08T07:00:00Z"));
+        repo.upsert(List.of(withoutFile), Instant.parse("2025-10-08T06:00:00Z"));
+        ThreadOp merged = repo.find(20).orElseThrow();
+        assertThat(merged.file()).isEqualTo(file);
+        assertThat(merged.subject()).isEqualTo("s");
+        assertThat(merged.replyCount()).isEqualTo(2);
+        assertThat(db.read().fetchValue("select first_seen_at || ' ' || last_seen_at from thread_ops where thread_id = 20"))
+                .isEqualTo("2025-10-08T06:00:00Z 2025-10-08T07:00:00Z");
+    }
+
+    @Test
     void aFailedWriteLeavesNothingPartial() {
         try {
             db.writeVoid(ctx -> {

@@ -96,6 +96,43 @@ class WorkstationUiTest {
     }
 
     @Test
+    void dashboardShowsTheGaugePriceOverlayCoinsLeadLagAndBacktestAndExportsPngs(FxRobot robot) throws Exception {
+        Instant start = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS).minus(java.time.Duration.ofDays(45));
+        com.bizcharts.index.MarketFixture.fill(engine.database(), start, 40, true);
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
+        robot.clickOn("#dashboard-refresh");
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        var coins = (javafx.scene.control.TableView<com.bizcharts.ui.dashboard.CoinRow>) robot.lookup("#coin-table").query();
+        assertThat(coins.getItems()).extracting(com.bizcharts.ui.dashboard.CoinRow::coin).startsWith("BTC");
+        robot.interact(() -> coins.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#fear-greed-value").queryAs(Label.class).getText()).matches("\\d{1,3}");
+        assertThat(robot.lookup("#fear-greed-mood").queryAs(Label.class).getText()).isEqualTo("extreme fear");  // day 39 closes a fearful run
+        var index = robot.lookup("#index-chart").queryAs(org.jfree.chart.fx.ChartViewer.class).getChart();
+        assertThat(index.getXYPlot().getDataset(0).getItemCount(0)).isEqualTo(40);
+        assertThat(index.getXYPlot().getDataset(1).getItemCount(0)).isGreaterThan(40 * 24);  // BTC's hourly closes overlaid
+        var coin = robot.lookup("#coin-chart").queryAs(org.jfree.chart.fx.ChartViewer.class).getChart();
+        assertThat(coin.getTitle().getText()).isEqualTo("BTC: sentiment and price");
+        assertThat(coin.getXYPlot().getDataset(1).getItemCount(0)).isPositive();
+        var leadLag = robot.lookup("#lead-lag-chart").queryAs(org.jfree.chart.fx.ChartViewer.class).getChart();
+        assertThat(leadLag.getXYPlot().getDataset().getItemCount(1)).isEqualTo(15);  // 24 h returns at lags -7..7
+        assertThat(robot.lookup("#backtest-table").queryAs(javafx.scene.control.TableView.class).getItems()).hasSize(4);
+        assertThat(robot.lookup("#dashboard-status").queryAs(Label.class).getText()).contains("BTC prices");
+        Screenshots.save(scene, "dashboard-light");
+
+        Path out = dir.resolve("png");
+        List<Path> files = WaitForAsyncUtils.asyncFx(() -> com.bizcharts.ui.dashboard.ChartExport.saveAll(
+                java.util.Map.of("fear-greed", index, "lead-lag", leadLag), robot.lookup("#fear-greed-gauge").query(), out)).get();
+        assertThat(files).hasSize(3);
+        BufferedImage png = ImageIO.read(out.resolve("fear-greed.png").toFile());
+        assertThat(png.getWidth()).isEqualTo(1200);
+        assertThat(png.getHeight()).isEqualTo(600);
+        assertThat(ImageIO.read(out.resolve("fear-greed-gauge.png").toFile()).getWidth()).isGreaterThan(200);
+    }
+
+    @Test
     void modelsViewRunsTheGuardedRetrainAndShowsDrift(FxRobot robot) {
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT4).release(KeyCode.CONTROL);
         robot.clickOn("#retrain");

@@ -9,6 +9,7 @@ import com.bizcharts.learn.train.LabeledPost;
 import com.bizcharts.learn.train.LabeledPostsFile;
 import com.bizcharts.sentiment.PostInput;
 import com.bizcharts.sentiment.SentimentLabel;
+import com.bizcharts.sentiment.SentimentModel;
 import com.bizcharts.sentiment.SentimentSignals;
 import com.bizcharts.sentiment.embedded.EmbeddedModel;
 import com.bizcharts.sentiment.embedded.EmbeddedModelFormat;
@@ -56,7 +57,7 @@ public final class GuardedRetrain {
                           String activeId, boolean promoted, String reason, ObjectNode lineage) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MIN_GOLDEN = 15;
+    static final int MIN_GOLDEN = 15;
 
     private final Database db;
     private final Path imagesDir;
@@ -89,7 +90,7 @@ public final class GuardedRetrain {
                     + goldenPosts.size() + ": label more posts first");
         }
         Optional<RegisteredModel> activeRow = registry.active();
-        EmbeddedModel active = activeRow.map(m -> loader.load(m.path())).orElseGet(loader::defaultModel);
+        SentimentModel active = activeRow.map(loader::load).orElseGet(loader::defaultModel);
         Instant activeSince = activeRow.map(m -> m.activatedAt() == null ? m.createdAt() : m.activatedAt())
                 .map(UtcTime::parse).orElse(Instant.EPOCH);
 
@@ -147,7 +148,7 @@ public final class GuardedRetrain {
                 .put("golden_macro_f1", candidateReport.macroF1()).put("parent_golden_macro_f1", activeReport.macroF1());
         registry.setLineage(candidate.id(), lineage.toString());
 
-        boolean promote = candidateReport.macroF1() >= activeReport.macroF1();
+        boolean promote = CandidateEvaluation.notWorse(candidateReport, activeReport);
         String reason = String.format(java.util.Locale.ROOT, "golden macro-F1 %.4f vs active %.4f", candidateReport.macroF1(),
                 activeReport.macroF1());
         if (promote) registry.activate(candidate.id());
@@ -155,7 +156,7 @@ public final class GuardedRetrain {
                 (promote ? "promoted: " : "kept the active model: ") + reason, lineage);
     }
 
-    private List<LabeledPost> pseudoLabels(RetrainData data, EmbeddedModel active, Optional<RegisteredModel> row,
+    private List<LabeledPost> pseudoLabels(RetrainData data, SentimentModel active, Optional<RegisteredModel> row,
                                            List<RetrainData.Example> human, Set<Long> taken) {
         double f1 = row.map(RegisteredModel::macroF1).orElse(Double.NaN);
         double threshold = PseudoLabelPolicy.threshold(f1 == 0 ? Double.NaN : f1);
@@ -178,13 +179,8 @@ public final class GuardedRetrain {
         return chosen.stream().map(pl -> new LabeledPost(byId.get(pl.threadId()), pl.label())).toList();
     }
 
-    private static EvaluationReport evaluate(EmbeddedModel model, List<LabeledPost> posts) {
-        int[] truth = new int[posts.size()], predicted = new int[posts.size()];
-        for (int i = 0; i < posts.size(); i++) {
-            truth[i] = posts.get(i).label().index();
-            predicted[i] = model.predict(posts.get(i).post()).label().index();
-        }
-        return EvaluationReport.of(truth, predicted);
+    private static EvaluationReport evaluate(SentimentModel model, List<LabeledPost> posts) {
+        return CandidateEvaluation.score(model, posts);
     }
 
     private static int countHuman(List<LabeledPost> training, List<RetrainData.Example> human) {

@@ -1,23 +1,32 @@
 package com.bizcharts.sentiment.scoring;
 
+import com.bizcharts.sentiment.SentimentModel;
 import com.bizcharts.sentiment.SentimentSignals;
 import com.bizcharts.sentiment.embedded.EmbeddedModel;
 import com.bizcharts.sentiment.embedded.EmbeddedModelFormat;
 import com.bizcharts.sentiment.embedded.ModelFiles;
+import com.bizcharts.sentiment.onnx.OnnxStudentModel;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds and loads the model to score with: the registry's active model, or else the default model directory from
  * settings ({@code models/default}), or else the copy of it bundled in the jar, so a fresh install scores at once.
+ * A registered ONNX student (a model distilled on the GPU machine) loads once and stays open: the loader owns its
+ * native session, so callers never close what it returns.
  */
-public final class ModelLoader {
+public final class ModelLoader implements AutoCloseable {
 
     private static final String JAR_PREFIX = "jar:";
+    /** The kind remote training registers its LoRA adapter under (remote.PulledModels). */
+    public static final String VLM_ADAPTER = "vlm-adapter";
 
     private final Path defaultModel;
     private final SentimentSignals signals;
+    private final Map<String, OnnxStudentModel> students = new ConcurrentHashMap<>();
 
     public ModelLoader(Path defaultModel, SentimentSignals signals) {
         this.defaultModel = defaultModel;
@@ -25,8 +34,17 @@ public final class ModelLoader {
     }
 
     /** The active model if one is registered and active, else the default. */
-    public EmbeddedModel active(ModelRegistry registry) {
-        return registry.active().map(m -> load(m.path())).orElseGet(this::defaultModel);
+    public SentimentModel active(ModelRegistry registry) {
+        return registry.active().map(this::load).orElseGet(this::defaultModel);
+    }
+
+    /** A registered model of a kind this workstation can score with: embedded, or an ONNX student. */
+    public SentimentModel load(RegisteredModel m) {
+        if (OnnxStudentModel.KIND.equals(m.kind())) return students.computeIfAbsent(m.path(), p -> new OnnxStudentModel(Path.of(p)));
+        if (VLM_ADAPTER.equals(m.kind()))
+            throw new IllegalArgumentException("model " + m.id() + " is a LoRA adapter for the vision-language model: it runs on a"
+                    + " GPU machine ('remote serve'), not as this workstation's scorer");
+        return load(m.path());
     }
 
     public EmbeddedModel defaultModel() {
@@ -45,5 +63,12 @@ public final class ModelLoader {
                 ? ModelFiles.bundled(location.substring(JAR_PREFIX.length()))
                 : ModelFiles.directory(Path.of(location));
         return EmbeddedModelFormat.load(files, signals.lexicon(), signals.images());
+    }
+
+    /** Frees the native sessions of the students loaded so far. */
+    @Override
+    public void close() {
+        students.values().forEach(OnnxStudentModel::close);
+        students.clear();
     }
 }

@@ -69,13 +69,14 @@ public final class ModelRegistry {
         return db.read().select(MODELS.LINEAGE_JSON).from(MODELS).where(MODELS.MODEL_ID.eq(modelId)).fetchOptional(r -> r.value1()).orElse("{}");
     }
 
-    /** The metrics JSON recorded for a model (accuracy, macro-F1, per class, confusion when known); "{}" if none. */
-    public String metrics(String modelId) {
-        return db.read().select(MODELS.METRICS_JSON).from(MODELS).where(MODELS.MODEL_ID.eq(modelId)).fetchOptional(r -> r.value1())
-                .filter(s -> s != null && !s.isBlank()).orElse("{}");
-    }
-
+    /**
+     * Makes the model the one that scores. A model carrying a promotion gate (see {@link PromotionGate}) must have
+     * passed it, unless it was active before (a rollback to it is a deliberate choice).
+     */
     public void activate(String modelId) {
+        find(modelId).filter(m -> m.activatedAt() == null).ifPresent(m -> PromotionGate
+                .refusal(modelId, metrics(modelId), active().map(RegisteredModel::id).orElse(null))
+                .ifPresent(why -> { throw new IllegalArgumentException(why); }));
         int changed = db.write(ctx -> {
             if (ctx.fetchCount(MODELS, MODELS.MODEL_ID.eq(modelId)) == 0) return 0;
             ctx.update(MODELS).set(MODELS.ACTIVE, 0L).where(MODELS.ACTIVE.eq(1L)).execute();
@@ -94,6 +95,18 @@ public final class ModelRegistry {
                 .orElseThrow(() -> new IllegalArgumentException("no earlier model to roll back to from " + current.id()));
         activate(previous.id());
         return find(previous.id()).orElseThrow();
+    }
+
+    /** The model's metrics_json ("{}" when it has none). */
+    public String metrics(String modelId) {
+        return db.read().select(MODELS.METRICS_JSON).from(MODELS).where(MODELS.MODEL_ID.eq(modelId))
+                .fetchOptional(r -> r.value1()).filter(s -> s != null && !s.isBlank()).orElse("{}");
+    }
+
+    /** Replaces the model's metrics (e.g. with its golden-set evaluation); accuracy and macro-F1 are those shown. */
+    public void recordEvaluation(String modelId, String metricsJson, Double accuracy, Double macroF1) {
+        db.writeVoid(ctx -> ctx.update(MODELS).set(MODELS.METRICS_JSON, metricsJson).set(MODELS.ACCURACY, accuracy)
+                .set(MODELS.MACRO_F1, macroF1).where(MODELS.MODEL_ID.eq(modelId)).execute());
     }
 
     public Optional<RegisteredModel> active() {

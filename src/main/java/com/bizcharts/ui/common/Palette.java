@@ -13,6 +13,10 @@ public final class Palette {
     /** Confusion matrix: posts the model got right (the diagonal) and posts it got wrong. */
     public static final Color AGREEMENT = Color.web("#2f6fbf");
     public static final Color MISTAKE = Color.web("#e07a2f");
+    /** A coin's price where it is drawn over sentiment (overlays, detail chart). */
+    public static final Color PRICE = Color.web("#e09f3e");
+    /** A second data line that is neither bullish, bearish nor a price (e.g. one lead-lag horizon). */
+    public static final Color ACCENT = Color.web("#3d7bd9");
 
     private Palette() {}
 
@@ -22,6 +26,11 @@ public final class Palette {
             case NEUTRAL -> NEUTRAL;
             case BULLISH -> BULLISH;
         };
+    }
+
+    /** The same colour for AWT (JFreeChart draws with AWT). */
+    public static java.awt.Color awt(Color c) {
+        return new java.awt.Color((float) c.getRed(), (float) c.getGreen(), (float) c.getBlue(), (float) c.getOpacity());
     }
 
     /** A CSS colour: {@code #rrggbb}, or {@code rgba(...)} when the colour is translucent. */

@@ -1,9 +1,10 @@
 package com.bizcharts.ui.dashboard;
 
 import com.bizcharts.index.Bucket;
-import com.bizcharts.index.CoinSentiment;
+import com.bizcharts.index.ExtremesBacktest;
 import com.bizcharts.index.IndexPoint;
-import com.bizcharts.ui.common.Palette;
+import com.bizcharts.index.LeadLag;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -11,138 +12,218 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
-import org.jfree.chart.ChartFactory;
-import org.jfree.chart.ChartUtils;
+import javafx.stage.DirectoryChooser;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
-import org.jfree.chart.plot.ValueMarker;
-import org.jfree.chart.plot.XYPlot;
-import org.jfree.data.time.Millisecond;
-import org.jfree.data.time.TimeSeries;
-import org.jfree.data.time.TimeSeriesCollection;
 
-import java.awt.BasicStroke;
 import java.io.File;
 import java.io.IOException;
-import java.util.Date;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
-/** The dashboard: the current Fear/Greed value, the index over time (JFreeChart-FX), and the coins of the last bucket. */
+/**
+ * The dashboard: the Fear/Greed gauge, the index with a coin's price overlaid, the lead-lag chart, the per-coin table
+ * with sparklines, the selected coin's sentiment and price, and the extremes backtest; date range, bucket and price
+ * coin pickers; every chart exports to PNG (the button writes them all; right-click a chart for one).
+ */
 public final class DashboardView {
 
     private final DashboardViewModel vm;
     private final BorderPane root = new BorderPane();
-    private final Label value = new Label("–");
-    private final Label mood = new Label("");
-    private final TimeSeries indexSeries = new TimeSeries("Fear/Greed");
-    private final JFreeChart chart;
+    private final FearGreedGauge gauge = new FearGreedGauge();
+    private final DashboardCharts charts = new DashboardCharts();
 
     public DashboardView(DashboardViewModel vm) {
         this.vm = vm;
-        TimeSeriesCollection data = new TimeSeriesCollection(indexSeries);
-        chart = ChartFactory.createTimeSeriesChart("/biz/ Fear/Greed index", "time (UTC)", "0 fear – 100 greed", data, false, true, false);
-        XYPlot plot = chart.getXYPlot();
-        plot.getRangeAxis().setRange(0, 100);
-        plot.addRangeMarker(new ValueMarker(50, java.awt.Color.GRAY, new BasicStroke(1f)));
-        plot.getRenderer().setSeriesPaint(0, awt(Palette.BULLISH));
-        ChartViewer viewer = new ChartViewer(chart);
-        viewer.setId("index-chart");
-        viewer.setMinHeight(320);
+        root.setId("dashboard");
+        root.setTop(toolbar());
+        TableView<CoinRow> coins = coinTable();
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(10);
+        grid.getColumnConstraints().addAll(percent(20), percent(44), percent(36));
+        RowConstraints top = new RowConstraints(), bottom = new RowConstraints();
+        top.setPercentHeight(46);
+        bottom.setPercentHeight(54);
+        grid.getRowConstraints().addAll(top, bottom);
+        grid.add(gauge.node(), 0, 0);
+        grid.add(viewer(charts.index, "index-chart"), 1, 0);
+        grid.add(viewer(charts.leadLag, "lead-lag-chart"), 2, 0);
+        grid.add(coins, 0, 1, 2, 1);
+        VBox right = new VBox(6, viewer(charts.coin, "coin-chart"), backtestTable());
+        VBox.setVgrow(right.getChildren().get(0), Priority.ALWAYS);
+        grid.add(right, 2, 1);
+        root.setCenter(grid);
+        root.setPadding(new Insets(10));
+        BorderPane.setMargin(root.getTop(), new Insets(0, 0, 8, 0));
 
-        value.setId("fear-greed-value");
-        value.setStyle("-fx-font-size: 44px; -fx-font-weight: bold;");
-        VBox gauge = new VBox(4, new Label("Fear/Greed now"), value, mood);
-        gauge.setAlignment(Pos.CENTER);
-        gauge.setMinWidth(200);
-
-        ComboBox<Bucket> bucket = new ComboBox<>();
-        bucket.getItems().addAll(Bucket.values());
-        bucket.valueProperty().bindBidirectional(vm.bucketProperty());
-        ComboBox<Integer> days = new ComboBox<>();
-        days.getItems().addAll(7, 30, 90, 365);
-        days.valueProperty().bindBidirectional(vm.daysProperty());
-        Button refresh = new Button("Refresh");
-        refresh.setOnAction(e -> vm.refresh());
-        Button export = new Button("Export PNG");
-        export.setOnAction(e -> exportPng());
-        Label status = new Label();
-        status.textProperty().bind(vm.statusProperty());
-        status.getStyleClass().add("muted");
-        HBox bar = new HBox(8, new Label("bucket"), bucket, new Label("days"), days, refresh, export, status);
-        bar.setAlignment(Pos.CENTER_LEFT);
-
-        TableView<CoinSentiment.Row> coins = new TableView<>(vm.coins());
-        coins.setId("coin-table");
-        coins.getColumns().add(col("coin", CoinSentiment.Row::coin));
-        coins.getColumns().add(col("mentions", r -> Integer.toString(r.mentions())));
-        coins.getColumns().add(col("sentiment", r -> String.format(Locale.ROOT, "%+.2f", r.sentiment())));
-        coins.getColumns().add(col("bullish", r -> Integer.toString(r.bullish())));
-        coins.getColumns().add(col("bearish", r -> Integer.toString(r.bearish())));
-        coins.getColumns().add(col("change", r -> r.change() == null ? "" : String.format(Locale.ROOT, "%+.2f", r.change())));
-        coins.setPrefHeight(220);
-
-        root.setTop(bar);
-        root.setCenter(new HBox(16, gauge, viewer));
-        HBox.setHgrow(viewer, javafx.scene.layout.Priority.ALWAYS);
-        root.setBottom(coins);
-        root.setPadding(new Insets(12));
-        BorderPane.setMargin(bar, new Insets(0, 0, 8, 0));
-
-        vm.series().addListener((ListChangeListener<IndexPoint>) c -> redraw());
-        vm.latestProperty().addListener((o, a, p) -> showLatest(p));
+        vm.series().addListener((ListChangeListener<IndexPoint>) c -> redrawIndex());
+        // A refresh always publishes a new price series, so this also redraws lead-lag when its cells stay empty.
+        vm.priceSeriesProperty().addListener((o, a, b) -> {
+            redrawIndex();
+            charts.showLeadLag(vm.leadLag(), vm.priceCoinProperty().get());
+        });
+        charts.showLeadLag(vm.leadLag(), vm.priceCoinProperty().get());
+        vm.latestProperty().addListener((o, a, p) -> gauge.show(p));
+        vm.coinDetailProperty().addListener((o, a, d) -> charts.showCoin(d, start(), end()));
+        vm.leadLag().addListener((ListChangeListener<LeadLag.Cell>) c -> charts.showLeadLag(vm.leadLag(), vm.priceCoinProperty().get()));
+        coins.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
+            if (row != null) vm.selectCoin(row.coin());
+        });
     }
 
     public Node node() {
         return root;
     }
 
-    private void redraw() {
-        indexSeries.clear();
-        for (IndexPoint p : vm.series()) {
-            if (p.posts() > 0) indexSeries.addOrUpdate(new Millisecond(Date.from(p.bucket())), p.value());
-        }
+    private HBox toolbar() {
+        DatePicker from = new DatePicker(), to = new DatePicker();
+        from.valueProperty().bindBidirectional(vm.fromProperty());
+        to.valueProperty().bindBidirectional(vm.toProperty());
+        from.setPrefWidth(130);
+        to.setPrefWidth(130);
+        ComboBox<Bucket> bucket = new ComboBox<>();
+        bucket.getItems().addAll(Bucket.values());
+        bucket.valueProperty().bindBidirectional(vm.bucketProperty());
+        ComboBox<String> coin = new ComboBox<>(vm.priceCoins());
+        coin.setId("price-coin");
+        coin.valueProperty().bindBidirectional(vm.priceCoinProperty());
+        Button refresh = new Button("Refresh");
+        refresh.setId("dashboard-refresh");
+        refresh.setDefaultButton(false);
+        refresh.setOnAction(e -> vm.refresh());
+        Button export = new Button("Export PNG…");
+        export.setOnAction(e -> exportPng());
+        Label status = new Label();
+        status.setId("dashboard-status");
+        status.textProperty().bind(vm.statusProperty());
+        status.getStyleClass().add("muted");
+        coin.setPrefWidth(100);
+        HBox bar = new HBox(8, new Label("from"), from, new Label("to"), to, new Label("bucket"), bucket,
+                new Label("price"), coin, refresh, export, status);
+        // Only the status line may be cut short when the window is narrow; the controls keep their size.
+        bar.getChildren().forEach(n -> {
+            if (n instanceof javafx.scene.layout.Region r && n != status) r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        });
+        HBox.setHgrow(status, Priority.ALWAYS);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
     }
 
-    private void showLatest(IndexPoint p) {
-        if (p == null) {
-            value.setText("–");
-            mood.setText("no data yet");
-            return;
-        }
-        value.setText(String.format(Locale.ROOT, "%.0f", p.value()));
-        String word = p.value() < 25 ? "extreme fear" : p.value() < 45 ? "fear" : p.value() <= 55 ? "neutral"
-                : p.value() <= 75 ? "greed" : "extreme greed";
-        mood.setText(word + (p.sufficient() ? "" : " (few posts)"));
-        value.setTextFill(p.value() < 45 ? Palette.BEARISH : p.value() > 55 ? Palette.BULLISH : Palette.NEUTRAL);
+    private TableView<CoinRow> coinTable() {
+        TableView<CoinRow> t = new TableView<>(vm.coins());
+        t.setId("coin-table");
+        t.getColumns().add(col("coin", CoinRow::coin, 60));
+        t.getColumns().add(col("mentions", r -> Integer.toString(r.mentions()), 95));
+        t.getColumns().add(col("avg", r -> String.format(Locale.ROOT, "%+.2f", r.sentiment()), 65));
+        t.getColumns().add(col("last", r -> String.format(Locale.ROOT, "%+.2f", r.last()), 65));
+        t.getColumns().add(col("Δ", r -> r.change() == null ? "" : String.format(Locale.ROOT, "%+.2f", r.change()), 60));
+        t.getColumns().add(col("bull/bear", r -> r.bullish() + "/" + r.bearish(), 95));
+        t.getColumns().add(spark("sentiment", CoinRow::sentimentSpark, true));
+        t.getColumns().add(spark("price", CoinRow::priceSpark, false));
+        t.getColumns().add(col("price Δ", r -> Double.isNaN(r.priceChange()) ? "–" : String.format(Locale.ROOT, "%+.1f%%", 100 * r.priceChange()), 80));
+        t.setPlaceholder(new Label("no coin mentions in this range"));
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        t.getStyleClass().add("dense");
+        return t;
+    }
+
+    private TableView<ExtremesBacktest.Result> backtestTable() {
+        TableView<ExtremesBacktest.Result> t = new TableView<>(vm.backtests());
+        t.setId("backtest-table");
+        t.getColumns().add(col("backtest", r -> r.signal() + " " + r.rule().name().toLowerCase(Locale.ROOT), 150));
+        t.getColumns().add(col("trades", r -> r.trades().size() + (r.tooFew() ? " few" : ""), 65));
+        t.getColumns().add(col("hit", r -> Double.isNaN(r.hitRate()) ? "–" : String.format(Locale.ROOT, "%.0f%%", 100 * r.hitRate()), 60));
+        t.getColumns().add(col("total", r -> pct(r.totalReturn()), 70));
+        t.getColumns().add(col("hold", r -> pct(r.buyAndHold()), 70));
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        t.getStyleClass().add("dense");
+        t.setPrefHeight(170);
+        t.setMinHeight(170);
+        t.setPlaceholder(new Label("no prices: nothing to backtest"));
+        return t;
+    }
+
+    private void redrawIndex() {
+        charts.showIndex(vm.series(), vm.priceSeriesProperty().get(), start(), end());
+    }
+
+    private Instant start() {
+        return vm.fromProperty().get() == null ? Instant.EPOCH : vm.fromProperty().get().atStartOfDay().toInstant(ZoneOffset.UTC);
+    }
+
+    private Instant end() {
+        return vm.toProperty().get() == null ? Instant.now() : vm.toProperty().get().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    }
+
+    /** The charts by file name, for the export. */
+    Map<String, JFreeChart> chartsByName() {
+        Map<String, JFreeChart> m = new LinkedHashMap<>();
+        m.put("fear-greed", charts.index);
+        m.put("coin-" + (vm.coinDetailProperty().get() == null ? "none" : vm.coinDetailProperty().get().coin()), charts.coin);
+        m.put("lead-lag", charts.leadLag);
+        return m;
     }
 
     private void exportPng() {
-        FileChooser chooser = new FileChooser();
-        chooser.setInitialFileName("fear-greed.png");
-        File f = chooser.showSaveDialog(root.getScene().getWindow());
-        if (f == null) return;
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Folder for the dashboard's PNG files");
+        File dir = chooser.showDialog(root.getScene().getWindow());
+        if (dir == null) return;
         try {
-            ChartUtils.saveChartAsPNG(f, chart, 1200, 600);
+            List<java.nio.file.Path> files = ChartExport.saveAll(chartsByName(), gauge.node(), dir.toPath());
+            vm.statusProperty().set("saved " + files.size() + " PNG files to " + dir);
         } catch (IOException e) {
-            vm.statusProperty().set("could not save " + f + ": " + e.getMessage());
+            vm.statusProperty().set("could not save to " + dir + ": " + e.getMessage());
         }
     }
 
-    private static TableColumn<CoinSentiment.Row, String> col(String title, Function<CoinSentiment.Row, String> f) {
-        TableColumn<CoinSentiment.Row, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));
+    private static ChartViewer viewer(JFreeChart chart, String id) {
+        ChartViewer v = new ChartViewer(chart);
+        v.setId(id);
+        v.setMinSize(200, 160);
+        return v;
+    }
+
+    private static ColumnConstraints percent(double p) {
+        ColumnConstraints c = new ColumnConstraints();
+        c.setPercentWidth(p);
         return c;
     }
 
-    private static java.awt.Color awt(javafx.scene.paint.Color c) {
-        return new java.awt.Color((float) c.getRed(), (float) c.getGreen(), (float) c.getBlue());
+    private static String pct(double v) {
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%+.1f%%", 100 * v);
+    }
+
+    private static <S> TableColumn<S, String> col(String title, Function<S, String> f, double width) {
+        TableColumn<S, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    private static TableColumn<CoinRow, List<Double>> spark(String title, Function<CoinRow, List<Double>> f, boolean zeroLine) {
+        TableColumn<CoinRow, List<Double>> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new SimpleObjectProperty<>(f.apply(d.getValue())));
+        c.setCellFactory(x -> new SparklineCell<>(zeroLine));
+        c.setPrefWidth(125);
+        c.setSortable(false);
+        return c;
     }
 }

@@ -2,10 +2,13 @@ package com.bizcharts.ui.dashboard;
 
 import com.bizcharts.index.Bucket;
 import com.bizcharts.index.CoinSentiment;
-import com.bizcharts.index.FearGreedIndex;
-import com.bizcharts.index.IndexData;
+import com.bizcharts.index.ExtremesBacktest;
 import com.bizcharts.index.IndexPoint;
+import com.bizcharts.index.LeadLag;
+import com.bizcharts.index.MarketAnalysis;
+import com.bizcharts.index.PriceSeries;
 import com.bizcharts.store.Database;
+import com.bizcharts.store.PriceRepository;
 import com.bizcharts.ui.common.UiExecutors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -15,68 +18,130 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** The dashboard's data: the index series, the latest value and the coin table, computed off the FX thread. */
+/**
+ * The dashboard's state: the range, bucket and price coin chosen; the index, its latest value, the price overlay,
+ * the coin table, the selected coin's detail, the lead-lag cells and the backtest. All loading happens on the
+ * background executor; results reach the FX executor once per refresh.
+ */
 public final class DashboardViewModel {
 
-    private final Database db;
+    /** The selected coin: its sentiment per bucket and its price. */
+    public record CoinDetail(String coin, List<CoinSentiment.Row> rows, PriceSeries prices) {}
+
+    private final MarketAnalysis analysis;
+    private final PriceRepository prices;
     private final Supplier<String> modelId;
     private final UiExecutors ex;
-    private final Clock clock;
 
     private final ObservableList<IndexPoint> series = FXCollections.observableArrayList();
-    private final ObservableList<CoinSentiment.Row> coins = FXCollections.observableArrayList();
+    private final ObservableList<CoinRow> coins = FXCollections.observableArrayList();
+    private final ObservableList<LeadLag.Cell> leadLag = FXCollections.observableArrayList();
+    private final ObservableList<ExtremesBacktest.Result> backtests = FXCollections.observableArrayList();
+    private final ObservableList<String> priceCoins = FXCollections.observableArrayList("BTC");
     private final ObjectProperty<IndexPoint> latest = new SimpleObjectProperty<>();
+    private final ObjectProperty<PriceSeries> priceSeries = new SimpleObjectProperty<>();
+    private final ObjectProperty<CoinDetail> coinDetail = new SimpleObjectProperty<>();
     private final ObjectProperty<Bucket> bucket = new SimpleObjectProperty<>(Bucket.DAY);
-    private final ObjectProperty<Integer> days = new SimpleObjectProperty<>(90);
+    private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
+    private final StringProperty priceCoin = new SimpleStringProperty("BTC");
     private final StringProperty status = new SimpleStringProperty("");
+    private volatile MarketAnalysis.Sentiment lastSentiment;
 
-    public DashboardViewModel(Database db, Supplier<String> modelId, UiExecutors ex, Clock clock) {
-        this.db = db;
+    public DashboardViewModel(Database db, PriceRepository prices, Supplier<String> modelId, UiExecutors ex, Clock clock) {
+        this.analysis = new MarketAnalysis(db, prices);
+        this.prices = prices;
         this.modelId = modelId;
         this.ex = ex;
-        this.clock = clock;
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        to.set(today);
+        from.set(today.minusDays(89));
     }
 
     public ObservableList<IndexPoint> series() { return series; }
 
-    public ObservableList<CoinSentiment.Row> coins() { return coins; }
+    public ObservableList<CoinRow> coins() { return coins; }
+
+    public ObservableList<LeadLag.Cell> leadLag() { return leadLag; }
+
+    public ObservableList<ExtremesBacktest.Result> backtests() { return backtests; }
+
+    public ObservableList<String> priceCoins() { return priceCoins; }
 
     public ObjectProperty<IndexPoint> latestProperty() { return latest; }
 
+    public ObjectProperty<PriceSeries> priceSeriesProperty() { return priceSeries; }
+
+    public ObjectProperty<CoinDetail> coinDetailProperty() { return coinDetail; }
+
     public ObjectProperty<Bucket> bucketProperty() { return bucket; }
 
-    public ObjectProperty<Integer> daysProperty() { return days; }
+    public ObjectProperty<LocalDate> fromProperty() { return from; }
+
+    public ObjectProperty<LocalDate> toProperty() { return to; }
+
+    public StringProperty priceCoinProperty() { return priceCoin; }
 
     public StringProperty statusProperty() { return status; }
 
+    /** Recomputes everything for the chosen range, bucket and price coin. */
     public void refresh() {
         Bucket b = bucket.get();
-        int span = days.get();
+        LocalDate first = from.get(), last = to.get();
+        String coin = priceCoin.get() == null ? "BTC" : priceCoin.get();
+        if (first == null || last == null || last.isBefore(first)) {
+            status.set("choose a range: 'to' must not be before 'from'");
+            return;
+        }
+        Instant start = first.atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant end = last.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         status.set("computing…");
         ex.background().execute(() -> {
-            Instant end = b.start(clock.instant()).plus(b.length());
-            Instant start = end.minus(Duration.ofDays(span));
-            Instant baselineStart = start.minus(Duration.ofDays(30));
-            String model = modelId.get();
-            var perBucket = new IndexData(db).load(model, b, baselineStart, end);
-            int first = (int) ((start.getEpochSecond() - baselineStart.getEpochSecond()) / b.length().toSeconds());
-            List<IndexPoint> points = FearGreedIndex.compute(b, baselineStart, perBucket, first);
-            List<CoinSentiment.Row> rows = CoinSentiment.compute(b, start, perBucket.subList(first, perBucket.size()));
-            List<CoinSentiment.Row> lastRows = rows.isEmpty() ? List.of()
-                    : rows.stream().filter(r -> r.bucket().equals(rows.get(rows.size() - 1).bucket()))
-                    .sorted((x, y) -> Integer.compare(y.mentions(), x.mentions())).toList();
-            IndexPoint last = points.stream().filter(IndexPoint::sufficient).reduce((a, c) -> c).orElse(points.isEmpty() ? null : points.get(points.size() - 1));
-            ex.fx().execute(() -> {
-                series.setAll(points);
-                coins.setAll(lastRows);
-                latest.set(last);
-                status.set("model " + model + " · " + points.stream().mapToInt(IndexPoint::posts).sum() + " posts");
-            });
+            try {
+                String model = modelId.get();
+                DashboardData d = DashboardData.load(analysis, prices, model, b, start, end, coin);
+                lastSentiment = d.sentiment();
+                String selected = coinDetail.get() != null ? coinDetail.get().coin() : d.coins().isEmpty() ? null : d.coins().get(0).coin();
+                CoinDetail detail = selected == null ? null : detail(d.sentiment(), selected);
+                ex.fx().execute(() -> publish(d, detail, model, coin));
+            } catch (RuntimeException e) {
+                ex.fx().execute(() -> status.set("could not compute the dashboard: " + e.getMessage()));
+            }
         });
+    }
+
+    private void publish(DashboardData d, CoinDetail detail, String model, String coin) {
+        series.setAll(d.sentiment().index());
+        coins.setAll(d.coins());
+        leadLag.setAll(d.leadLag());
+        backtests.setAll(d.backtests());
+        if (!d.priceCoins().isEmpty() && !d.priceCoins().equals(priceCoins)) priceCoins.setAll(d.priceCoins());
+        latest.set(d.latest());
+        priceSeries.set(d.prices());
+        coinDetail.set(detail);
+        status.set("model " + model + " · " + d.posts() + " posts · " + (d.prices().isEmpty()
+                ? "no " + coin + " prices stored: run 'bizcharts prices sync --coin " + coin + " --from DATE'"
+                : d.prices().size() + " " + coin + " prices"));
+    }
+
+    /** Shows one coin's sentiment and price in the detail chart. */
+    public void selectCoin(String coin) {
+        MarketAnalysis.Sentiment s = lastSentiment;
+        if (coin == null || s == null) return;
+        ex.background().execute(() -> {
+            CoinDetail d = detail(s, coin);
+            ex.fx().execute(() -> coinDetail.set(d));
+        });
+    }
+
+    private CoinDetail detail(MarketAnalysis.Sentiment s, String coin) {
+        List<CoinSentiment.Row> rows = s.coins().stream().filter(r -> r.coin().equals(coin)).toList();
+        return new CoinDetail(coin, rows, analysis.prices(coin, s.from(), s.to(), s.bucket().length()));
     }
 }

@@ -56,7 +56,7 @@ public final class ModelsView {
      */
     public void addSection(String title, Node content) {
         TitledPane pane = new TitledPane(title, content);
-        pane.setId("section-" + title.toLowerCase(Locale.ROOT).replace(' ', '-'));
+        pane.setId("section-" + title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", ""));
         sections.getChildren().add(pane);
     }
 

@@ -32,7 +32,12 @@ public final class LoopbackServer implements AutoCloseable {
         }
     }
 
-    public record Seen(String path, String ifModifiedSince, String userAgent, String query) {}
+    /** @param headers every request header, names in lower case (first value each) */
+    public record Seen(String path, String ifModifiedSince, String userAgent, String query, Map<String, String> headers) {
+        public String header(String name) {
+            return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+        }
+    }
 
     public interface Handler {
         Reply answer(Seen request);
@@ -53,8 +58,10 @@ public final class LoopbackServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange ex, Handler handler) throws IOException {
+        Map<String, String> headers = new java.util.HashMap<>();
+        ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
         Seen s = new Seen(ex.getRequestURI().getPath(), ex.getRequestHeaders().getFirst("If-Modified-Since"),
-                ex.getRequestHeaders().getFirst("User-Agent"), ex.getRequestURI().getRawQuery());
+                ex.getRequestHeaders().getFirst("User-Agent"), ex.getRequestURI().getRawQuery(), Map.copyOf(headers));
         seen.add(s);
         Reply r = handler.answer(s);
         if (r.delayMs() > 0) {

@@ -108,24 +108,24 @@ final class TinyOnnxModels {
                 + "\"model\": {\"type\": \"WordLevel\", \"vocab\": {" + vocab + "}, \"unk_token\": \"[UNK]\"}}";
     }
 
-    private static void write(Path file, GraphProto graph) throws IOException {
+    static void write(Path file, GraphProto graph) throws IOException {
         ModelProto model = ModelProto.newBuilder().setIrVersion(8).setProducerName("bizcharts-tests")
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(13)).setGraph(graph).build();
         Files.write(file, model.toByteArray());
     }
 
-    private static NodeProto node(String op, List<String> in, String out) {
+    static NodeProto node(String op, List<String> in, String out) {
         return NodeProto.newBuilder().setOpType(op).addAllInput(in).addOutput(out).setName(out).build();
     }
 
     /** ReduceSum over the sequence axis, keeping nothing; opset 13 takes the axes as an input tensor. */
-    private static NodeProto reduceSum(String in, String out, int keepdims) {
+    static NodeProto reduceSum(String in, String out, int keepdims) {
         return NodeProto.newBuilder().setOpType("ReduceSum").addInput(in).addInput("axis_seq").addOutput(out).setName(out)
                 .addAttribute(AttributeProto.newBuilder().setName("keepdims").setType(AttributeProto.AttributeType.INT)
                         .setI(keepdims)).build();
     }
 
-    private static ValueInfoProto tensor(String name, int type, Object... dims) {
+    static ValueInfoProto tensor(String name, int type, Object... dims) {
         TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();
         for (Object d : dims) {
             shape.addDim(d instanceof Integer i ? TensorShapeProto.Dimension.newBuilder().setDimValue(i)
@@ -135,14 +135,14 @@ final class TinyOnnxModels {
                 TypeProto.Tensor.newBuilder().setElemType(type).setShape(shape))).build();
     }
 
-    private static TensorProto floats(String name, float[] data, long... dims) {
+    static TensorProto floats(String name, float[] data, long... dims) {
         TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.FLOAT_VALUE);
         for (long d : dims) t.addDims(d);
         for (float f : data) t.addFloatData(f);
         return t.build();
     }
 
-    private static TensorProto longs(String name, long[] data, long... dims) {
+    static TensorProto longs(String name, long[] data, long... dims) {
         TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.INT64_VALUE);
         for (long d : dims) t.addDims(d);
         for (long v : data) t.addInt64Data(v);

@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The Collect and Models views in the whole window, headless, with the app's own executors (work off the FX thread):
  * the live scraper polls a loopback catalog, Warosu imports from a loopback stand-in, a model is trained from the
  * database's labels and its evaluation grid drawn. Saves collect-light, models-light, evaluation-report-light and
- * models-dark to target/screenshots/.
+ * models-report-dark to target/screenshots/.
  */
 @ExtendWith(ApplicationExtension.class)
 class CollectAndModelsUiTest {
@@ -138,7 +138,7 @@ class CollectAndModelsUiTest {
 
         robot.press(KeyCode.CONTROL).type(KeyCode.T).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        Screenshots.save(scene, "models-dark");
+        Screenshots.save(scene, "models-report-dark");
         robot.press(KeyCode.CONTROL).type(KeyCode.T).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
     }

@@ -30,6 +30,8 @@ public final class ModelsView {
     private final ModelsViewModel vm;
     private final SplitPane root;
     private final VBox sections = new VBox(8);
+    /** Held so the binding that shows the report panel is not collected. */
+    private final Object reportBinding;
 
     public ModelsView(ModelsViewModel vm) {
         this.vm = vm;
@@ -41,9 +43,19 @@ public final class ModelsView {
         EvaluationReportView report = new EvaluationReportView(vm.evaluationProperty(), vm.evaluationStatusProperty(), vm::closeEvaluation);
         ScrollPane reportScroll = new ScrollPane(report.node());
         reportScroll.setFitToWidth(true);
-        root = new SplitPane(leftScroll, reportScroll);
-        root.setDividerPositions(0.65);
+        root = new SplitPane(leftScroll);
         root.setId("models-view");
+        // The report panel takes its share of the width only while a report is open (or being made).
+        var showReport = vm.evaluationProperty().isNotNull().or(vm.evaluationStatusProperty().isNotEqualTo(ModelsViewModel.NO_REPORT));
+        showReport.addListener((o, was, show) -> {
+            if (show && !root.getItems().contains(reportScroll)) {
+                root.getItems().add(reportScroll);
+                root.setDividerPositions(0.65);
+            } else if (!show) {
+                root.getItems().remove(reportScroll);
+            }
+        });
+        reportBinding = showReport;
     }
 
     public Node node() {

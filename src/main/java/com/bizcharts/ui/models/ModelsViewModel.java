@@ -61,7 +61,9 @@ public final class ModelsViewModel {
     private final StringProperty trainingStage = new SimpleStringProperty("");
     private final BooleanProperty retraining = new SimpleBooleanProperty();
     private final ObjectProperty<ModelEvaluation> evaluation = new SimpleObjectProperty<>();
-    private final StringProperty evaluationStatus = new SimpleStringProperty("select a model and open its evaluation report");
+    /** The evaluation status when no report is open or being made: the view hides the report panel then. */
+    public static final String NO_REPORT = "select a model and open its evaluation report";
+    private final StringProperty evaluationStatus = new SimpleStringProperty(NO_REPORT);
     private final AtomicBoolean cancelTraining = new AtomicBoolean();
 
     /** @param scoringModelId the model that scores posts now (the active one, else the default), for drift checks */
@@ -241,7 +243,7 @@ public final class ModelsViewModel {
 
     public void closeEvaluation() {
         evaluation.set(null);
-        evaluationStatus.set("select a model and open its evaluation report");
+        evaluationStatus.set(NO_REPORT);
     }
 
     /** {"source":"database x.db","sha256":"ab12…","size":36} as "source database x.db · sha256 ab12cd34ef56 · size 36". */

@@ -92,8 +92,10 @@ class WarosuImportViewModelTest {
             int stored = engine.database().read().fetchCount(THREAD_OPS);
             assertThat(stored % 24).isZero();
             assertThat(vm.stateProperty().get()).startsWith("run 1 cancelled: " + stored + " threads");
+            // The import's last step refreshes the coverage: let it land before the executor goes.
+            fx.runUntil(() -> !vm.coverage().isEmpty(), Duration.ofSeconds(20));
         } finally {
-            background.shutdownNow();
+            background.shutdown();
         }
     }
 }

@@ -95,8 +95,10 @@ class ModelsViewModelTest {
             assertThat(vm.models()).isEmpty();
             assertThat(engine.models().list()).isEmpty();
             assertThat(dir.resolve("models")).doesNotExist();
+            // Training ends with a refresh (registry, then drift events): let it land before the executor goes.
+            fx.runUntil(() -> vm.driftProperty().get().equals("no drift events"), Duration.ofSeconds(20));
         } finally {
-            background.shutdownNow();
+            background.shutdown();
         }
     }
 

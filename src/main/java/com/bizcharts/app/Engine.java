@@ -28,6 +28,7 @@ import com.bizcharts.learn.retrain.CandidateEvaluation;
 import com.bizcharts.learn.retrain.GuardedRetrain;
 import com.bizcharts.learn.teacher.TeacherLabelRepository;
 import com.bizcharts.sentiment.SentimentSignals;
+import com.bizcharts.sentiment.onnx.BundledEncoders;
 import com.bizcharts.sentiment.lexicon.BizLexicon;
 import com.bizcharts.sentiment.lexicon.LexiconSignal;
 import com.bizcharts.sentiment.ocr.ImageText;
@@ -124,7 +125,8 @@ public final class Engine implements AutoCloseable {
     /** The lexicon and image signals, without opening the database (train and eval from files need no database). */
     public static SentimentSignals signals(Settings settings) {
         LexiconSignal lexicon = new LexiconSignal(BizLexicon.load(settings.lexicon().slangPath()));
-        return new SentimentSignals(SlangTally.withScoresFrom(lexicon), new ThumbnailSignal(), lexicon::vader);
+        return new SentimentSignals(SlangTally.withScoresFrom(lexicon), new ThumbnailSignal(), lexicon::vader,
+                new BundledEncoders());
     }
 
     public SentimentSignals signals() { return signals; }
@@ -274,5 +276,6 @@ public final class Engine implements AutoCloseable {
         }
         modelLoader.close();
         database.close();
+        if (signals.encoders() instanceof BundledEncoders e) e.close();
     }
 }

@@ -41,7 +41,8 @@ public final class EvalCommand implements Runnable {
     public void run() {
         if (!Files.isDirectory(model)) throw new IllegalArgumentException("model directory not found: " + model);
         List<LabeledPost> posts = TrainingSet.fromFile(data).posts();
-        EmbeddedModel m = EmbeddedModelFormat.load(ModelFiles.directory(model), root.signals().lexicon(), root.signals().images());
+        EmbeddedModel m = EmbeddedModelFormat.load(ModelFiles.directory(model), root.signals().lexicon(),
+                root.signals().images(), root.signals().encoders());
         int[] truth = new int[posts.size()];
         int[] predicted = new int[posts.size()];
         for (int i = 0; i < posts.size(); i++) {

@@ -4,6 +4,8 @@ import com.bizcharts.learn.eval.Baselines;
 import com.bizcharts.learn.eval.CrossValidation;
 import com.bizcharts.learn.eval.EvaluationReport;
 import com.bizcharts.learn.train.EmbeddedTrainer;
+import com.bizcharts.sentiment.embedded.MemoizedEncoder;
+import com.bizcharts.sentiment.embedded.TextEncoder;
 import com.bizcharts.learn.train.LabeledPost;
 import com.bizcharts.learn.train.TrainingSet;
 import com.bizcharts.sentiment.embedded.EmbeddedModel;
@@ -49,6 +51,10 @@ public final class TrainCommand implements Runnable {
     @Option(names = "--seed", paramLabel = "N", description = "seed for folds (default ${DEFAULT-VALUE})")
     long seed = EmbeddedTrainer.Options.standard().seed();
 
+    @Option(names = "--encoder", paramLabel = "NAME", description = "sentence encoder appended to the n-grams, or 'none' "
+            + "(20x faster scoring, about 2 points less macro-F1); default ${DEFAULT-VALUE}")
+    String encoder = TextEncoder.DEFAULT;
+
     @Override
     public void run() {
         PrintWriter w = spec.commandLine().getOut();
@@ -56,8 +62,11 @@ public final class TrainCommand implements Runnable {
                 : TrainingSet.fromDatabase(root.engine().database(), root.engine().imagesDir());
         List<LabeledPost> posts = input.posts();
         EmbeddedTrainer.Options base = EmbeddedTrainer.Options.standard();
-        EmbeddedTrainer.Options options = new EmbeddedTrainer.Options(base.text(), base.calibrationFolds(), base.classOffsets(), seed);
-        EmbeddedTrainer trainer = new EmbeddedTrainer(root.signals().lexicon(), root.signals().images());
+        EmbeddedTrainer.Options options = new EmbeddedTrainer.Options(base.text(), base.calibrationFolds(), base.classOffsets(), seed)
+                .withEncoder("none".equalsIgnoreCase(encoder) ? null : encoder);
+        // Folds see the same posts again and again: encode each text once for the whole command.
+        EmbeddedTrainer trainer = new EmbeddedTrainer(root.signals().lexicon(), root.signals().images(),
+                MemoizedEncoder.over(root.signals().encoders()));
 
         EvaluationReport report = null;
         if (cv != null) {

@@ -3,6 +3,8 @@ package com.bizcharts.learn;
 import com.bizcharts.learn.eval.CrossValidation;
 import com.bizcharts.learn.eval.EvaluationReport;
 import com.bizcharts.learn.train.EmbeddedTrainer;
+import com.bizcharts.sentiment.embedded.MemoizedEncoder;
+import com.bizcharts.sentiment.embedded.TextEncoder;
 import com.bizcharts.learn.train.LabeledPost;
 import com.bizcharts.learn.train.TrainingSet;
 import com.bizcharts.sentiment.SentimentSignals;
@@ -37,8 +39,10 @@ class SharedDataQualityTest {
         SentimentSignals signals = Engine.signals(Settings.defaults());
         TrainingSet set = TrainingSet.fromFile(sharedLabels());
         List<LabeledPost> posts = set.posts();
-        EmbeddedTrainer trainer = new EmbeddedTrainer(signals.lexicon(), signals.images());
-        EmbeddedTrainer.Options options = EmbeddedTrainer.Options.standard();
+        EmbeddedTrainer trainer = new EmbeddedTrainer(signals.lexicon(), signals.images(),
+                MemoizedEncoder.over(signals.encoders()));
+        // The shipped recipe: n-grams, traits and the bundled sentence encoder.
+        EmbeddedTrainer.Options options = EmbeddedTrainer.Options.standard().withEncoder(TextEncoder.DEFAULT);
         EvaluationReport r = CrossValidation.run(posts, 5, options.seed(), CrossValidation.ofProbabilities(train -> {
             EmbeddedModel m = trainer.train(train, options, set.provenance("test", Instant.EPOCH));
             return p -> m.textProbabilities(p.post());
@@ -52,7 +56,7 @@ class SharedDataQualityTest {
     void theShippedModelWasTrainedOnThisFile() throws Exception {
         SentimentSignals signals = Engine.signals(Settings.defaults());
         EmbeddedModel shipped = EmbeddedModelFormat.load(ModelFiles.directory(Path.of("models", "default")),
-                signals.lexicon(), signals.images());
+                signals.lexicon(), signals.images(), signals.encoders());
         TrainingSet set = TrainingSet.fromFile(sharedLabels());
         assertThat(shipped.metadata().training().sha256()).isEqualTo(set.sha256());
     }

@@ -46,6 +46,7 @@ class RemoteCommandTest {
     @AfterEach
     void tearDown() throws Exception {
         Files.writeString(control.resolve("release"), "go");
+        RemoteFixture.awaitDetachedRuns(tmp.resolve("ws"));
         server.close();
     }
 

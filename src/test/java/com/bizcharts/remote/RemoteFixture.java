@@ -60,6 +60,23 @@ public final class RemoteFixture {
         return script;
     }
 
+    /**
+     * Waits (at most 20 s) until every detached run under the workspace has written its exit code: a fake released
+     * in tear-down still writes its outputs, and JUnit cannot delete a folder that is being written into.
+     */
+    public static void awaitDetachedRuns(Path workspace) throws IOException, InterruptedException {
+        Path runs = workspace.resolve("bizcharts/runs");
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (Files.isDirectory(runs) && System.nanoTime() < deadline) {
+            boolean running;
+            try (var dirs = Files.list(runs)) {
+                running = dirs.anyMatch(d -> Files.isDirectory(d) && !Files.exists(d.resolve("exit_code")));
+            }
+            if (!running) return;
+            Thread.sleep(50);
+        }
+    }
+
     /** Texts whose sentiment the tiny student (and the lexicon) read plainly, by rating 1-3. */
     static final String[][] TEXTS = {{"ngmi, rekt again", "it's over, rekt", "ngmi bags rekt"},
             {"which coin for 2026?", "what is this coin", "coin news today"},

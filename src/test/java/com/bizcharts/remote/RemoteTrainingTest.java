@@ -57,6 +57,7 @@ class RemoteTrainingTest {
     @AfterEach
     void tearDown() throws Exception {
         Files.writeString(control.resolve("release"), "go"); // never leave a gated fake waiting
+        RemoteFixture.awaitDetachedRuns(workspace); // ...nor let it write while the temp folder is deleted
         server.close();
         db.close();
     }

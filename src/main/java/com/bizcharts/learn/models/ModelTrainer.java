@@ -9,6 +9,8 @@ import com.bizcharts.learn.train.TrainingSet;
 import com.bizcharts.sentiment.SentimentSignals;
 import com.bizcharts.sentiment.embedded.EmbeddedModel;
 import com.bizcharts.sentiment.embedded.EmbeddedModelFormat;
+import com.bizcharts.sentiment.embedded.MemoizedEncoder;
+import com.bizcharts.sentiment.embedded.TextEncoder;
 import com.bizcharts.sentiment.scoring.ModelRegistry;
 import com.bizcharts.sentiment.scoring.RegisteredModel;
 import com.bizcharts.store.Database;
@@ -22,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Trains a new embedded model from the database's human labels the way {@code train --cv K} does (the same
- * trainer, options and text-only cross-validation, so the figures match the command line), saves it under the
+ * trainer, options, sentence encoder when installed, and text-only cross-validation, so the figures match the
+ * command line), saves it under the
  * models folder and registers it without activating it. Progress covers the K cross-validation trainings and the
  * final one; a cancel stops at the next step and leaves neither files nor a registry row.
  */
@@ -54,9 +57,13 @@ public final class ModelTrainer {
         TrainingSet set = TrainingSet.fromDatabase(db, imagesDir);
         List<LabeledPost> posts = set.posts();
         EmbeddedTrainer.Options base = EmbeddedTrainer.Options.standard();
-        EmbeddedTrainer.Options options = new EmbeddedTrainer.Options(base.text(), base.calibrationFolds(), base.classOffsets(), seed);
-        EmbeddedTrainer trainer = new EmbeddedTrainer(signals.lexicon(), signals.images());
-        String command = "workstation: Train new model (database labels" + (folds > 0 ? ", " + folds + "-fold cross-validation" : "") + ")";
+        String encoder = encoderAvailable(TextEncoder.DEFAULT) ? TextEncoder.DEFAULT : null;
+        EmbeddedTrainer.Options options = new EmbeddedTrainer.Options(base.text(), base.calibrationFolds(), base.classOffsets(), seed)
+                .withEncoder(encoder);
+        // Folds see the same posts again and again: each text is encoded once for the whole run, as in 'train'.
+        EmbeddedTrainer trainer = new EmbeddedTrainer(signals.lexicon(), signals.images(), MemoizedEncoder.over(signals.encoders()));
+        String command = "workstation: Train new model (database labels" + (folds > 0 ? ", " + folds + "-fold cross-validation" : "")
+                + ", sentence encoder " + (encoder == null ? "none" : encoder) + ")";
 
         String note = folds > 0 ? whyNoCrossValidation(posts, folds, options.calibrationFolds()) : "cross-validation not asked for";
         EvaluationReport report = null;
@@ -83,6 +90,15 @@ public final class ModelTrainer {
         EmbeddedModelFormat.save(model, dir);
         RegisteredModel row = registry.register(model.metadata(), dir.toString());
         return new Result(row, dir, report, posts.size(), Duration.ofNanos(System.nanoTime() - t0), note);
+    }
+
+    /** The default sentence encoder when this installation has it (the bundled one), as {@code train} uses. */
+    private boolean encoderAvailable(String name) {
+        try {
+            return signals.encoders().find(name) != null;
+        } catch (IllegalArgumentException none) {
+            return false;
+        }
     }
 
     /**

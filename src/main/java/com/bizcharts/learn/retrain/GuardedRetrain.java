@@ -126,9 +126,13 @@ public final class GuardedRetrain {
         List<LabeledPost> training = plentiful ? replay.trainingMix(fresh, o.replayShare()) : concat(fresh, replay.contents());
         int replayed = training.size() - fresh.size();
 
-        EmbeddedTrainer trainer = new EmbeddedTrainer(signals.lexicon(), signals.images());
+        EmbeddedTrainer trainer = new EmbeddedTrainer(signals.lexicon(), signals.images(), signals.encoders());
         String sha = sha(training);
-        EmbeddedModel candidate = trainer.train(training, EmbeddedTrainer.Options.standard(),
+        // Same recipe as the model it may replace (or, when a remote student is active, as the default model): a
+        // candidate without the encoder would lose for reasons that have nothing to do with the new labels.
+        String encoder = active instanceof EmbeddedModel e ? e.encoderName() : loader.defaultModel().encoderName();
+        EmbeddedTrainer.Options recipe = EmbeddedTrainer.Options.standard().withEncoder(encoder);
+        EmbeddedModel candidate = trainer.train(training, recipe,
                 new EmbeddedTrainer.Provenance("learning loop (database)", sha, "bizcharts learn retrain", clock.instant()));
         EvaluationReport candidateReport = evaluate(candidate, goldenPosts);
         EvaluationReport activeReport = evaluate(active, goldenPosts);

@@ -12,6 +12,7 @@ import com.bizcharts.sentiment.embedded.ModelMetadata;
 import com.bizcharts.sentiment.embedded.NgramTextModel;
 import com.bizcharts.sentiment.embedded.PostTraits;
 import com.bizcharts.sentiment.embedded.ProbabilityCalibrator;
+import com.bizcharts.sentiment.embedded.TextEncoder;
 import com.bizcharts.sentiment.ImageStatus;
 import com.bizcharts.sentiment.fusion.FusionLearner;
 import com.bizcharts.sentiment.fusion.FusionWeights;
@@ -36,6 +37,22 @@ public final class EmbeddedTrainer {
             return new Options(NgramTextModel.Options.standard(), 5, true, 20251008L);
         }
 
+        /**
+         * What the product trains by default ({@code train}, the Models view): the standard recipe plus the bundled
+         * sentence encoder, +1.3 points of accuracy and macro-F1 over four cross-validation seeds on the shared set.
+         */
+        public static Options product() {
+            return standard().withEncoder(TextEncoder.DEFAULT);
+        }
+
+        /** The same with the text model's sentence encoder set (null for none). */
+        public Options withEncoder(String encoder) {
+            NgramTextModel.Options t = encoder == null ? text.encoder(null, 0)
+                    : NgramTextModel.Options.withEncoder(encoder);
+            return new Options(new NgramTextModel.Options(text.ngrams(), text.minDf(), text.c(), text.traitWeight(),
+                    text.balanced(), text.subjectTerms(), t.encoder(), t.encoderWeight()), calibrationFolds, classOffsets, seed);
+        }
+
         Map<String, Object> describe() {
             Map<String, Object> m = new LinkedHashMap<>();
             var ng = text.ngrams();
@@ -47,6 +64,10 @@ public final class EmbeddedTrainer {
             m.put("c", text.c());
             m.put("class_weights", text.balanced() ? "balanced" : "none");
             m.put("trait_weight", text.traitWeight());
+            if (text.encoder() != null) {
+                m.put("sentence_encoder", text.encoder());
+                m.put("encoder_weight", text.encoderWeight());
+            }
             m.put("calibration", "temperature" + (classOffsets ? " and class offsets (macro-F1)" : "") + " on "
                     + calibrationFolds + "-fold out-of-fold probabilities");
             m.put("seed", seed);
@@ -69,10 +90,16 @@ public final class EmbeddedTrainer {
 
     private final LexiconReading.Source lexicon;
     private final ImageReading.Source images;
+    private final TextEncoder.Source encoders;
 
     public EmbeddedTrainer(LexiconReading.Source lexicon, ImageReading.Source images) {
+        this(lexicon, images, TextEncoder.Source.none());
+    }
+
+    public EmbeddedTrainer(LexiconReading.Source lexicon, ImageReading.Source images, TextEncoder.Source encoders) {
         this.lexicon = lexicon;
         this.images = images;
+        this.encoders = encoders;
     }
 
     public EmbeddedModel train(List<LabeledPost> data, Options options, Provenance provenance) {
@@ -96,18 +123,19 @@ public final class EmbeddedTrainer {
                     + " posts of each label; " + SentimentLabel.ofIndex(k).word() + " has " + count);
         }
         listener.at(TrainingProgress.Stage.FEATURES, 1, 1, 0);
-        List<NgramTextModel.Prepared> prepared = NgramTextModel.prepare(posts, traits, options.text());
+        TextEncoder encoder = options.text().encoder() == null ? null : encoders.find(options.text().encoder());
+        List<NgramTextModel.Prepared> prepared = NgramTextModel.prepare(posts, traits, options.text(), encoder);
         double[][] oof = new double[posts.size()][];
         int folds = options.calibrationFolds(), done = 0;
         for (int[] heldOut : StratifiedFolds.split(y, folds, options.seed())) {
             listener.at(TrainingProgress.Stage.CALIBRATION_FOLD, ++done, folds, FOLDS_FROM + (FOLDS_TO - FOLDS_FROM) * (done - 1) / folds);
             int[] rest = StratifiedFolds.complement(posts.size(), heldOut);
-            NgramTextModel fold = NgramTextModel.trainPrepared(pick(prepared, rest), pick(y, rest), traits, options.text());
+            NgramTextModel fold = NgramTextModel.trainPrepared(pick(prepared, rest), pick(y, rest), traits, options.text(), encoder);
             for (int i : heldOut) oof[i] = fold.probabilities(prepared.get(i));
         }
         ProbabilityCalibrator calibrator = ProbabilityCalibrator.fit(oof, y, options.classOffsets());
         listener.at(TrainingProgress.Stage.TEXT_MODEL, 1, 1, FOLDS_TO);
-        NgramTextModel text = NgramTextModel.trainPrepared(prepared, y, traits, options.text());
+        NgramTextModel text = NgramTextModel.trainPrepared(prepared, y, traits, options.text(), encoder);
         ImagePart image = trainImage(posts, y, options, listener);
         listener.at(TrainingProgress.Stage.FUSION, 1, 1, 0.97);
         List<FusionLearner.Example> examples = new ArrayList<>();
@@ -176,6 +204,8 @@ public final class EmbeddedTrainer {
         features.add("tfidf word n-grams " + options.text().ngrams().wordMin() + "-" + options.text().ngrams().wordMax());
         features.add("tfidf char n-grams " + options.text().ngrams().charMin() + "-" + options.text().ngrams().charMax());
         if (options.text().subjectTerms()) features.add("tfidf subject words (again, as their own terms)");
+        if (text.encoder() != null) features.add("sentence encoder " + text.encoder().name() + " ("
+                + text.encoder().dimension() + " dimensions, mean-pooled, unit length, weight " + options.text().encoderWeight() + ")");
         features.add("vocabulary size " + text.vocabularySize());
         features.addAll(PostTraits.NAMES);
         ThumbnailFeatures.NAMES.forEach(n -> features.add("image " + n + " (image classifier, when trained)"));

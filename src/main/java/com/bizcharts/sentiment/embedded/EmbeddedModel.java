@@ -64,6 +64,11 @@ public final class EmbeddedModel implements SentimentModel {
         return text;
     }
 
+    /** Name of the sentence encoder the text model was trained with, or null when it has none. */
+    public String encoderName() {
+        return text.encoder() == null ? null : text.encoder().name();
+    }
+
     ProbabilityCalibrator calibrator() {
         return calibrator;
     }
@@ -84,7 +89,19 @@ public final class EmbeddedModel implements SentimentModel {
 
     @Override
     public Prediction predict(PostInput post) {
-        SparseVector x = text.features(post);
+        return predict(post, text.features(post));
+    }
+
+    /** Batched: the sentence encoder, when the model has one, runs once per batch instead of once per post. */
+    @Override
+    public List<Prediction> predictAll(List<PostInput> posts) {
+        List<SparseVector> xs = text.featuresAll(posts);
+        List<Prediction> out = new ArrayList<>(posts.size());
+        for (int i = 0; i < posts.size(); i++) out.add(predict(posts.get(i), xs.get(i)));
+        return out;
+    }
+
+    private Prediction predict(PostInput post, SparseVector x) {
         double[] literal = calibrator.calibrate(text.probabilities(x));
         List<String> terms = text.strongestTerms(x, argmax(literal), 3);
         List<SignalReading> readings = new ArrayList<>();

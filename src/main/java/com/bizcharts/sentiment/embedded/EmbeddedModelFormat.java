@@ -30,6 +30,8 @@ public final class EmbeddedModelFormat {
     static final String CALIBRATOR = "calibrator.bin";
     static final String IMAGE_MODEL = "image-model.bin";
     private static final int MAGIC = 0x42495a31; // "BIZ1"
+    /** text-model.bin of a model with a sentence encoder: the encoder's name, weight and dimension follow. */
+    private static final int MAGIC_ENCODER = 0x42495a32; // "BIZ2"
 
     private EmbeddedModelFormat() {}
 
@@ -40,9 +42,15 @@ public final class EmbeddedModelFormat {
                 model.textModel().vocabulary().write(w);
             }
             try (DataOutputStream out = data(dir.resolve(TEXT_MODEL))) {
-                out.writeInt(MAGIC);
+                TextEncoder encoder = model.textModel().encoder();
+                out.writeInt(encoder == null ? MAGIC : MAGIC_ENCODER);
                 out.writeDouble(model.textModel().traitWeight());
                 out.writeBoolean(model.textModel().subjectTerms());
+                if (encoder != null) {
+                    out.writeUTF(encoder.name());
+                    out.writeDouble(model.textModel().encoderWeight());
+                    out.writeInt(encoder.dimension());
+                }
                 model.textModel().classifier().write(out);
             }
             try (DataOutputStream out = data(dir.resolve(CALIBRATOR))) {
@@ -69,6 +77,12 @@ public final class EmbeddedModelFormat {
      * reason (bad input, not a crash).
      */
     public static EmbeddedModel load(ModelFiles files, LexiconReading.Source lexicon, ImageReading.Source images) {
+        return load(files, lexicon, images, TextEncoder.Source.none());
+    }
+
+    /** @param encoders where a model that names a sentence encoder finds it */
+    public static EmbeddedModel load(ModelFiles files, LexiconReading.Source lexicon, ImageReading.Source images,
+                                     TextEncoder.Source encoders) {
         try {
             if (!files.exists(ModelMetadata.FILE))
                 throw new IllegalArgumentException("not a model directory (no metadata.json): " + files.location());
@@ -84,10 +98,23 @@ public final class EmbeddedModelFormat {
             }
             NgramTextModel text;
             try (DataInputStream in = data(files.open(TEXT_MODEL))) {
-                magic(in, TEXT_MODEL);
+                int magic = in.readInt();
+                if (magic != MAGIC && magic != MAGIC_ENCODER) throw new IOException(TEXT_MODEL + " is not a BizCharts model file");
                 double traitWeight = in.readDouble();
                 boolean subjectTerms = in.readBoolean();
-                text = new NgramTextModel(vocabulary, new PostTraits(lexicon), traitWeight, subjectTerms, LinearClassifier.read(in));
+                TextEncoder encoder = null;
+                double encoderWeight = 0;
+                if (magic == MAGIC_ENCODER) {
+                    String name = in.readUTF();
+                    encoderWeight = in.readDouble();
+                    int dimension = in.readInt();
+                    encoder = encoders.find(name);
+                    if (encoder.dimension() != dimension) throw new IllegalArgumentException("model " + files.location()
+                            + " was trained on " + dimension + "-dimensional " + name + " vectors, the encoder here gives "
+                            + encoder.dimension());
+                }
+                text = new NgramTextModel(vocabulary, new PostTraits(lexicon), traitWeight, subjectTerms,
+                        LinearClassifier.read(in), encoder, encoderWeight);
             }
             ProbabilityCalibrator calibrator;
             try (DataInputStream in = data(files.open(CALIBRATOR))) {

@@ -77,6 +77,15 @@ public final class BatchScorer {
 
     private List<PredictionRepository.Stored> score(SentimentModel model, List<PostInput> batch) {
         List<PredictionRepository.Stored> out = new ArrayList<>(batch.size());
+        try {
+            List<Prediction> all = model.predictAll(batch);
+            for (int i = 0; i < batch.size(); i++) out.add(new PredictionRepository.Stored(batch.get(i).threadId(), all.get(i), clock.instant()));
+            return out;
+        } catch (RuntimeException e) {
+            // One bad post must not cost its batch: score them one by one and skip only the culprit.
+            log.debug("batch failed ({}), scoring its posts one by one", e.toString());
+            out.clear();
+        }
         for (PostInput p : batch) {
             try {
                 Prediction prediction = model.predict(p);

@@ -62,7 +62,7 @@ public final class ModelLoader implements AutoCloseable {
         ModelFiles files = location.startsWith(JAR_PREFIX)
                 ? ModelFiles.bundled(location.substring(JAR_PREFIX.length()))
                 : ModelFiles.directory(Path.of(location));
-        return EmbeddedModelFormat.load(files, signals.lexicon(), signals.images());
+        return EmbeddedModelFormat.load(files, signals.lexicon(), signals.images(), signals.encoders());
     }
 
     /** Frees the native sessions of the students loaded so far. */

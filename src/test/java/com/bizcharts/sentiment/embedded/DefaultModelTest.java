@@ -19,9 +19,9 @@ class DefaultModelTest {
     @Test
     void theBundledCopyIsTheCommittedModel() {
         EmbeddedModel fromClone = EmbeddedModelFormat.load(ModelFiles.directory(Path.of("models", "default")),
-                signals.lexicon(), signals.images());
+                signals.lexicon(), signals.images(), signals.encoders());
         EmbeddedModel fromJar = EmbeddedModelFormat.load(ModelFiles.bundled(ModelFiles.BUNDLED_DEFAULT),
-                signals.lexicon(), signals.images());
+                signals.lexicon(), signals.images(), signals.encoders());
         assertThat(fromJar.id()).isEqualTo(fromClone.id()).startsWith("embedded-");
         PostInput post = PostInput.ofText("we're so back", "wagmi, btc to 200k");
         assertThat(fromJar.predict(post).probabilities()).containsExactly(fromClone.predict(post).probabilities());
@@ -32,7 +32,7 @@ class DefaultModelTest {
 
     @Test
     void itReadsObviousPostsTheObviousWay() {
-        EmbeddedModel m = EmbeddedModelFormat.load(ModelFiles.bundled(ModelFiles.BUNDLED_DEFAULT), signals.lexicon(), signals.images());
+        EmbeddedModel m = EmbeddedModelFormat.load(ModelFiles.bundled(ModelFiles.BUNDLED_DEFAULT), signals.lexicon(), signals.images(), signals.encoders());
         Prediction bull = m.predict(PostInput.ofText("WAGMI", "we're so back, moon mission, lfg"));
         Prediction bear = m.predict(PostInput.ofText("", "crash incoming, rekt, it's over"));
         assertThat(bull.score()).isGreaterThan(bear.score());

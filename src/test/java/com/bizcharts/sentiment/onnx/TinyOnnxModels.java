@@ -70,6 +70,25 @@ final class TinyOnnxModels {
         Files.writeString(dir.resolve("labels.json"), "{\"labels\": [\"bearish\", \"bullish\"], \"max_length\": 16}");
     }
 
+    /**
+     * A sentence encoder's graph: token states = the embedding rows of the ids, [batch, seq, DIM]; pooling is the
+     * runner's job. attention_mask is taken (as exported encoders take it) but not used by the graph.
+     */
+    static byte[] encoderModel() {
+        float[] emb = new float[VOCAB.size() * DIM];
+        for (int t = 0; t < VOCAB.size(); t++) System.arraycopy(embedding(t), 0, emb, t * DIM, DIM);
+        GraphProto graph = GraphProto.newBuilder().setName("tiny-encoder")
+                .addInput(tensor("input_ids", TensorProto.DataType.INT64_VALUE, "batch", "seq"))
+                .addInput(tensor("attention_mask", TensorProto.DataType.INT64_VALUE, "batch", "seq"))
+                .addOutput(tensor("last_hidden_state", TensorProto.DataType.FLOAT_VALUE, "batch", "seq", DIM))
+                .addInitializer(floats("E", emb, VOCAB.size(), DIM))
+                .addNode(node("Gather", List.of("E", "input_ids"), "last_hidden_state"))
+                .build();
+        return ModelProto.newBuilder().setIrVersion(8).setProducerName("bizcharts-tests")
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(13)).setGraph(graph).build()
+                .toByteArray();
+    }
+
     /** Projection [3 x 2]: embedding = channel means times P. */
     static final float[][] P = {{1f, 0f}, {0f, 1f}, {0.5f, -0.5f}};
 

@@ -72,6 +72,7 @@ class RemoteTrainingViewModelTest {
     @AfterEach
     void tearDown() throws Exception {
         Files.writeString(Files.createDirectories(control).resolve("release"), "go");
+        RemoteFixture.awaitDetachedRuns(tmp.resolve("workspace"));
         ssh.close();
         runpod.close();
         db.close();

@@ -104,6 +104,7 @@ class RemoteTrainingViewUiTest {
     @AfterEach
     void close() throws Exception {
         Files.writeString(tmp.resolve("control/release"), "go");
+        RemoteFixture.awaitDetachedRuns(tmp.resolve("workspace"));
         ssh.close();
         runpod.close();
         db.close();

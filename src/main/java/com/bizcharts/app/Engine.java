@@ -22,6 +22,8 @@ import com.bizcharts.learn.drift.DriftWatch;
 import com.bizcharts.learn.active.ActiveLearningQueue;
 import com.bizcharts.learn.active.HybridAcquisition;
 import com.bizcharts.learn.golden.GoldenSet;
+import com.bizcharts.learn.models.ModelEvaluations;
+import com.bizcharts.learn.models.ModelTrainer;
 import com.bizcharts.learn.retrain.CandidateEvaluation;
 import com.bizcharts.learn.retrain.GuardedRetrain;
 import com.bizcharts.learn.teacher.TeacherLabelRepository;
@@ -206,6 +208,15 @@ public final class Engine implements AutoCloseable {
 
     public GuardedRetrain guardedRetrain() {
         return new GuardedRetrain(database, imagesDir(), settings.paths().modelsPath(), signals, models, modelLoader, goldenSet, clock);
+    }
+
+    /** Trains a new embedded model from the database's labels and registers it (the workstation's "Train new model"). */
+    public ModelTrainer modelTrainer() {
+        return new ModelTrainer(database, imagesDir(), settings.paths().modelsPath(), signals, models, clock);
+    }
+
+    public ModelEvaluations modelEvaluations() {
+        return new ModelEvaluations(models, modelLoader, database, imagesDir());
     }
 
     /** Judges registered models trained elsewhere (pulled students) on the golden set, as the guarded retrain does. */

@@ -2,29 +2,61 @@ package com.bizcharts.ui;
 
 import com.bizcharts.app.Engine;
 import com.bizcharts.app.Settings;
+import com.bizcharts.learn.retrain.GuardedRetrain;
 import com.bizcharts.sentiment.SentimentModel;
+import com.bizcharts.store.Coverage;
 import com.bizcharts.store.labels.LabelProgress;
+import com.bizcharts.ui.collect.CollectView;
+import com.bizcharts.ui.collect.CollectViewModel;
+import com.bizcharts.ui.collect.WarosuImportView;
+import com.bizcharts.ui.collect.WarosuImportViewModel;
 import com.bizcharts.ui.common.UiExecutors;
 import com.bizcharts.ui.label.LabelCards;
 import com.bizcharts.ui.label.LabelView;
 import com.bizcharts.ui.label.LabelViewModel;
+import com.bizcharts.ui.models.ModelsView;
+import com.bizcharts.ui.models.ModelsViewModel;
+import com.bizcharts.ui.remote.RemoteTrainingView;
 import com.bizcharts.ui.shell.MainWindow;
 import com.bizcharts.ui.shell.StatusBar;
-import com.bizcharts.ui.shell.QuickViews;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
+import java.time.ZoneOffset;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /** The workstation window: the engine built once, the views bound to it, services stopped on close. */
 public final class WorkstationApp extends Application {
 
+    private static volatile CompletableFuture<Engine> opening;
     private Engine engine;
+
+    /**
+     * Starts opening the engine (settings, database migrations, lexicon) on its own thread, so that at a cold start
+     * it overlaps JavaFX's own start instead of following it. Called before {@code Application.launch}.
+     */
+    public static void openEngineEarly(Supplier<Engine> open) {
+        opening = CompletableFuture.supplyAsync(open, r -> Thread.ofPlatform().name("engine-open").start(r));
+    }
+
+    /** The engine opened by {@link #openEngineEarly}, or opened now from the default settings. */
+    public static Engine awaitEngine() {
+        if (opening == null) openEngineEarly(() -> new Engine(Settings.load(Settings.DEFAULT_FILE, false)));
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw e;
+        }
+    }
 
     @Override
     public void init() {
-        engine = new Engine(Settings.load(Settings.DEFAULT_FILE, false));
+        engine = awaitEngine();
     }
 
     @Override
@@ -54,15 +86,25 @@ public final class WorkstationApp extends Application {
                 () -> LabelProgress.of(engine.database(), labeler, engine.clock().instant()), labeler,
                 engine.settings().labeling().showPrediction(), ex, engine.clock(), engine.settings().labeling().prefetch());
         LabelView labelView = new LabelView(vm);
-        var dashboardVm = new com.bizcharts.ui.dashboard.DashboardViewModel(engine.database(), engine.prices(),
-                () -> model.get() != null ? model.get().id() : engine.modelLoader().active(engine.models()).id(), ex, engine.clock());
-        var dashboard = new com.bizcharts.ui.dashboard.DashboardView(dashboardVm);
         engine.liveScraper().addListener(status::showLive);
+        // Views other than Label are built when their tab is first shown (MainWindow), with their first refresh.
         MainWindow window = new MainWindow(status,
                 new MainWindow.Section("Label", labelView::node),
-                new MainWindow.Section("Dashboard", dashboard::node),
-                new MainWindow.Section("Collect", () -> QuickViews.collect(engine, ex)),
-                new MainWindow.Section("Models", () -> QuickViews.models(engine, ex)));
+                new MainWindow.Section("Dashboard", () -> {
+                    var dashboardVm = new com.bizcharts.ui.dashboard.DashboardViewModel(engine.database(), engine.prices(),
+                            () -> model.get() != null ? model.get().id() : engine.modelLoader().active(engine.models()).id(), ex, engine.clock());
+                    var dashboard = new com.bizcharts.ui.dashboard.DashboardView(dashboardVm);
+                    dashboardVm.refresh();
+                    return dashboard.node();
+                }),
+                new MainWindow.Section("Collect", () -> collectView(engine, ex).node()),
+                new MainWindow.Section("Models", () -> {
+                    ModelsViewModel modelsVm = modelsViewModel(engine, ex, model::get);
+                    ModelsView models = new ModelsView(modelsVm);
+                    models.addSection("Remote training (GPU)", RemoteTrainingView.create(engine, ex));
+                    modelsVm.refresh();
+                    return models.node();
+                }));
         Scene scene = new Scene(window.root(), 1280, 800);
         window.setMenus(com.bizcharts.ui.shell.LabelsMenu.create(engine, ex, scene::getWindow,
                 text -> status.showJob(text, 1), vm::reload));
@@ -71,8 +113,24 @@ public final class WorkstationApp extends Application {
             if (window.selectedIndex() == 0 && !e.isShortcutDown()) labelView.onKey(e);
         });
         vm.reload();
-        dashboardVm.refresh();
         return scene;
+    }
+
+    private static CollectView collectView(Engine engine, UiExecutors ex) {
+        var warosu = new WarosuImportViewModel(engine::warosuImporter, () -> Coverage.of(engine.database()), ex);
+        warosu.refreshCoverage();
+        return new CollectView(new CollectViewModel(engine.liveScraper(), ex, ZoneOffset.UTC), new WarosuImportView(warosu));
+    }
+
+    private static ModelsViewModel modelsViewModel(Engine engine, UiExecutors ex, Supplier<SentimentModel> loaded) {
+        var l = engine.settings().learning();
+        return new ModelsViewModel(engine.models(), engine.modelTrainer(),
+                () -> engine.guardedRetrain().run(new GuardedRetrain.Options(l.teacherMinConfidence(), l.usePseudoLabels(),
+                        l.replayCapacity(), l.replayShare(), l.goldenFraction(), 42)),
+                engine.driftWatch(),
+                () -> engine.activeModelId().orElseGet(() -> loaded.get() != null ? loaded.get().id()
+                        : engine.modelLoader().active(engine.models()).id()),
+                engine.modelEvaluations(), ex);
     }
 
     @Override

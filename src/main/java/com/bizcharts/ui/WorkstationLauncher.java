@@ -1,5 +1,7 @@
 package com.bizcharts.ui;
 
+import com.bizcharts.app.Engine;
+import com.bizcharts.app.Settings;
 import javafx.application.Application;
 
 /** Starts the JavaFX workstation from the plain {@code Main} class. */
@@ -7,6 +9,7 @@ public final class WorkstationLauncher {
     private WorkstationLauncher() {}
 
     public static void launch(String[] args) {
+        WorkstationApp.openEngineEarly(() -> new Engine(Settings.load(Settings.DEFAULT_FILE, false)));
         Application.launch(WorkstationApp.class, args);
     }
 }

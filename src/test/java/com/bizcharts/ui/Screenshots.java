@@ -17,12 +17,23 @@ public final class Screenshots {
     private Screenshots() {}
 
     public static Path save(Scene scene, String name) {
-        WritableImage img;
+        return write(snapshot(() -> scene.snapshot(null)), name);
+    }
+
+    /** One part of a window (a report panel), as laid out on screen. */
+    public static Path save(javafx.scene.Node node, String name) {
+        return write(snapshot(() -> node.snapshot(null, null)), name);
+    }
+
+    private static WritableImage snapshot(java.util.concurrent.Callable<WritableImage> take) {
         try {
-            img = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get();
+            return org.testfx.util.WaitForAsyncUtils.asyncFx(take).get();
         } catch (Exception e) {
             throw new IllegalStateException("snapshot failed", e);
         }
+    }
+
+    private static Path write(WritableImage img, String name) {
         int w = (int) img.getWidth(), h = (int) img.getHeight();
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
         PixelReader pr = img.getPixelReader();

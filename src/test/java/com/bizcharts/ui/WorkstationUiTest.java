@@ -1,9 +1,7 @@
 package com.bizcharts.ui;
 
 import com.bizcharts.app.Engine;
-import com.bizcharts.app.Settings;
 import com.bizcharts.store.ThreadOp;
-import com.bizcharts.ui.common.UiExecutors;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -45,24 +43,7 @@ class WorkstationUiTest {
         BufferedImage pink = new BufferedImage(250, 200, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < 200; y++) for (int x = 0; x < 250; x++) pink.setRGB(x, y, (x - 125) * (x - 125) + (y - 100) * (y - 100) < 6400 ? 0xF4A6C0 : 0xFFFFFF);
         ImageIO.write(pink, "jpg", images.resolve("biz/1000s.jpg").toFile());
-        Path config = dir.resolve("settings.toml");
-        Files.writeString(config, """
-                [paths]
-                database = "%s"
-                images = "%s"
-                [fourchan]
-                api_base = "%s"
-                min_request_interval_ms = 10
-                [warosu]
-                base = "%s"
-                min_request_interval_ms = 10
-                [backoff]
-                initial_ms = 1
-                max_ms = 2
-                max_attempts = 1
-                """.formatted(dir.resolve("ui.db").toString().replace("\\", "/"), images.toString().replace("\\", "/"),
-                fourchan.base(), fourchan.base()));
-        engine = new Engine(Settings.load(config, true));
+        engine = TestWorkstation.engine(dir, fourchan.base(), fourchan.base());
         List<ThreadOp> ops = new ArrayList<>();
         String[] texts = {">be me\n>buy the top\nit's over, pink wojak hours", "$LINK to 100 wagmi", "what coin for 2026?"};
         for (int i = 0; i < 3; i++) {
@@ -74,7 +55,7 @@ class WorkstationUiTest {
             engine.threads().upsert(ctx, ops, Instant.parse("2026-03-01T13:00:00Z"));
             engine.coinMentions().record(ctx, ops);
         });
-        scene = WorkstationApp.build(engine, UiExecutors.sameThread());
+        scene = WorkstationApp.build(engine, TestWorkstation.onFxThread());
         stage.setScene(scene);
         stage.show();
     }
@@ -152,26 +133,6 @@ class WorkstationUiTest {
     }
 
     @Test
-    void startingAndStoppingTheLiveScraperUpdatesTheCollectView(FxRobot robot) {
-        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT3).release(KeyCode.CONTROL);
-        robot.clickOn("#live-start");
-        long started = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < started && engine.liveScraper().status().polls() < 1) {
-            WaitForAsyncUtils.sleep(20, java.util.concurrent.TimeUnit.MILLISECONDS);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#live-start").queryButton().isDisabled()).isTrue();
-        robot.clickOn("#live-stop");
-        long until = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < until && !engine.liveScraper().status().state().name().equals("STOPPED")) {
-            WaitForAsyncUtils.sleep(50, java.util.concurrent.TimeUnit.MILLISECONDS);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-        String text = robot.lookup("#collect-live-state").queryAs(Label.class).getText();
-        assertThat(text).startsWith("live scraper: stopped").contains("polls 1");
-    }
-
-    @Test
     void modelsViewRunsTheGuardedRetrainAndShowsDrift(FxRobot robot) {
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT4).release(KeyCode.CONTROL);
         robot.clickOn("#retrain");
@@ -181,7 +142,6 @@ class WorkstationUiTest {
         robot.clickOn("Check drift");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#drift-events").queryAs(Label.class).getText()).isEqualTo("no drift events");
-        Screenshots.save(scene, "models-light");
     }
 
     @Test
@@ -198,6 +158,5 @@ class WorkstationUiTest {
         assertThat(robot.lookup("#warosu-state").queryAs(Label.class).getText())
                 .startsWith("run 1 failed").contains("not a Warosu search page");
         assertThat(robot.lookup("#warosu-start").queryButton().isDisabled()).isFalse();
-        Screenshots.save(scene, "collect-light");
     }
 }

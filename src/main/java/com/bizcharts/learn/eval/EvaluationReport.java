@@ -1,6 +1,7 @@
 package com.bizcharts.learn.eval;
 
 import com.bizcharts.sentiment.SentimentLabel;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,6 +20,26 @@ public record EvaluationReport(int[][] confusion) {
         if (truth.length != predicted.length) throw new IllegalArgumentException("truth and predictions differ in length");
         int[][] c = new int[3][3];
         for (int i = 0; i < truth.length; i++) c[truth[i]][predicted[i]]++;
+        return new EvaluationReport(c);
+    }
+
+    /**
+     * The report back from its JSON ({@link #toJson()}, as stored in a model's metrics): the confusion matrix is all
+     * it needs, every score follows from it.
+     */
+    public static EvaluationReport fromJson(JsonNode metrics) {
+        JsonNode m = metrics == null ? null : metrics.path("confusion").path("matrix");
+        if (m == null || !m.isArray() || m.size() != 3) throw new IllegalArgumentException("the metrics hold no 3x3 confusion matrix");
+        int[][] c = new int[3][3];
+        for (int i = 0; i < 3; i++) {
+            JsonNode row = m.get(i);
+            if (!row.isArray() || row.size() != 3) throw new IllegalArgumentException("confusion row " + (i + 1) + " is not 3 counts");
+            for (int j = 0; j < 3; j++) {
+                if (!row.get(j).canConvertToInt() || row.get(j).asInt() < 0)
+                    throw new IllegalArgumentException("confusion cell " + (i + 1) + "," + (j + 1) + " is not a count");
+                c[i][j] = row.get(j).asInt();
+            }
+        }
         return new EvaluationReport(c);
     }
 

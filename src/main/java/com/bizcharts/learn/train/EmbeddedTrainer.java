@@ -82,6 +82,12 @@ public final class EmbeddedTrainer {
     /** Regularisation of the 6-feature image classifier: strong, it learns from a few hundred thumbnails at most. */
     private static final double IMAGE_C = 1.0;
 
+    /**
+     * Share of the run before each part, for progress: the calibration folds are most of the work (k text fits on
+     * 4/5 of the data), then the final text fit, then the small image classifier.
+     */
+    private static final double FOLDS_FROM = 0.05, FOLDS_TO = 0.7, IMAGE_FROM = 0.85;
+
     private final LexiconReading.Source lexicon;
     private final ImageReading.Source images;
     private final TextEncoder.Source encoders;
@@ -97,6 +103,14 @@ public final class EmbeddedTrainer {
     }
 
     public EmbeddedModel train(List<LabeledPost> data, Options options, Provenance provenance) {
+        return train(data, options, provenance, TrainingListener.NONE);
+    }
+
+    /**
+     * As {@link #train(List, Options, Provenance)}, reporting each stage and calibration fold to {@code listener};
+     * throws {@link java.util.concurrent.CancellationException} at the next step once the listener says cancelled.
+     */
+    public EmbeddedModel train(List<LabeledPost> data, Options options, Provenance provenance, TrainingListener listener) {
         if (data.size() < 2 * options.calibrationFolds())
             throw new IllegalArgumentException("need at least " + 2 * options.calibrationFolds() + " labeled posts to train, got " + data.size());
         PostTraits traits = new PostTraits(lexicon);
@@ -108,17 +122,22 @@ public final class EmbeddedTrainer {
             if (count < options.calibrationFolds()) throw new IllegalArgumentException("need at least " + options.calibrationFolds()
                     + " posts of each label; " + SentimentLabel.ofIndex(k).word() + " has " + count);
         }
+        listener.at(TrainingProgress.Stage.FEATURES, 1, 1, 0);
         TextEncoder encoder = options.text().encoder() == null ? null : encoders.find(options.text().encoder());
         List<NgramTextModel.Prepared> prepared = NgramTextModel.prepare(posts, traits, options.text(), encoder);
         double[][] oof = new double[posts.size()][];
-        for (int[] heldOut : StratifiedFolds.split(y, options.calibrationFolds(), options.seed())) {
+        int folds = options.calibrationFolds(), done = 0;
+        for (int[] heldOut : StratifiedFolds.split(y, folds, options.seed())) {
+            listener.at(TrainingProgress.Stage.CALIBRATION_FOLD, ++done, folds, FOLDS_FROM + (FOLDS_TO - FOLDS_FROM) * (done - 1) / folds);
             int[] rest = StratifiedFolds.complement(posts.size(), heldOut);
             NgramTextModel fold = NgramTextModel.trainPrepared(pick(prepared, rest), pick(y, rest), traits, options.text(), encoder);
             for (int i : heldOut) oof[i] = fold.probabilities(prepared.get(i));
         }
         ProbabilityCalibrator calibrator = ProbabilityCalibrator.fit(oof, y, options.classOffsets());
+        listener.at(TrainingProgress.Stage.TEXT_MODEL, 1, 1, FOLDS_TO);
         NgramTextModel text = NgramTextModel.trainPrepared(prepared, y, traits, options.text(), encoder);
-        ImagePart image = trainImage(posts, y, options);
+        ImagePart image = trainImage(posts, y, options, listener);
+        listener.at(TrainingProgress.Stage.FUSION, 1, 1, 0.97);
         List<FusionLearner.Example> examples = new ArrayList<>();
         for (int i = 0; i < posts.size(); i++) {
             if (image.outOfFold()[i] != null)
@@ -126,6 +145,7 @@ public final class EmbeddedTrainer {
         }
         FusionLearner.Outcome fusion = FusionLearner.learn(examples, FusionWeights.prototype());
         ModelMetadata metadata = metadata(data, options, provenance, text, fusion, image.readable(), traitsHash(prepared));
+        listener.progress(new TrainingProgress("", TrainingProgress.Stage.DONE, 1, 1, 1));
         return new EmbeddedModel(metadata, text, calibrator, images, new SignalFusion(fusion.weights()), image.classifier());
     }
 
@@ -136,7 +156,7 @@ public final class EmbeddedTrainer {
      * Trains the image classifier on the thumbnails' colour features when enough labeled posts have a readable
      * one; its out-of-fold probabilities are what the fusion weights are learned from.
      */
-    private static ImagePart trainImage(List<PostInput> posts, int[] y, Options options) {
+    private static ImagePart trainImage(List<PostInput> posts, int[] y, Options options, TrainingListener listener) {
         double[][] oof = new double[posts.size()][];
         List<Integer> rows = new ArrayList<>();
         List<SparseVector> x = new ArrayList<>();
@@ -154,11 +174,14 @@ public final class EmbeddedTrainer {
                 && Math.min(counts[0], Math.min(counts[1], counts[2])) >= options.calibrationFolds();
         if (!enough) return new ImagePart(null, oof, rows.size());
         int dim = ThumbnailFeatures.NAMES.size();
-        for (int[] heldOut : StratifiedFolds.split(yy, options.calibrationFolds(), options.seed())) {
+        int folds = options.calibrationFolds(), done = 0;
+        for (int[] heldOut : StratifiedFolds.split(yy, folds, options.seed())) {
+            listener.at(TrainingProgress.Stage.IMAGE_FOLD, ++done, folds, IMAGE_FROM + (0.95 - IMAGE_FROM) * (done - 1) / folds);
             int[] rest = StratifiedFolds.complement(yy.length, heldOut);
             LinearClassifier fold = LinearClassifier.train(pick(x, rest), pick(yy, rest), dim, IMAGE_C, true);
             for (int k : heldOut) oof[rows.get(k)] = fold.probabilities(x.get(k));
         }
+        listener.at(TrainingProgress.Stage.IMAGE_MODEL, 1, 1, 0.95);
         return new ImagePart(LinearClassifier.train(x, yy, dim, IMAGE_C, true), oof, rows.size());
     }
 

@@ -10,6 +10,9 @@ public final class Palette {
     public static final Color NEUTRAL = Color.web("#8b95a1");
     public static final Color BULLISH = Color.web("#2a9d8f");
     public static final Color GREENTEXT = Color.web("#789922");
+    /** Confusion matrix: posts the model got right (the diagonal) and posts it got wrong. */
+    public static final Color AGREEMENT = Color.web("#2f6fbf");
+    public static final Color MISTAKE = Color.web("#e07a2f");
     /** A coin's price where it is drawn over sentiment (overlays, detail chart). */
     public static final Color PRICE = Color.web("#e09f3e");
     /** A second data line that is neither bullish, bearish nor a price (e.g. one lead-lag horizon). */
@@ -30,7 +33,10 @@ public final class Palette {
         return new java.awt.Color((float) c.getRed(), (float) c.getGreen(), (float) c.getBlue(), (float) c.getOpacity());
     }
 
+    /** A CSS colour: {@code #rrggbb}, or {@code rgba(...)} when the colour is translucent. */
     public static String css(Color c) {
+        if (c.getOpacity() < 1) return String.format(java.util.Locale.ROOT, "rgba(%d,%d,%d,%.3f)", (int) Math.round(c.getRed() * 255),
+                (int) Math.round(c.getGreen() * 255), (int) Math.round(c.getBlue() * 255), c.getOpacity());
         return String.format("#%02x%02x%02x", (int) (c.getRed() * 255), (int) (c.getGreen() * 255), (int) (c.getBlue() * 255));
     }
 }

@@ -126,6 +126,7 @@ public final class LabelView {
         text.setPrefWidth(520);
         text.setLineSpacing(3);
         meta.getStyleClass().add("muted");
+        meta.setId("post-meta");
         prediction.setId("prediction");
         VBox right = new VBox(10, subject, text, meta, coins, prediction);
         right.setPadding(new Insets(8));

@@ -18,7 +18,8 @@ import java.util.function.Supplier;
 
 /**
  * The one window: Label, Dashboard, Collect and Models, one keystroke apart (Ctrl+1..4), a light/dark theme
- * toggle (Ctrl+T), and the status bar. Views are supplied by the caller so each feature owns its own.
+ * toggle (Ctrl+T), and the status bar. Views are supplied by the caller so each feature owns its own; each is built
+ * when its tab is first shown.
  */
 public final class MainWindow {
 
@@ -35,10 +36,13 @@ public final class MainWindow {
             Tab tab = new Tab(s.title());
             tab.setClosable(false);
             tab.setId("tab-" + s.title().toLowerCase(java.util.Locale.ROOT));
-            Node content = s.view().get();
-            tab.setContent(content == null ? placeholder(s.title()) : content);
+            tab.setUserData(s);
             tabs.getTabs().add(tab);
         }
+        // Only the first view is built before the first frame; each other one when its tab is first shown, so a
+        // cold start pays for one view's controls, styles and layout rather than all four.
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> build(now));
+        if (!tabs.getTabs().isEmpty()) build(tabs.getTabs().get(0));
         root.setCenter(tabs);
         root.setBottom(statusBar.node());
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
@@ -83,6 +87,13 @@ public final class MainWindow {
 
     public boolean dark() {
         return dark;
+    }
+
+    private static void build(Tab tab) {
+        if (tab == null || !(tab.getUserData() instanceof Section s)) return;
+        tab.setUserData(null);
+        Node content = s.view().get();
+        tab.setContent(content == null ? placeholder(s.title()) : content);
     }
 
     private static Node placeholder(String title) {

@@ -12,15 +12,15 @@ import java.util.regex.Pattern;
  * in the site's unquoted markup; thread pages with three replies; thumbnails. {@code failPage} makes a result page
  * answer 500 (an outage mid-import).
  */
-final class FakeWarosu {
+public final class FakeWarosu {
 
     private static final Pattern OFFSET = Pattern.compile("offset=(\\d+)");
-    static final long FIRST = 62_000_000L;
+    public static final long FIRST = 62_000_000L;
     static final long FIRST_SECOND = 1_761_000_000L;
 
     private FakeWarosu() {}
 
-    static LoopbackServer start(int total, IntPredicate failPage) {
+    public static LoopbackServer start(int total, IntPredicate failPage) {
         return new LoopbackServer(req -> {
             if (req.path().equals("/biz/") && req.query() != null && req.query().contains("task=search2")) {
                 Matcher m = OFFSET.matcher(req.query());

@@ -37,14 +37,6 @@ public final class EmbeddedTrainer {
             return new Options(NgramTextModel.Options.standard(), 5, true, 20251008L);
         }
 
-        /**
-         * What the product trains by default ({@code train}, the Models view): the standard recipe plus the bundled
-         * sentence encoder, +1.3 points of accuracy and macro-F1 over four cross-validation seeds on the shared set.
-         */
-        public static Options product() {
-            return standard().withEncoder(TextEncoder.DEFAULT);
-        }
-
         /** The same with the text model's sentence encoder set (null for none). */
         public Options withEncoder(String encoder) {
             NgramTextModel.Options t = encoder == null ? text.encoder(null, 0)

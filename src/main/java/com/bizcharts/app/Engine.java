@@ -42,6 +42,7 @@ import com.bizcharts.sentiment.ocr.ImageText;
 import com.bizcharts.sentiment.embedded.SlangTally;
 import com.bizcharts.sentiment.embedded.ThumbnailSignal;
 import com.bizcharts.sentiment.scoring.BatchScorer;
+import com.bizcharts.sentiment.scoring.BoardMoodSignal;
 import com.bizcharts.sentiment.scoring.ModelLoader;
 import com.bizcharts.sentiment.scoring.ModelRegistry;
 import com.bizcharts.sentiment.scoring.PredictionRepository;
@@ -154,6 +155,7 @@ public final class Engine implements AutoCloseable {
             further.add(new RepostSignal(new LabeledImageIndex(db, imagesDir()), s.repostMaxDistance(), s.repostNeighbours()));
         }
         if (s.ocr()) further.add(OcrSignal.stored(db, base.lexicon()));
+        if (s.context()) further.add(BoardMoodSignal.stored(db, Duration.ofHours(s.contextHours()), s.contextMinPosts()));
         further.addAll(base.further());
         return base.withFurther(further);
     }

@@ -96,10 +96,12 @@ public record Settings(
 
     /**
      * The further signals fused when posts are scored (docs/model.md): repost neighbours among labeled thumbnails,
-     * the OCR text stored by {@code bizcharts ocr}, and ONNX models named by directory (empty: off).
+     * the OCR text stored by {@code bizcharts ocr}, ONNX models named by directory (empty: off), and the board's
+     * mood over the {@code contextHours} before a post as its context (at least {@code contextMinPosts} threads).
      */
     public record SignalSettings(boolean repost, int repostMaxDistance, int repostNeighbours, boolean ocr,
-                                 String onnxText, String onnxImage, int onnxBatch) {
+                                 String onnxText, String onnxImage, int onnxBatch,
+                                 boolean context, int contextHours, int contextMinPosts) {
         public Optional<Path> onnxTextPath() { return path(onnxText); }
         public Optional<Path> onnxImagePath() { return path(onnxImage); }
         private static Optional<Path> path(String s) { return s == null || s.isBlank() ? Optional.empty() : Optional.of(Path.of(s.strip())); }

@@ -53,7 +53,7 @@ class SignalsCommandTest {
         CliTest score = CliTest.run("--config", config.toString(), "--db", db, "score");
         assertThat(score.exitCode()).as(score.err()).isZero();
         assertThat(score.out()).contains("scored 1 posts with embedded-").contains("+" + onnxId)
-                .contains("signals: text, image, repost, ocr, onnx-text");
+                .contains("signals: text, image, repost, ocr, context, onnx-text");
 
         CliTest reg = CliTest.run("--db", db, "models", "register", text.toString());
         assertThat(reg.exitCode()).as(reg.err()).isZero();

@@ -15,7 +15,7 @@ public enum Signal {
     IMAGE(null),
     /** Text read from the image by OCR, scored by the lexicon. */
     OCR(null),
-    /** Thread context (replies, market mood); absent until a provider supplies it. */
+    /** The board's mood when the post was made (recent threads' predictions; {@code BoardMoodSignal}). */
     CONTEXT(null),
     /** An ONNX text classifier (e.g. CryptoBERT exported with optimum). */
     ONNX_TEXT(TEXT),

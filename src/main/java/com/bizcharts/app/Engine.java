@@ -33,8 +33,7 @@ import com.bizcharts.sentiment.fusion.SignalSource;
 import com.bizcharts.sentiment.image.LabeledImageIndex;
 import com.bizcharts.sentiment.image.RepostSignal;
 import com.bizcharts.sentiment.ocr.OcrSignal;
-import com.bizcharts.sentiment.onnx.OnnxImageSignal;
-import com.bizcharts.sentiment.onnx.OnnxTextSignal;
+import com.bizcharts.sentiment.onnx.OnnxSignal;
 import com.bizcharts.sentiment.onnx.BundledEncoders;
 import com.bizcharts.sentiment.lexicon.BizLexicon;
 import com.bizcharts.sentiment.lexicon.LexiconSignal;
@@ -140,8 +139,8 @@ public final class Engine implements AutoCloseable {
         SlangTally tally = SlangTally.load(settings.lexicon().marketWordsPath());
         var s = settings.signals();
         List<SignalSource> onnx = new ArrayList<>();
-        s.onnxTextPath().ifPresent(dir -> onnx.add(new OnnxTextSignal(dir, s.onnxBatch())));
-        s.onnxImagePath().ifPresent(dir -> onnx.add(new OnnxImageSignal(dir, s.onnxBatch())));
+        s.onnxTextPath().ifPresent(dir -> onnx.add(OnnxSignal.text(dir, s.onnxBatch())));
+        s.onnxImagePath().ifPresent(dir -> onnx.add(OnnxSignal.image(dir, s.onnxBatch())));
         return new SentimentSignals(SlangTally.withScoresFrom(lexicon, tally), new ThumbnailSignal(), lexicon::vader,
                 new BundledEncoders(), onnx);
     }

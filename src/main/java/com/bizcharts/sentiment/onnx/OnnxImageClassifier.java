@@ -20,7 +20,7 @@ import java.util.Map;
  * preprocessor_config.json (optional; CLIP's defaults otherwise) and head.json
  * ({"labels": [...], "weights": [[dim] per label], "bias": [...], "normalize": true}).
  */
-public final class OnnxImageClassifier implements AutoCloseable {
+public final class OnnxImageClassifier implements OnnxClassifier<BufferedImage> {
 
     private final OrtEnvironment env = OrtEnvironment.getEnvironment();
     private final OrtSession session;

@@ -1,15 +1,12 @@
 package com.bizcharts.sentiment.onnx;
 
-import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.nio.LongBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +18,7 @@ import java.util.Map;
  * ({"labels": [...], "max_length": 128}). Batches are padded to their longest text, so short posts stay cheap.
  * An OrtSession is thread-safe; close this to free the native memory.
  */
-public final class OnnxTextClassifier implements AutoCloseable {
+public final class OnnxTextClassifier implements OnnxClassifier<String> {
 
     private final OrtEnvironment env = OrtEnvironment.getEnvironment();
     private final OrtSession session;
@@ -73,34 +70,14 @@ public final class OnnxTextClassifier implements AutoCloseable {
     /** Raw logits per text (for calibration or fusion that wants them). */
     public float[][] logits(List<String> texts) {
         if (texts.isEmpty()) return new float[0][];
-        Encoding[] enc = tokenizer.batchEncode(texts);
-        int seq = 1;
-        for (Encoding e : enc) seq = Math.max(seq, Math.min(maxLength, e.getIds().length));
-        int n = texts.size();
-        long[] ids = new long[n * seq];
-        long[] mask = new long[n * seq];
-        java.util.Arrays.fill(ids, padId);
-        for (int i = 0; i < n; i++) {
-            long[] tok = enc[i].getIds();
-            int len = Math.min(seq, tok.length);
-            System.arraycopy(tok, 0, ids, i * seq, len);
-            java.util.Arrays.fill(mask, i * seq, i * seq + len, 1L);
-        }
-        long[] shape = {n, seq};
-        try (OnnxTensor idT = OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape);
-             OnnxTensor maskT = OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape);
-             OnnxTensor typeT = OnnxTensor.createTensor(env, LongBuffer.wrap(new long[n * seq]), shape)) {
-            Map<String, OnnxTensor> inputs = wantsTokenTypes
-                    ? Map.of("input_ids", idT, "attention_mask", maskT, "token_type_ids", typeT)
-                    : Map.of("input_ids", idT, "attention_mask", maskT);
-            try (OrtSession.Result result = session.run(inputs)) {
-                float[][] logits = (float[][]) result.get(0).getValue();
-                if (logits[0].length != labels.size()) {
-                    throw new IllegalStateException("model gives " + logits[0].length + " logits but labels.json names "
-                            + labels.size() + " labels");
-                }
-                return logits;
+        TokenBatch batch = TokenBatch.of(tokenizer, texts, maxLength, padId);
+        try (OrtSession.Result result = batch.run(env, session, wantsTokenTypes)) {
+            float[][] logits = (float[][]) result.get(0).getValue();
+            if (logits[0].length != labels.size()) {
+                throw new IllegalStateException("model gives " + logits[0].length + " logits but labels.json names "
+                        + labels.size() + " labels");
             }
+            return logits;
         } catch (OrtException e) {
             throw new IllegalStateException("onnx inference failed: " + e.getMessage(), e);
         }

@@ -1,8 +1,6 @@
 package com.bizcharts.sentiment.onnx;
 
-import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -10,8 +8,6 @@ import com.bizcharts.sentiment.embedded.TextEncoder;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.LongBuffer;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -76,30 +72,11 @@ public final class SentenceEncoder implements TextEncoder, AutoCloseable {
     public double[][] encode(List<String> texts) {
         if (texts.isEmpty()) return new double[0][];
         // An empty string tokenizes to the special tokens only, which is a fine "nothing said" vector.
-        Encoding[] enc = tokenizer.batchEncode(texts.stream().map(t -> t == null ? "" : t).toList());
-        int n = texts.size();
-        int seq = 1;
-        for (Encoding e : enc) seq = Math.max(seq, Math.min(maxLength, e.getIds().length));
-        long[] ids = new long[n * seq];
-        long[] mask = new long[n * seq];
-        for (int i = 0; i < n; i++) {
-            long[] tok = enc[i].getIds();
-            int len = Math.min(seq, tok.length);
-            System.arraycopy(tok, 0, ids, i * seq, len);
-            Arrays.fill(mask, i * seq, i * seq + len, 1L);
-        }
-        long[] shape = {n, seq};
-        try (OnnxTensor idT = OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape);
-             OnnxTensor maskT = OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape);
-             OnnxTensor typeT = OnnxTensor.createTensor(env, LongBuffer.wrap(new long[n * seq]), shape)) {
-            Map<String, OnnxTensor> inputs = wantsTokenTypes
-                    ? Map.of("input_ids", idT, "attention_mask", maskT, "token_type_ids", typeT)
-                    : Map.of("input_ids", idT, "attention_mask", maskT);
-            try (OrtSession.Result result = session.run(inputs)) {
-                if (!(result.get(0).getValue() instanceof float[][][] states))
-                    throw new IllegalStateException("encoder " + name + " must output token states [batch, seq, dim]");
-                return pool(states, mask, seq);
-            }
+        TokenBatch batch = TokenBatch.of(tokenizer, texts.stream().map(t -> t == null ? "" : t).toList(), maxLength, 0);
+        try (OrtSession.Result result = batch.run(env, session, wantsTokenTypes)) {
+            if (!(result.get(0).getValue() instanceof float[][][] states))
+                throw new IllegalStateException("encoder " + name + " must output token states [batch, seq, dim]");
+            return pool(states, batch.mask(), batch.seq());
         } catch (OrtException e) {
             throw new IllegalStateException("encoder " + name + " failed: " + e.getMessage(), e);
         }

@@ -52,7 +52,7 @@ class OnnxSignalsTest {
     void textReadingsAreTheClassifiersProbabilitiesInOurOrderBatchedInChunks() {
         List<String> texts = List.of("wagmi moon", "ngmi rekt", "", "the moon is wagmi", "rekt");
         List<SignalInput> batch = texts.stream().map(t -> new SignalInput(PostInput.ofText("", t), Thumbnail.NONE)).toList();
-        try (var signal = new OnnxTextSignal(dir.resolve("text"), 2); var classifier = new OnnxTextClassifier(dir.resolve("text"))) {
+        try (var signal = OnnxSignal.text(dir.resolve("text"), 2); var classifier = new OnnxTextClassifier(dir.resolve("text"))) {
             List<SignalReading> r = signal.read(batch);
             assertThat(r.get(2)).isNull();                       // nothing to read
             for (int i : new int[] {0, 1, 3, 4}) {
@@ -72,7 +72,7 @@ class OnnxSignalsTest {
         List<SignalInput> batch = List.of(new SignalInput(PostInput.ofText("", "a"), Thumbnail.of(red)),
                 new SignalInput(PostInput.ofText("", "b"), Thumbnail.NONE),
                 new SignalInput(PostInput.ofText("", "c"), Thumbnail.of(green)));
-        try (var signal = new OnnxImageSignal(dir.resolve("clip"), 1)) {
+        try (var signal = OnnxSignal.image(dir.resolve("clip"), 1)) {
             List<SignalReading> r = signal.read(batch);
             assertThat(r.get(0).probabilities()[0]).isCloseTo(OnnxImageClassifierTest.expected(new Color(230, 40, 40))[0], within(1e-5));
             assertThat(r.get(1)).isNull();
@@ -93,7 +93,7 @@ class OnnxSignalsTest {
         assertThat(OnnxModels.kindOf(dir)).isNull();
         assertThatThrownBy(() -> OnnxModels.id(dir)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("docs/onnx-models.md");
         Files.writeString(copy.resolve("labels.json"), "{\"labels\": [\"sad\", \"happy\"]}");
-        try (var bad = new OnnxTextSignal(copy, 4)) {
+        try (var bad = OnnxSignal.text(copy, 4)) {
             assertThatThrownBy(() -> bad.read(List.of(new SignalInput(PostInput.ofText("", "moon"), Thumbnail.NONE))))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'sad'");
         }
@@ -107,7 +107,7 @@ class OnnxSignalsTest {
         EmbeddedModel base = new EmbeddedTrainer(t -> LexiconReading.NONE, new ThumbnailSignal())
                 .train(TrainingSet.fromFile(LabeledFixture.copyTo(tmp)).posts(), EmbeddedTrainer.Options.standard(),
                         new EmbeddedTrainer.Provenance("fixture", "sha", "test", clock.instant()));
-        List<SignalSource> onnx = List.of(new OnnxTextSignal(dir.resolve("text"), 4), new OnnxImageSignal(dir.resolve("clip"), 4));
+        List<SignalSource> onnx = List.of(OnnxSignal.text(dir.resolve("text"), 4), OnnxSignal.image(dir.resolve("clip"), 4));
         EmbeddedModel model = base.withSignals(onnx);
         assertThat(model.id()).isEqualTo(base.id() + "+" + OnnxModels.id(dir.resolve("text")) + "+" + OnnxModels.id(dir.resolve("clip")));
         try (Database db = Database.open(tmp.resolve("s.db"))) {

@@ -88,12 +88,15 @@ public final class WorkstationApp extends Application {
         LabelView labelView = new LabelView(vm);
         engine.liveScraper().addListener(status::showLive);
         // Views other than Label are built when their tab is first shown (MainWindow), with their first refresh.
+        // The dashboard is built later than this line runs; it follows the window's theme through this property.
+        javafx.beans.property.BooleanProperty darkTheme = new javafx.beans.property.SimpleBooleanProperty(false);
         MainWindow window = new MainWindow(status,
                 new MainWindow.Section("Label", labelView::node),
                 new MainWindow.Section("Dashboard", () -> {
                     var dashboardVm = new com.bizcharts.ui.dashboard.DashboardViewModel(engine.database(), engine.prices(),
                             () -> model.get() != null ? model.get().id() : engine.modelLoader().active(engine.models()).id(), ex, engine.clock());
                     var dashboard = new com.bizcharts.ui.dashboard.DashboardView(dashboardVm);
+                    dashboard.followTheme(darkTheme);
                     dashboardVm.refresh();
                     return dashboard.node();
                 }),
@@ -105,6 +108,7 @@ public final class WorkstationApp extends Application {
                     modelsVm.refresh();
                     return models.node();
                 }));
+        darkTheme.bind(window.darkProperty());
         Scene scene = new Scene(window.root(), 1280, 800);
         window.setMenus(com.bizcharts.ui.shell.LabelsMenu.create(engine, ex, scene::getWindow,
                 text -> status.showJob(text, 1), vm::reload));

@@ -18,6 +18,19 @@ public final class Palette {
     /** A second data line that is neither bullish, bearish nor a price (e.g. one lead-lag horizon). */
     public static final Color ACCENT = Color.web("#3d7bd9");
 
+    /** What a chart is drawn on and with, per theme: JFreeChart does not follow the JavaFX stylesheet. */
+    public record ChartInk(Color background, Color plot, Color grid, Color text) {}
+
+    /** Charts in the light theme: white plot, light grid (reads well in the PNG exports too). */
+    public static final ChartInk LIGHT_CHART = new ChartInk(Color.WHITE, Color.WHITE, Color.web("#d0d7de"), Color.web("#24292f"));
+    /** Charts in the dark theme, on AtlantaFX Primer Dark's canvas colours. */
+    public static final ChartInk DARK_CHART = new ChartInk(Color.web("#0d1117"), Color.web("#161b22"), Color.web("#30363d"),
+            Color.web("#c9d1d9"));
+
+    public static ChartInk chart(boolean dark) {
+        return dark ? DARK_CHART : LIGHT_CHART;
+    }
+
     private Palette() {}
 
     public static Color of(SentimentLabel label) {

@@ -64,12 +64,39 @@ final class DashboardCharts {
         for (int i = 0; i < colours.length; i++) r.setSeriesPaint(i, colours[i]);
         lp.setRenderer(r);
         leadLag.addSubtitle(lagNote);
+        for (JFreeChart c : List.of(index, coin, leadLag)) c.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+        applyTheme(false);
+    }
+
+    /** Redraws the charts in the theme's ink (a white plot with a light grid, or Primer Dark's canvas). */
+    void applyTheme(boolean dark) {
+        Palette.ChartInk ink = Palette.chart(dark);
+        java.awt.Color text = awt(ink.text());
         for (JFreeChart c : List.of(index, coin, leadLag)) {
-            c.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
-            // a white plot with light grid lines reads better than JFreeChart's grey, in the PNGs too
-            c.getXYPlot().setBackgroundPaint(java.awt.Color.WHITE);
-            c.getXYPlot().setDomainGridlinePaint(java.awt.Color.LIGHT_GRAY);
-            c.getXYPlot().setRangeGridlinePaint(java.awt.Color.LIGHT_GRAY);
+            c.setBackgroundPaint(awt(ink.background()));
+            c.getTitle().setPaint(text);
+            for (int i = 0; i < c.getSubtitleCount(); i++) {
+                if (c.getSubtitle(i) instanceof TextTitle t) t.setPaint(text);
+                if (c.getSubtitle(i) instanceof org.jfree.chart.title.LegendTitle l) {
+                    l.setBackgroundPaint(awt(ink.background()));
+                    l.setItemPaint(text);
+                }
+            }
+            XYPlot plot = c.getXYPlot();
+            plot.setBackgroundPaint(awt(ink.plot()));
+            plot.setDomainGridlinePaint(awt(ink.grid()));
+            plot.setRangeGridlinePaint(awt(ink.grid()));
+            plot.setOutlinePaint(awt(ink.grid()));
+            List<org.jfree.chart.axis.ValueAxis> axes = new ArrayList<>();
+            for (int i = 0; i < plot.getDomainAxisCount(); i++) axes.add(plot.getDomainAxis(i));
+            for (int i = 0; i < plot.getRangeAxisCount(); i++) axes.add(plot.getRangeAxis(i));
+            for (var axis : axes) {
+                if (axis == null) continue;
+                axis.setLabelPaint(text);
+                axis.setTickLabelPaint(text);
+                axis.setAxisLinePaint(awt(ink.grid()));
+                axis.setTickMarkPaint(awt(ink.grid()));
+            }
         }
     }
 

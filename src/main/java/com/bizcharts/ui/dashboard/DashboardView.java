@@ -172,6 +172,12 @@ public final class DashboardView {
         return vm.toProperty().get() == null ? Instant.now() : vm.toProperty().get().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
     }
 
+    /** Draws the charts in the window's theme, now and whenever it changes. */
+    public void followTheme(javafx.beans.value.ObservableBooleanValue dark) {
+        charts.applyTheme(dark.get());
+        dark.addListener((o, was, now) -> charts.applyTheme(now));
+    }
+
     /** The charts by file name, for the export. */
     Map<String, JFreeChart> chartsByName() {
         Map<String, JFreeChart> m = new LinkedHashMap<>();

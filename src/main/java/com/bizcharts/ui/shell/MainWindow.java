@@ -28,7 +28,7 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final TabPane tabs = new TabPane();
     private final StatusBar statusBar;
-    private boolean dark;
+    private final javafx.beans.property.BooleanProperty dark = new javafx.beans.property.SimpleBooleanProperty(false);
 
     public MainWindow(StatusBar statusBar, Section... sections) {
         this.statusBar = statusBar;
@@ -81,11 +81,16 @@ public final class MainWindow {
     }
 
     public void toggleTheme() {
-        dark = !dark;
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+        dark.set(!dark.get());
+        Application.setUserAgentStylesheet(dark.get() ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
     }
 
     public boolean dark() {
+        return dark.get();
+    }
+
+    /** True in the dark theme; what draws itself (charts) follows it. */
+    public javafx.beans.property.ReadOnlyBooleanProperty darkProperty() {
         return dark;
     }
 

@@ -107,7 +107,7 @@ public final class RemoteFixture {
     }
 
     /** The same settings with 'remote serve' pointed at {@code servePort} on the machine. */
-    static RemoteSettings withServePort(RemoteSettings s, int servePort) {
+    public static RemoteSettings withServePort(RemoteSettings s, int servePort) {
         return new RemoteSettings(s.workspace(), s.user(), s.port(), s.key(), s.knownHosts(), s.python(), s.setup(),
                 s.trainArgs(), s.exportStudent(), s.validationShare(), s.teacherMinConfidence(), s.connectTimeoutSeconds(),
                 s.pollSeconds(), s.runpodBaseUrl(), s.runpodImage(), s.runpodGpu(), s.runpodVolumeGb(),
@@ -115,7 +115,7 @@ public final class RemoteFixture {
                 s.requiredGpuMemoryGb(), servePort, s.serveLocalPort(), s.serveStartMinutes());
     }
 
-    static RemoteSettings settings(Path workspace, Path python, String setup) {
+    public static RemoteSettings settings(Path workspace, Path python, String setup) {
         return new RemoteSettings(workspace.toString(), "trainer", 22, "unused", "unused", python.toString(), setup,
                 "--epochs 1", true, 0.1, 0.8, 10, 0, "http://127.0.0.1:1", "img", "NVIDIA GeForce RTX 4090", 50, 20,
                 "bizcharts-", true, 6, 30, 20, 8000, 0, 1);

@@ -43,7 +43,11 @@ public final class RemoteTrainingView {
                 run -> new PulledModels(engine.database(), engine.clock()).judge(run, engine.candidateEvaluation()),
                 new HostKeyDialog(), ex, engine.clock());
         vm.open();
-        return new RemoteTrainingView(vm).node();
+        var serving = new TeacherServingViewModel(engine.remoteInference(), engine.remoteTraining().runs(), new HostKeyDialog(),
+                engine.settings().remote().serveLocalPort(), ex);
+        RemoteTrainingView view = new RemoteTrainingView(vm);
+        view.root.getChildren().add(view.root.getChildren().size() - 1, new TeacherServingView(serving).node());
+        return view.node();
     }
 
     public RemoteTrainingView(RemoteTrainingViewModel vm) {

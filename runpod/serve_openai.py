@@ -96,10 +96,4 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
-    try:
-        main(sys.argv[1:])
-    except SystemExit:
-        raise
-    except Exception as e:
-        print(trainlib.failed_line(f"{type(e).__name__}: {e}"), flush=True)
-        sys.exit(1)
+    trainlib.run_as_script(main, sys.argv[1:])

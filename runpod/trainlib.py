@@ -8,6 +8,7 @@ import argparse
 import json
 import math
 import os
+import sys
 from dataclasses import dataclass
 
 LABELS = ("bearish", "neutral", "bullish")
@@ -124,6 +125,17 @@ def done_line(metrics):
 def failed_line(error):
     # One line, whatever the exception text held.
     return "FAILED " + json.dumps({"error": " ".join(str(error).split())[:500]})
+
+
+def run_as_script(main, argv):
+    """Runs a script's main; an unexpected error becomes one FAILED line (which the workstation reads) and exit 1."""
+    try:
+        main(argv)
+    except SystemExit:
+        raise
+    except Exception as e:
+        print(failed_line(f"{type(e).__name__}: {e}"), flush=True)
+        sys.exit(1)
 
 
 def positive_int(text):

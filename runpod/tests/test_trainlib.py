@@ -90,6 +90,23 @@ def test_done_and_failed_lines():
     assert failed == 'FAILED {"error": "CUDA out of memory. Tried to allocate"}'
 
 
+def test_a_script_that_fails_says_why_in_one_line_and_exits_1(capsys):
+    def main(argv):
+        raise ValueError("no such file: " + argv[0])
+
+    with pytest.raises(SystemExit) as exit_:
+        trainlib.run_as_script(main, ["d.json"])
+    assert exit_.value.code == 1
+    assert capsys.readouterr().out == 'FAILED {"error": "ValueError: no such file: d.json"}\n'
+
+    def usage(argv):
+        raise SystemExit(2)  # argparse's own exit passes through
+
+    with pytest.raises(SystemExit) as exit_:
+        trainlib.run_as_script(usage, [])
+    assert exit_.value.code == 2
+
+
 def test_arguments_defaults_follow_the_prototype():
     args = trainlib.train_arguments(["--dataset", "d.json", "--output", "out"])
     assert (args.epochs, args.batch_size, args.gradient_accumulation) == (3, 2, 8)

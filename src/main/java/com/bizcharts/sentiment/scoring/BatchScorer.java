@@ -91,15 +91,6 @@ public final class BatchScorer {
             log.warn("batch of {} failed ({}); scoring its posts one by one", batch.size(), e.toString());
         }
         List<PredictionRepository.Stored> out = new ArrayList<>(batch.size());
-        try {
-            List<Prediction> all = model.predictAll(batch);
-            for (int i = 0; i < batch.size(); i++) out.add(new PredictionRepository.Stored(batch.get(i).threadId(), all.get(i), clock.instant()));
-            return out;
-        } catch (RuntimeException e) {
-            // One bad post must not cost its batch: score them one by one and skip only the culprit.
-            log.debug("batch failed ({}), scoring its posts one by one", e.toString());
-            out.clear();
-        }
         for (PostInput p : batch) {
             try {
                 Prediction prediction = model.predict(p);

@@ -55,6 +55,8 @@ import com.bizcharts.store.ThreadRepository;
 
 import com.bizcharts.learn.teacher.ApiKeys;
 import com.bizcharts.remote.PodLauncher;
+import com.bizcharts.remote.PulledModels;
+import com.bizcharts.remote.RemoteRun;
 import com.bizcharts.remote.RemoteInference;
 import com.bizcharts.remote.RemoteTraining;
 import com.bizcharts.remote.RunPodClient;
@@ -223,6 +225,11 @@ public final class Engine implements AutoCloseable {
     /** Judges registered models trained elsewhere (pulled students) on the golden set, as the guarded retrain does. */
     public CandidateEvaluation candidateEvaluation() {
         return new CandidateEvaluation(database, imagesDir(), models, modelLoader, goldenSet, clock);
+    }
+
+    /** Judges what a pulled run produced (its student) behind the promotion gate: the CLI's and the GUI's one way. */
+    public List<PulledModels.Judged> judgePulled(RemoteRun run) {
+        return new PulledModels(database, clock).judge(run, candidateEvaluation());
     }
 
     public TeacherLabelRepository teacherLabels() { return teacherLabels; }

@@ -3,7 +3,6 @@ package com.bizcharts.cli;
 import com.bizcharts.app.Engine;
 import com.bizcharts.remote.HostKeyTrust;
 import com.bizcharts.remote.PodLauncher;
-import com.bizcharts.remote.PulledModels;
 import com.bizcharts.remote.RemoteRun;
 import com.bizcharts.remote.TrainingProgress;
 import picocli.CommandLine.Command;
@@ -143,7 +142,7 @@ public final class RemoteCommand {
     /** Judges what the run produced and prints one line per model. */
     static void evaluate(Engine engine, String runId, PrintWriter w) {
         RemoteRun pulled = engine.remoteTraining().find(runId);
-        for (var judged : new PulledModels(engine.database(), engine.clock()).judge(pulled, engine.candidateEvaluation()))
+        for (var judged : engine.judgePulled(pulled))
             w.println(judged.message());
     }
 

@@ -9,7 +9,6 @@ import com.bizcharts.learn.train.TrainingSet;
 import com.bizcharts.sentiment.SentimentSignals;
 import com.bizcharts.sentiment.embedded.EmbeddedModel;
 import com.bizcharts.sentiment.embedded.EmbeddedModelFormat;
-import com.bizcharts.sentiment.embedded.MemoizedEncoder;
 import com.bizcharts.sentiment.scoring.ModelRegistry;
 import com.bizcharts.sentiment.scoring.RegisteredModel;
 import com.bizcharts.store.Database;
@@ -58,13 +57,10 @@ public final class ModelTrainer {
         EmbeddedTrainer.Options base = EmbeddedTrainer.Options.standard();
         // The shipped recipe (no sentence encoder, as `train` and models/default): the encoder's ~+0.01 does not pay
         // for 15x slower scoring; docs/model.md has the figures.
-        String encoder = null;
-        EmbeddedTrainer.Options options = new EmbeddedTrainer.Options(base.text(), base.calibrationFolds(), base.classOffsets(), seed)
-                .withEncoder(encoder);
-        // Folds see the same posts again and again: each text is encoded once for the whole run, as in 'train'.
-        EmbeddedTrainer trainer = new EmbeddedTrainer(signals.lexicon(), signals.images(), MemoizedEncoder.over(signals.encoders()));
+        EmbeddedTrainer.Options options = new EmbeddedTrainer.Options(base.text(), base.calibrationFolds(), base.classOffsets(), seed);
+        EmbeddedTrainer trainer = new EmbeddedTrainer(signals.lexicon(), signals.images());
         String command = "workstation: Train new model (database labels" + (folds > 0 ? ", " + folds + "-fold cross-validation" : "")
-                + ", sentence encoder " + (encoder == null ? "none" : encoder) + ")";
+                + ", sentence encoder none)";
 
         String note = folds > 0 ? whyNoCrossValidation(posts, folds, options.calibrationFolds()) : "cross-validation not asked for";
         EvaluationReport report = null;

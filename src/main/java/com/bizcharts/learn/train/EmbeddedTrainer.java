@@ -39,10 +39,7 @@ public final class EmbeddedTrainer {
 
         /** The same with the text model's sentence encoder set (null for none). */
         public Options withEncoder(String encoder) {
-            NgramTextModel.Options t = encoder == null ? text.encoder(null, 0)
-                    : NgramTextModel.Options.withEncoder(encoder);
-            return new Options(new NgramTextModel.Options(text.ngrams(), text.minDf(), text.c(), text.traitWeight(),
-                    text.balanced(), text.subjectTerms(), t.encoder(), t.encoderWeight()), calibrationFolds, classOffsets, seed);
+            return new Options(text.encoder(encoder), calibrationFolds, classOffsets, seed);
         }
 
         Map<String, Object> describe() {

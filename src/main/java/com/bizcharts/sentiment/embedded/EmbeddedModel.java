@@ -124,8 +124,8 @@ public final class EmbeddedModel implements SentimentModel {
 
     /**
      * Each post's text and image readings (a sentence encoder, when the model has one, runs once for the batch),
-     * then every further signal over the whole batch (an ONNX model runs once per batch), then fusion. A further signal that fails is left out of the batch with a note in the drivers;
-     * it never costs the prediction.
+     * then every further signal over the whole batch (an ONNX model runs once per batch), then fusion. A further
+     * signal that fails is left out of the batch with a note in the drivers; it never costs the prediction.
      */
     @Override
     public List<Prediction> predictAll(List<PostInput> posts) {

@@ -29,15 +29,14 @@ public final class NgramTextModel {
         }
 
         /**
-         * With the sentence encoder, at weight 0.5 against the unit-length n-gram blocks (1.0 and 2.0 scored lower
-         * in cross-validation: the encoder then drowns the slang the n-grams know).
+         * The sentence vector's weight against the unit-length n-gram blocks (1.0 and 2.0 scored lower in
+         * cross-validation: the encoder then drowns the slang the n-grams know).
          */
-        public static Options withEncoder(String encoder) {
-            return standard().encoder(encoder, 0.5);
-        }
+        public static final double ENCODER_WEIGHT = 0.5;
 
-        public Options encoder(String name, double weight) {
-            return new Options(ngrams, minDf, c, traitWeight, balanced, subjectTerms, name, name == null ? 0 : weight);
+        /** These options with the named sentence encoder at {@link #ENCODER_WEIGHT}, or without one (null). */
+        public Options encoder(String name) {
+            return new Options(ngrams, minDf, c, traitWeight, balanced, subjectTerms, name, name == null ? 0 : ENCODER_WEIGHT);
         }
     }
 

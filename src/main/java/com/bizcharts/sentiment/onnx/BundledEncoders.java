@@ -21,11 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class BundledEncoders implements TextEncoder.Source, AutoCloseable {
 
-    public static final String MINILM = TextEncoder.DEFAULT;
-
     private record Files(String model, String modelSha256, String tokenizer, String tokenizerSha256) {}
 
-    private static final Map<String, Files> KNOWN = Map.of(MINILM, new Files(
+    private static final Map<String, Files> KNOWN = Map.of(TextEncoder.DEFAULT, new Files(
             "/all-minilm-l6-v2-q.onnx", "afdb6f1a0e45b715d0bb9b11772f032c399babd23bfc31fed1c170afc848bdb1",
             "/all-minilm-l6-v2-q-tokenizer.json", "da0e79933b9ed51798a3ae27893d3c5fa4a201126cef75586296df9b4d2c62a0"));
 

@@ -2,7 +2,6 @@ package com.bizcharts.ui.remote;
 
 import com.bizcharts.app.Engine;
 import com.bizcharts.remote.GpuCatalog;
-import com.bizcharts.remote.PulledModels;
 import com.bizcharts.remote.RunPodClient;
 import com.bizcharts.ui.common.Palette;
 import com.bizcharts.ui.common.UiExecutors;
@@ -40,7 +39,7 @@ public final class RemoteTrainingView {
     /** The panel over an engine, ready to embed (the Models view calls this); it reattaches to a running run. */
     public static Node create(Engine engine, UiExecutors ex) {
         var vm = new RemoteTrainingViewModel(engine.remoteTraining(), engine.podLauncher(), engine.settings().remote(),
-                run -> new PulledModels(engine.database(), engine.clock()).judge(run, engine.candidateEvaluation()),
+                engine::judgePulled,
                 new HostKeyDialog(), ex, engine.clock());
         vm.open();
         var serving = new TeacherServingViewModel(engine.remoteInference(), engine.remoteTraining().runs(), new HostKeyDialog(),

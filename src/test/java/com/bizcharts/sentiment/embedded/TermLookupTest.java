@@ -71,7 +71,7 @@ class TermLookupTest {
         List<PostInput> posts = data.stream().map(LabeledPost::post).toList();
         int[] y = data.stream().mapToInt(p -> p.label().index()).toArray();
         PostTraits traits = new PostTraits(t -> new LexiconReading(t.contains("moon") ? 0.5 : 0, 0, 0, 0, 0));
-        NgramTextModel.Options o = NgramTextModel.Options.withEncoder("fake");
+        NgramTextModel.Options o = NgramTextModel.Options.standard().encoder("fake");
         List<NgramTextModel.Prepared> prepared = NgramTextModel.prepare(posts, traits, o, fake);
         NgramTextModel model = NgramTextModel.trainPrepared(prepared, y, traits, o, fake);
         List<SparseVector> batched = model.featuresAll(posts);

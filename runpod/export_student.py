@@ -12,12 +12,13 @@ import os
 import sys
 
 import studentlib
+import train_vlm
 import trainlib
 
 
 def arguments(argv=None):
     p = argparse.ArgumentParser(description="distil the VLM teacher into an ONNX CPU student")
-    p.add_argument("--model-id", default="Qwen/Qwen2.5-VL-7B-Instruct")
+    p.add_argument("--model-id", help="the base model (default: the one the adapter names)")
     p.add_argument("--adapter", required=True, help="the LoRA adapter train_vlm.py wrote")
     p.add_argument("--dataset", required=True)
     p.add_argument("--val-dataset")
@@ -29,6 +30,8 @@ def arguments(argv=None):
     p.add_argument("--alpha", type=float, default=0.7, help="weight of the teacher's soft labels")
     p.add_argument("--max-length", type=trainlib.positive_int, default=64)
     p.add_argument("--image-size", type=trainlib.positive_int, default=96)
+    p.add_argument("--max-pixels", type=trainlib.positive_int, default=512 * 28 * 28,
+                   help="the teacher's image budget, as in training")
     return p.parse_args(argv)
 
 
@@ -64,16 +67,10 @@ def build_student(vocab_size, max_length, width=128):
 def teacher_probabilities(args, examples):
     """The teacher's distribution over the label words for each example (one forward pass each)."""
     import torch
-    from peft import PeftModel
-    import train_vlm
-    targs = trainlib.train_arguments(["--dataset", args.dataset, "--output", args.output, "--model-id", args.model_id])
-    model, processor, _ = train_vlm.load_model(targs)
-    model = PeftModel.from_pretrained(model.get_base_model(), args.adapter)
-    processor.tokenizer.padding_side = "left"
+    model, processor = train_vlm.load_trained(args.adapter, args.model_id, args.max_pixels)
     label_ids = train_vlm.label_token_ids(processor)
     device = next(model.parameters()).device
     probs = []
-    model.eval()
     with torch.no_grad():
         for ex in examples:
             batch = train_vlm.encode(processor, [ex], with_answer=False, device=device)
@@ -129,7 +126,7 @@ def main(argv=None):
             loss.backward()
             optimizer.step()
             step += 1
-            print(trainlib.progress_line(step, total, epoch + start / len(order), float(loss)), flush=True)
+            print(trainlib.progress_line(step, total, epoch + start / len(order), float(loss), stage="distil"), flush=True)
     student.eval()
     metrics = {}
     if val_set:
@@ -138,17 +135,20 @@ def main(argv=None):
             predicted = student(v_ids, v_mask, v_images).argmax(-1).tolist()
         metrics = {"macro_f1": trainlib.macro_f1(v_labels.tolist(), predicted),
                    "accuracy": trainlib.accuracy(v_labels.tolist(), predicted), "examples": len(val_set)}
-    torch.onnx.export(student, (ids[:1], mask[:1], images[:1]), os.path.join(args.output, "model.onnx"),
+    # The example batch has two rows: the exporter bakes a dimension of size 1 into the graph as a constant, and
+    # the workstation scores posts in batches. One file (no external weights): the student is a few megabytes.
+    example = torch.arange(2) % len(train_set)
+    torch.onnx.export(student, (ids[example], mask[example], images[example]), os.path.join(args.output, "model.onnx"),
                       input_names=["input_ids", "attention_mask", "pixel_values"], output_names=["logits"],
                       dynamic_axes={n: {0: "batch"} for n in ("input_ids", "attention_mask", "pixel_values", "logits")},
-                      opset_version=17)
+                      opset_version=18, external_data=False)
     created = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     model_id = "student-" + created.replace(":", "").replace("-", "")
     with open(os.path.join(args.output, "tokenizer.json"), "w", encoding="utf-8") as f:
         json.dump(studentlib.tokenizer_json(vocab, args.max_length), f)
+    teacher = {"base": train_vlm.base_model_of(args.adapter, args.model_id), "adapter": args.adapter}
     with open(os.path.join(args.output, "metadata.json"), "w", encoding="utf-8") as f:
-        json.dump(studentlib.student_metadata(model_id, {"base": args.model_id, "adapter": args.adapter},
-                                              args.image_size, args.max_length, metrics, created), f, indent=2)
+        json.dump(studentlib.student_metadata(model_id, teacher, args.image_size, args.max_length, metrics, created), f, indent=2)
     print(trainlib.done_line({"student": metrics, "model_id": model_id}), flush=True)
 
 

@@ -28,44 +28,13 @@ def arguments(argv=None):
     return p.parse_args(argv)
 
 
-def base_model(adapter, given):
-    if given:
-        return given
-    with open(os.path.join(adapter, "adapter_config.json"), encoding="utf-8") as f:
-        base = json.load(f).get("base_model_name_or_path")
-    if not base:
-        raise ValueError("the adapter names no base model: pass --model-id")
-    return base
-
-
 class AdapterScorer:
     """The base model with the adapter, scoring the label words as train_vlm.evaluate does."""
 
     def __init__(self, args):
         import torch
-        from peft import PeftModel
-        from transformers import AutoProcessor
         import train_vlm
-        try:
-            from transformers import AutoModelForImageTextToText as AutoVlm
-        except ImportError:
-            from transformers import AutoModelForVision2Seq as AutoVlm
-        cuda = torch.cuda.is_available()
-        kwargs = {"torch_dtype": torch.bfloat16 if cuda else torch.float32}
-        if cuda and train_vlm._has_bitsandbytes():
-            from transformers import BitsAndBytesConfig
-            kwargs["quantization_config"] = BitsAndBytesConfig(
-                load_in_4bit=True, bnb_4bit_quant_type="nf4", bnb_4bit_use_double_quant=True,
-                bnb_4bit_compute_dtype=torch.bfloat16)
-            kwargs["device_map"] = {"": 0}
-        base = base_model(args.adapter, args.model_id)
-        model = AutoVlm.from_pretrained(base, **kwargs)
-        if cuda and "device_map" not in kwargs:
-            model = model.to("cuda")
-        self.model = PeftModel.from_pretrained(model, args.adapter).eval()
-        saved = os.path.join(args.adapter, "processor")
-        self.processor = AutoProcessor.from_pretrained(saved if os.path.isdir(saved) else base, max_pixels=args.max_pixels)
-        self.processor.tokenizer.padding_side = "left"
+        self.model, self.processor = train_vlm.load_trained(args.adapter, args.model_id, args.max_pixels)
         self.label_ids = train_vlm.label_token_ids(self.processor)
         self.device = next(self.model.parameters()).device
         self.torch, self.train_vlm = torch, train_vlm

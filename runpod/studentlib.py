@@ -25,7 +25,9 @@ def vocabulary(texts, max_size=20000, min_count=2):
 
 
 def tokenizer_json(vocab, max_length):
-    """A tokenizers-library WordLevel file the Java side (DJL HuggingFaceTokenizer) can load."""
+    """A tokenizers-library WordLevel file that gives the same ids as encode: the pattern's matches are the words
+    (invert) and what lies between them is dropped, as re.findall does. The workstation reads the vocabulary and the
+    pattern from it (StudentTokenizer); any tokenizers-library client gets the same ids."""
     return {
         "version": "1.0",
         "truncation": {"direction": "Right", "max_length": max_length, "strategy": "LongestFirst", "stride": 0},
@@ -34,7 +36,7 @@ def tokenizer_json(vocab, max_length):
                           "normalized": False, "special": True} for t in (PAD, UNK)],
         "normalizer": {"type": "Lowercase"},
         "pre_tokenizer": {"type": "Split", "pattern": {"Regex": TOKEN.pattern.replace("(?i)", "")},
-                          "behavior": "Isolated", "invert": False},
+                          "behavior": "Removed", "invert": True},
         "post_processor": None,
         "decoder": None,
         "model": {"type": "WordLevel", "vocab": vocab, "unk_token": UNK},

@@ -25,34 +25,70 @@ def main(argv=None):
     print(trainlib.done_line(metrics), flush=True)
 
 
-def load_model(args):
+def load_base(model_id, quantization="auto", max_pixels=512 * 28 * 28):
+    """The base model and its processor, 4-bit when asked or (auto) when CUDA and bitsandbytes are there.
+
+    Returns (model, processor, mode); training (load_model), distillation and serving all load it this way.
+    """
     import torch
     from transformers import AutoProcessor
     try:
         from transformers import AutoModelForImageTextToText as AutoVlm
     except ImportError:
         from transformers import AutoModelForVision2Seq as AutoVlm
-    from peft import LoraConfig, get_peft_model, prepare_model_for_kbit_training
 
     cuda = torch.cuda.is_available()
-    four_bit = args.quantization == "4bit" or (args.quantization == "auto" and cuda and _has_bitsandbytes())
-    kwargs = {"torch_dtype": torch.bfloat16 if cuda else torch.float32}
+    four_bit = quantization == "4bit" or (quantization == "auto" and cuda and _has_bitsandbytes())
+    kwargs = {"dtype": torch.bfloat16 if cuda else torch.float32}
     if four_bit:
         from transformers import BitsAndBytesConfig
         kwargs["quantization_config"] = BitsAndBytesConfig(
             load_in_4bit=True, bnb_4bit_quant_type="nf4", bnb_4bit_use_double_quant=True,
             bnb_4bit_compute_dtype=torch.bfloat16)
         kwargs["device_map"] = {"": 0}
-    model = AutoVlm.from_pretrained(args.model_id, **kwargs)
-    if four_bit:
-        model = prepare_model_for_kbit_training(model, use_gradient_checkpointing=True)
-    elif cuda:
+    model = AutoVlm.from_pretrained(model_id, **kwargs)
+    if cuda and not four_bit:
         model = model.to("cuda")
+    processor = AutoProcessor.from_pretrained(model_id, max_pixels=max_pixels)
+    return model, processor, ("4bit-qlora" if four_bit else ("bf16-lora" if cuda else "fp32-lora"))
+
+
+def load_model(args):
+    """The base model with a fresh LoRA adapter on args.target_modules, ready to train."""
+    from peft import LoraConfig, get_peft_model, prepare_model_for_kbit_training
+    model, processor, mode = load_base(args.model_id, args.quantization, args.max_pixels)
+    if mode == "4bit-qlora":
+        model = prepare_model_for_kbit_training(model, use_gradient_checkpointing=True)
     lora = LoraConfig(r=args.lora_r, lora_alpha=args.lora_alpha, lora_dropout=args.lora_dropout,
                       target_modules=args.target_modules, task_type="CAUSAL_LM")
-    model = get_peft_model(model, lora)
-    processor = AutoProcessor.from_pretrained(args.model_id, max_pixels=args.max_pixels)
-    return model, processor, ("4bit-qlora" if four_bit else ("bf16-lora" if cuda else "fp32-lora"))
+    return get_peft_model(model, lora), processor, mode
+
+
+def load_trained(adapter, model_id=None, max_pixels=512 * 28 * 28):
+    """A trained adapter on its base model, for inference: (model in eval mode, processor).
+
+    The base is the one given or the one the adapter names; the processor is the one saved with the adapter when
+    there is one, so distilling and serving see posts exactly as training did.
+    """
+    from peft import PeftModel
+    base_id = base_model_of(adapter, model_id)
+    model, processor, _ = load_base(base_id, "auto", max_pixels)
+    saved = os.path.join(adapter, "processor")
+    if os.path.isdir(saved):
+        from transformers import AutoProcessor
+        processor = AutoProcessor.from_pretrained(saved, max_pixels=max_pixels)
+    processor.tokenizer.padding_side = "left"
+    return PeftModel.from_pretrained(model, adapter).eval(), processor
+
+
+def base_model_of(adapter, given=None):
+    if given:
+        return given
+    with open(os.path.join(adapter, "adapter_config.json"), encoding="utf-8") as f:
+        base = json.load(f).get("base_model_name_or_path")
+    if not base:
+        raise ValueError("the adapter names no base model: pass --model-id")
+    return base
 
 
 def _has_bitsandbytes():

@@ -106,9 +106,12 @@ def _number(value):
     return round(value, 6) if math.isfinite(value) else None
 
 
-def progress_line(step, total, epoch, loss, lr=None, eval_macro_f1=None, eval_accuracy=None):
-    """One machine-readable line per optimizer step."""
+def progress_line(step, total, epoch, loss, lr=None, eval_macro_f1=None, eval_accuracy=None, stage=None):
+    """One machine-readable line per optimizer step; stage names a later phase of the run (export_student.py's
+    "distil"), absent for the fine-tuning itself, so the workstation restarts its ETA and score for it."""
     body = {"step": int(step), "total_steps": int(total), "epoch": _number(epoch), "loss": _number(loss)}
+    if stage is not None:
+        body["stage"] = stage
     if lr is not None:
         body["lr"] = _number(lr)
     if eval_macro_f1 is not None:

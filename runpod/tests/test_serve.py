@@ -8,6 +8,7 @@ import pytest
 
 import serve_openai
 import servelib
+import train_vlm
 
 
 class FakeScorer:
@@ -120,7 +121,7 @@ def test_post_text_reads_the_workstation_prompt_and_passes_other_text_through():
 
 def test_the_base_model_comes_from_the_adapter_config(tmp_path):
     (tmp_path / "adapter_config.json").write_text(json.dumps({"base_model_name_or_path": "Qwen/Qwen2.5-VL-7B-Instruct"}))
-    assert serve_openai.base_model(str(tmp_path), None) == "Qwen/Qwen2.5-VL-7B-Instruct"
-    assert serve_openai.base_model(str(tmp_path), "tiny") == "tiny"
+    assert train_vlm.base_model_of(str(tmp_path), None) == "Qwen/Qwen2.5-VL-7B-Instruct"
+    assert train_vlm.base_model_of(str(tmp_path), "tiny") == "tiny"
     args = serve_openai.arguments(["--adapter", str(tmp_path), "--port", "8011"])
     assert args.host == "127.0.0.1" and args.port == 8011

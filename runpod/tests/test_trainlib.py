@@ -144,3 +144,9 @@ def test_student_text_prefix_matches_what_read_dataset_keeps(tmp_path):
     meta = studentlib.student_metadata("s1", {}, 96, 64, {}, "")
     assert text == meta["text_prefix"] + "Moon soon\nwagmi"
     assert studentlib.words(text)[:3] == ["classify", "this", "4chan"]
+
+
+def test_a_later_stage_names_itself_on_its_progress_lines():
+    assert "stage" not in json.loads(trainlib.progress_line(1, 2, 0.5, 1.0)[len("PROGRESS "):])
+    body = json.loads(trainlib.progress_line(1, 8, 0.0, 0.36, stage="distil")[len("PROGRESS "):])
+    assert body["stage"] == "distil" and body["step"] == 1 and body["total_steps"] == 8

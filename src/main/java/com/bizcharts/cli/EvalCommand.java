@@ -3,9 +3,11 @@ package com.bizcharts.cli;
 import com.bizcharts.learn.eval.EvaluationReport;
 import com.bizcharts.learn.train.LabeledPost;
 import com.bizcharts.learn.train.TrainingSet;
-import com.bizcharts.sentiment.embedded.EmbeddedModel;
+import com.bizcharts.sentiment.Prediction;
+import com.bizcharts.sentiment.SentimentModel;
 import com.bizcharts.sentiment.embedded.EmbeddedModelFormat;
 import com.bizcharts.sentiment.embedded.ModelFiles;
+import com.bizcharts.sentiment.onnx.OnnxStudentModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -17,7 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** {@code eval}: measures a model on labeled posts. */
+/** {@code eval}: measures a model on labeled posts: an embedded model, or an ONNX student pulled from remote training. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Evaluate a model on labeled posts: accuracy, macro-F1, per-class precision/recall/F1, confusion.")
 public final class EvalCommand implements Runnable {
@@ -28,7 +30,7 @@ public final class EvalCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "DIR", description = "model directory")
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "model directory (embedded, or an ONNX student)")
     Path model;
 
     @Option(names = "--data", required = true, paramLabel = "FILE.jsonl", description = "labeled posts")
@@ -37,28 +39,43 @@ public final class EvalCommand implements Runnable {
     @Option(names = "--json", description = "print one JSON object (accuracy, macro_f1, per_class, confusion)")
     boolean json;
 
+    private static final int BATCH = 64;
+
     @Override
     public void run() {
         if (!Files.isDirectory(model)) throw new IllegalArgumentException("model directory not found: " + model);
         List<LabeledPost> posts = TrainingSet.fromFile(data).posts();
-        EmbeddedModel m = EmbeddedModelFormat.load(ModelFiles.directory(model), root.signals().lexicon(),
-                root.signals().images(), root.signals().encoders());
         int[] truth = new int[posts.size()];
         int[] predicted = new int[posts.size()];
-        for (int i = 0; i < posts.size(); i++) {
-            truth[i] = posts.get(i).label().index();
-            predicted[i] = m.predict(posts.get(i).post()).label().index();
+        String id;
+        try (SentimentModel m = open()) {
+            id = m.id();
+            // In batches: a student scores a batch in one ONNX run.
+            for (int from = 0; from < posts.size(); from += BATCH) {
+                List<LabeledPost> batch = posts.subList(from, Math.min(posts.size(), from + BATCH));
+                List<Prediction> out = m.predictAll(batch.stream().map(LabeledPost::post).toList());
+                for (int i = 0; i < batch.size(); i++) {
+                    truth[from + i] = batch.get(i).label().index();
+                    predicted[from + i] = out.get(i).label().index();
+                }
+            }
         }
         EvaluationReport report = EvaluationReport.of(truth, predicted);
         PrintWriter w = spec.commandLine().getOut();
         if (json) {
             var node = report.toJson();
-            node.put("model", m.id());
+            node.put("model", id);
             w.println(node.toString());
         } else {
-            w.println("model     " + m.id());
+            w.println("model     " + id);
             w.print(report.toText());
         }
         w.flush();
+    }
+
+    private SentimentModel open() {
+        if (OnnxStudentModel.isStudentDirectory(model)) return new OnnxStudentModel(model);
+        return EmbeddedModelFormat.load(ModelFiles.directory(model), root.signals().lexicon(),
+                root.signals().images(), root.signals().encoders());
     }
 }

@@ -11,7 +11,11 @@ import java.util.Optional;
  */
 public sealed interface ProgressLine {
 
-    record Step(long step, long totalSteps, double epoch, Double loss, Double evalMacroF1) implements ProgressLine {}
+    /** The phase a run is in when its lines carry no stage: train_vlm.py's fine-tuning. */
+    String TRAIN = "train";
+
+    /** One optimizer step of a stage: {@link #TRAIN}, or what a later script names (export_student.py: "distil"). */
+    record Step(String stage, long step, long totalSteps, double epoch, Double loss, Double evalMacroF1) implements ProgressLine {}
 
     record Done(JsonNode metrics) implements ProgressLine {}
 
@@ -33,7 +37,7 @@ public sealed interface ProgressLine {
         }
         if (body == null || !body.isObject()) return Optional.empty();
         return Optional.of(switch (kind) {
-            case "PROGRESS" -> new Step(body.path("step").asLong(), body.path("total_steps").asLong(),
+            case "PROGRESS" -> new Step(body.path("stage").asText(TRAIN), body.path("step").asLong(), body.path("total_steps").asLong(),
                     body.path("epoch").asDouble(), number(body, "loss"), number(body, "eval_macro_f1"));
             case "DONE" -> new Done(body);
             default -> new Failed(body.path("error").asText("unknown error"));

@@ -118,7 +118,7 @@ public final class RemoteTraining {
                 for (String line : chunk.lines()) {
                     var event = ProgressLine.parse(line);
                     if (event.isEmpty() || event.get() instanceof ProgressLine.Done) continue; // the exit code decides
-                    if (event.get() instanceof ProgressLine.Step s && firstAt == null) {
+                    if (event.get() instanceof ProgressLine.Step s && (firstAt == null || !s.stage().equals(progress.stage()))) {
                         firstStep = s.step() - 1;
                         firstAt = now;
                     }
@@ -151,7 +151,7 @@ public final class RemoteTraining {
         return switch (status) {
             case SUCCEEDED -> {
                 runs.status(runId, "succeeded", null);
-                yield new TrainingProgress(TrainingProgress.State.SUCCEEDED, Math.max(p.step(), p.totalSteps()),
+                yield new TrainingProgress(TrainingProgress.State.SUCCEEDED, p.stage(), Math.max(p.step(), p.totalSteps()),
                         p.totalSteps(), p.epoch(), p.loss(), p.evalMacroF1(), Duration.ZERO, null);
             }
             case CANCELLED -> {

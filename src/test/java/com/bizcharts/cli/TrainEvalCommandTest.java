@@ -1,6 +1,7 @@
 package com.bizcharts.cli;
 
 import com.bizcharts.learn.LabeledFixture;
+import com.bizcharts.sentiment.onnx.TinyStudent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,28 @@ class TrainEvalCommandTest {
 
         CliTest text = CliTest.run("eval", "--model", model.toString(), "--data", data.toString());
         assertThat(text.out()).contains("accuracy").contains("confusion");
+    }
+
+    @Test
+    void evalMeasuresAnOnnxStudentAsPulledFromRemoteTraining() throws Exception {
+        Path student = TinyStudent.write(dir.resolve("student"), "student-eval", "", false);
+        Path data = dir.resolve("posts.jsonl");
+        String[][] rows = {{"wagmi moon", "bullish"}, {"moon moon", "bullish"}, {"rekt", "bearish"},
+                {"ngmi rekt", "bearish"}, {"coin", "neutral"}, {"wagmi", "bearish"}};
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < rows.length; i++)
+            lines.append("{\"thread_id\": ").append(100 + i).append(", \"board\": \"biz\", \"subject\": \"\", \"text\": \"")
+                    .append(rows[i][0]).append("\", \"label\": \"").append(rows[i][1]).append("\"}\n");
+        java.nio.file.Files.writeString(data, lines);
+
+        CliTest eval = CliTest.run("eval", "--model", student.toString(), "--data", data.toString(), "--json");
+        assertThat(eval.exitCode()).as(eval.err()).isZero();
+        JsonNode r = new ObjectMapper().readTree(eval.out());
+        assertThat(r.get("model").asText()).isEqualTo("student-eval");
+        // the tiny student reads wagmi/moon as bullish, rekt/ngmi as bearish, anything else as neutral:
+        // five of six right, the last post's label disagrees with its word on purpose
+        assertThat(r.get("accuracy").asDouble()).isCloseTo(5 / 6.0, org.assertj.core.api.Assertions.within(1e-3));
+        assertThat(r.get("per_class").get("bullish").get("support").asInt()).isEqualTo(2);
     }
 
     @Test

@@ -42,6 +42,12 @@ public final class OnnxStudentModel implements SentimentModel {
     private final double[] mean;
     private final double[] std;
 
+    /** Whether dir holds a student (its metadata.json says kind "student"), as export_student.py writes it. */
+    public static boolean isStudentDirectory(Path dir) {
+        return java.nio.file.Files.isRegularFile(dir.resolve("metadata.json"))
+                && KIND.equals(ModelDirectory.json(dir, "metadata.json").path("kind").asText());
+    }
+
     public OnnxStudentModel(Path dir) {
         JsonNode meta = ModelDirectory.json(dir, "metadata.json");
         List<String> labels = ModelDirectory.labels(meta, dir.resolve("metadata.json"));

@@ -92,7 +92,7 @@ public final class TinyStudent {
         Files.writeString(dir.resolve("tokenizer.json"), "{\"version\": \"1.0\", \"truncation\": {\"direction\": \"Right\", "
                 + "\"max_length\": " + MAX_LENGTH + ", \"strategy\": \"LongestFirst\", \"stride\": 0}, \"padding\": null, "
                 + "\"added_tokens\": [], \"normalizer\": {\"type\": \"Lowercase\"}, \"pre_tokenizer\": {\"type\": \"Split\", "
-                + "\"pattern\": {\"Regex\": \"[a-z0-9$#@']+|[^\\\\sa-z0-9]\"}, \"behavior\": \"Isolated\", \"invert\": false}, "
+                + "\"pattern\": {\"Regex\": \"[a-z0-9$#@']+|[^\\\\sa-z0-9]\"}, \"behavior\": \"Removed\", \"invert\": true}, "
                 + "\"post_processor\": null, \"decoder\": null, \"model\": {\"type\": \"WordLevel\", \"vocab\": {" + vocab
                 + "}, \"unk_token\": \"[UNK]\"}}");
         Files.writeString(dir.resolve("metadata.json"), "{\"id\": \"" + id + "\", \"kind\": \"student\", "

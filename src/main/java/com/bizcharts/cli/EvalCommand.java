@@ -1,9 +1,9 @@
 package com.bizcharts.cli;
 
 import com.bizcharts.learn.eval.EvaluationReport;
+import com.bizcharts.learn.retrain.CandidateEvaluation;
 import com.bizcharts.learn.train.LabeledPost;
 import com.bizcharts.learn.train.TrainingSet;
-import com.bizcharts.sentiment.Prediction;
 import com.bizcharts.sentiment.SentimentModel;
 import com.bizcharts.sentiment.embedded.EmbeddedModelFormat;
 import com.bizcharts.sentiment.embedded.ModelFiles;
@@ -39,28 +39,16 @@ public final class EvalCommand implements Runnable {
     @Option(names = "--json", description = "print one JSON object (accuracy, macro_f1, per_class, confusion)")
     boolean json;
 
-    private static final int BATCH = 64;
-
     @Override
     public void run() {
         if (!Files.isDirectory(model)) throw new IllegalArgumentException("model directory not found: " + model);
         List<LabeledPost> posts = TrainingSet.fromFile(data).posts();
-        int[] truth = new int[posts.size()];
-        int[] predicted = new int[posts.size()];
         String id;
+        EvaluationReport report;
         try (SentimentModel m = open()) {
             id = m.id();
-            // In batches: a student scores a batch in one ONNX run.
-            for (int from = 0; from < posts.size(); from += BATCH) {
-                List<LabeledPost> batch = posts.subList(from, Math.min(posts.size(), from + BATCH));
-                List<Prediction> out = m.predictAll(batch.stream().map(LabeledPost::post).toList());
-                for (int i = 0; i < batch.size(); i++) {
-                    truth[from + i] = batch.get(i).label().index();
-                    predicted[from + i] = out.get(i).label().index();
-                }
-            }
+            report = CandidateEvaluation.score(m, posts);
         }
-        EvaluationReport report = EvaluationReport.of(truth, predicted);
         PrintWriter w = spec.commandLine().getOut();
         if (json) {
             var node = report.toJson();

@@ -25,8 +25,9 @@ def main(argv=None):
     print(trainlib.done_line(metrics), flush=True)
 
 
-def load_base(model_id, quantization="auto", max_pixels=512 * 28 * 28):
-    """The base model and its processor, 4-bit when asked or (auto) when CUDA and bitsandbytes are there.
+def load_base(model_id, quantization="auto", max_pixels=512 * 28 * 28, processor_from=None):
+    """The base model and its processor (from processor_from when given), 4-bit when asked or (auto) when CUDA and
+    bitsandbytes are there.
 
     Returns (model, processor, mode); training (load_model), distillation and serving all load it this way.
     """
@@ -49,7 +50,7 @@ def load_base(model_id, quantization="auto", max_pixels=512 * 28 * 28):
     model = AutoVlm.from_pretrained(model_id, **kwargs)
     if cuda and not four_bit:
         model = model.to("cuda")
-    processor = AutoProcessor.from_pretrained(model_id, max_pixels=max_pixels)
+    processor = AutoProcessor.from_pretrained(processor_from or model_id, max_pixels=max_pixels)
     return model, processor, ("4bit-qlora" if four_bit else ("bf16-lora" if cuda else "fp32-lora"))
 
 
@@ -71,12 +72,9 @@ def load_trained(adapter, model_id=None, max_pixels=512 * 28 * 28):
     there is one, so distilling and serving see posts exactly as training did.
     """
     from peft import PeftModel
-    base_id = base_model_of(adapter, model_id)
-    model, processor, _ = load_base(base_id, "auto", max_pixels)
     saved = os.path.join(adapter, "processor")
-    if os.path.isdir(saved):
-        from transformers import AutoProcessor
-        processor = AutoProcessor.from_pretrained(saved, max_pixels=max_pixels)
+    model, processor, _ = load_base(base_model_of(adapter, model_id), "auto", max_pixels,
+                                    processor_from=saved if os.path.isdir(saved) else None)
     processor.tokenizer.padding_side = "left"
     return PeftModel.from_pretrained(model, adapter).eval(), processor
 

@@ -21,14 +21,17 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code sentiment "TEXT" [--image FILE [--ocr]] [--json]}: scores one post on the spot, with the ONNX signals named
- * in settings (repost neighbours and stored OCR text need the database, so they are not used here).
+ * {@code sentiment "TEXT" [--image FILE [--ocr]] [--board [--posted-at T]] [--json]}: scores one post on the spot,
+ * with the ONNX signals named in settings. With {@code --board} it also reads the database, as scoring stored posts
+ * does: the image's repost neighbours among labeled thumbnails and the board's mood in the hours before the post.
+ * Without it no database is opened (or created).
  */
 @Command(name = "sentiment", mixinStandardHelpOptions = true,
         description = "Score one post's text (and image) with the default model, plus the lexicon's own scores.")
@@ -60,10 +63,24 @@ public final class SentimentCommand implements Runnable {
     @Option(names = "--ocr", description = "with --image: read the image's text with Tesseract and fuse it as the ocr signal")
     boolean ocr;
 
+    @Option(names = "--board", description = "also read the database (--db): the image's repost neighbours among labeled"
+            + " thumbnails and the board's mood in the hours before the post")
+    boolean board;
+
+    @Option(names = "--posted-at", paramLabel = "TIME", description = "with --board: when the post was made"
+            + " (ISO-8601 UTC, e.g. 2026-11-30T14:00:00Z; default now)")
+    Instant postedAt;
+
     @Override
     public void run() {
         if (image != null && !Files.exists(image)) throw new IllegalArgumentException("image not found: " + image);
         if (ocr && image == null) throw new IllegalArgumentException("--ocr needs --image");
+        if (postedAt != null && !board) throw new IllegalArgumentException("--posted-at needs --board");
+        if (board) {
+            Path dbFile = root.settings().paths().databasePath();
+            if (!Files.isRegularFile(dbFile)) throw new IllegalArgumentException("no database at " + dbFile + " for --board");
+            root.engine(); // its signals read the store
+        }
         ModelLoader loader = new ModelLoader(root.settings().paths().activeModelPath(), root.signals());
         EmbeddedModel m = loader.withSignals(model != null ? loader.load(model.toAbsolutePath().toString()) : loader.defaultModel());
         if (ocr) {
@@ -73,7 +90,8 @@ public final class SentimentCommand implements Runnable {
             further.add(OcrSignal.live(reader, root.signals().lexicon()));
             m = m.withSignals(further);
         }
-        Prediction p = m.predict(new PostInput(0, subject, text, image, 0, null));
+        Instant when = board ? (postedAt != null ? postedAt : Instant.now()) : null;
+        Prediction p = m.predict(new PostInput(0, subject, text, image, 0, when));
         String full = subject.isBlank() ? text : subject + "\n" + text;
         LexiconReading lexicon = root.signals().lexicon().read(full);
         Map<String, Double> vader = root.signals().vader() == null ? null : root.signals().vader().apply(full);

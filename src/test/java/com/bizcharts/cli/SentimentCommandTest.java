@@ -43,4 +43,42 @@ class SentimentCommandTest {
         assertThat(missing.exitCode()).isNotZero();
         assertThat(missing.err().strip()).startsWith("error: image not found");
     }
+
+    @Test
+    void withBoardTheOnePostReadsRepostsAndTheBoardsMoodFromTheDatabase() throws Exception {
+        Path images = Files.createDirectories(dir.resolve("images"));
+        javax.imageio.ImageIO.write(com.bizcharts.sentiment.image.PerceptualHashTest.blob(250, 200), "jpg", images.resolve("1s.jpg").toFile());
+        Path mine = dir.resolve("mine.jpg"); // the same picture at half size: a repost
+        javax.imageio.ImageIO.write(com.bizcharts.sentiment.image.PerceptualHashTest.blob(125, 100), "jpg", mine.toFile());
+        Path config = Files.writeString(dir.resolve("settings.toml"), "[paths]\nimages = \"" + images.toString().replace("\\", "/") + "\"\n");
+        String db = dir.resolve("board.db").toString();
+        java.time.Instant t = java.time.Instant.parse("2026-11-30T12:00:00Z");
+        try (var d = com.bizcharts.store.Database.open(Path.of(db))) {
+            var ops = new java.util.ArrayList<com.bizcharts.store.ThreadOp>();
+            for (int i = 1; i <= 12; i++) // one labeled thread with the picture, and a gloomy board in the hours before t
+                ops.add(new com.bizcharts.store.ThreadOp(i, "biz", "", null, "ngmi, it's over, rekt", "Anonymous", null,
+                        t.minusSeconds(600L * i), 0, 0, null, i == 1 ? "1s.jpg" : null, false, false,
+                        com.bizcharts.store.ThreadOp.Source.LIVE));
+            new com.bizcharts.store.ThreadRepository(d).upsert(ops, java.time.Instant.EPOCH);
+            new com.bizcharts.store.LabelRepository(d).save(new com.bizcharts.store.Label(1, 1, false, "default",
+                    java.time.Instant.parse("2026-11-30T13:00:00Z"), null, null, null));
+        }
+        assertThat(CliTest.run("--config", config.toString(), "--db", db, "score").exitCode()).isZero();
+
+        CliTest r = CliTest.run("--config", config.toString(), "--db", db, "sentiment", "what do you think",
+                "--image", mine.toString(), "--board", "--posted-at", "2026-11-30T12:30:00Z", "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        String drivers = new ObjectMapper().readTree(r.out()).get("drivers").toString();
+        assertThat(drivers).contains("repost:-").contains("board mood: 12 threads in the previous 6 h");
+
+        CliTest without = CliTest.run("--config", config.toString(), "--db", db, "sentiment", "what do you think",
+                "--image", mine.toString(), "--json");
+        assertThat(new ObjectMapper().readTree(without.out()).get("drivers").toString())
+                .doesNotContain("repost:").doesNotContain("board mood");
+
+        CliTest noDb = CliTest.run("--db", dir.resolve("none.db").toString(), "sentiment", "gm", "--board");
+        assertThat(noDb.exitCode()).isNotZero();
+        assertThat(noDb.err().strip()).startsWith("error: no database at").endsWith("for --board");
+        assertThat(dir.resolve("none.db")).doesNotExist();
+    }
 }

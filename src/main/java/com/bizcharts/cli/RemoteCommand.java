@@ -86,8 +86,8 @@ public final class RemoteCommand {
             Engine engine = parent.engine();
             PrintWriter w = spec.commandLine().getOut();
             RemoteRun run = RemoteCommand.run(engine, runId);
-            w.printf(Locale.ROOT, "run %s on %s@%s:%d: %s (step %d/%d%s)%n", run.runId(), run.user(), run.host(), run.port(),
-                    run.status(), run.step(), run.totalSteps(), run.loss() == null ? "" : String.format(Locale.ROOT, ", loss %.4f", run.loss()));
+            w.printf(Locale.ROOT, "run %s on %s@%s:%d: %s (%s%s)%n", run.runId(), run.user(), run.host(), run.port(),
+                    run.status(), run.stepText(), run.loss() == null ? "" : String.format(Locale.ROOT, ", loss %.4f", run.loss()));
             if (run.podId() != null) w.printf(Locale.ROOT, "pod %s at $%.2f/hour, about $%.2f so far%n", run.podId(),
                     run.costPerHour() == null ? 0 : run.costPerHour(),
                     PodLauncher.cost(run.costPerHour(), Instant.parse(run.startedAt()),

@@ -41,7 +41,7 @@ public final class RunRepository {
     }
 
     public void progress(String runId, TrainingProgress p) {
-        db.writeVoid(ctx -> ctx.update(REMOTE_RUNS).set(REMOTE_RUNS.STEP, p.step())
+        db.writeVoid(ctx -> ctx.update(REMOTE_RUNS).set(REMOTE_RUNS.STAGE, p.stage()).set(REMOTE_RUNS.STEP, p.step())
                 .set(REMOTE_RUNS.TOTAL_STEPS, p.totalSteps()).set(REMOTE_RUNS.LOSS, p.loss())
                 .where(REMOTE_RUNS.RUN_ID.eq(runId)).execute());
     }
@@ -81,7 +81,7 @@ public final class RunRepository {
         RemoteRunsRecord r = rec.into(REMOTE_RUNS);
         return new RemoteRun(r.getRunId(), r.getHost(), r.getPort().intValue(), r.getUserName(), r.getKeyPath(),
                 r.getKnownHostsPath(), r.getRemoteDir(), r.getPodId(), r.getCostPerHour(), r.getStatus(),
-                r.getStartedAt(), r.getFinishedAt(), r.getStep(), r.getTotalSteps(), r.getLoss(), r.getDatasetJson(),
+                r.getStartedAt(), r.getFinishedAt(), r.getStage(), r.getStep(), r.getTotalSteps(), r.getLoss(), r.getDatasetJson(),
                 r.getMetricsJson(), r.getLocalDir(), r.getMessage());
     }
 }

@@ -54,7 +54,7 @@ public record TrainingProgress(State state, String stage, long step, long totalS
     /** One line for the CLI and the status bar. */
     public String summary() {
         StringBuilder b = new StringBuilder(state.name().toLowerCase());
-        if (!ProgressLine.TRAIN.equals(stage)) b.append(" (").append(stage).append(')');
+        if (!ProgressLine.TRAIN.equals(stage)) b.append(' ').append(stage);
         b.append(" step ").append(step);
         if (totalSteps > 0) b.append('/').append(totalSteps).append(String.format(" (%.0f%%)", fraction() * 100));
         if (loss != null) b.append(String.format(" loss %.4f", loss));

@@ -48,7 +48,7 @@ class ProgressLineTest {
         p = p.after(distil, 0, t0.plusSeconds(60), t0.plusSeconds(62));
         assertThat(p.evalMacroF1()).as("the VLM's validation score is not the student's").isNull();
         assertThat(p.eta()).isEqualTo(Duration.ofSeconds(14));
-        assertThat(p.summary()).isEqualTo("running (distil) step 1/8 (13%) loss 0.3600 ETA 0m14s");
+        assertThat(p.summary()).isEqualTo("running distil step 1/8 (13%) loss 0.3600 ETA 0m14s");
     }
 
     @Test

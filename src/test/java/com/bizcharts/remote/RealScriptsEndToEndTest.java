@@ -97,14 +97,16 @@ class RealScriptsEndToEndTest {
         // 12 training posts (the golden ones stay home) in batches of 4 over 2 epochs: 6 optimizer steps; then the
         // student's 8 epochs of one batch
         assertThat(train.out()).as(runLog).contains("running step 6/6 (100%)")
-                .containsPattern("running \\(distil\\) step [1-7]/8")
-                .contains("succeeded (distil) step 8/8 (100%)")
+                .containsPattern("running distil step [1-7]/8")
+                .contains("succeeded distil step 8/8 (100%)")
                 .contains(runId + "-adapter stays pending evaluation")
                 .containsPattern(runId + "-student on the golden set \\(19 posts\\): macro-F1 [0-9.]+");
         Path output = tmp.resolve("ws/bizcharts/runs/" + runId + "/output");
         assertThat(Files.readString(output.resolve("adapter/adapter_config.json"))).contains("\"q_proj\"").contains("\"v_proj\"");
         assertThat(output.resolve("student/model.onnx")).isNotEmptyFile();
 
+        CliTest status = CliTest.run("--db", db.toString(), "--config", config.toString(), "remote", "status", runId);
+        assertThat(status.out()).as("the stored step count says it is the student's").contains(": pulled (distil step 8/8");
         CliTest models = CliTest.run("--db", db.toString(), "--config", config.toString(), "models", "list");
         assertThat(models.out()).contains(runId + "-adapter").contains(runId + "-student");
 

@@ -254,7 +254,7 @@ public final class RemoteTrainingViewModel {
         runStatus.set(r.status());
         if (!busy.get() || !r.active()) {
             progress.set(r.totalSteps() > 0 ? Math.min(1.0, (double) r.step() / r.totalSteps()) : 0);
-            progressText.set("run " + r.runId() + ": " + r.status() + " (step " + r.step() + "/" + r.totalSteps()
+            progressText.set("run " + r.runId() + ": " + r.status() + " (" + r.stepText()
                     + (r.loss() == null ? "" : String.format(Locale.ROOT, ", loss %.4f", r.loss())) + ")"
                     + (r.message() == null ? "" : " - " + r.message()));
         }

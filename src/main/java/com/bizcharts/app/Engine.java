@@ -40,7 +40,9 @@ import com.bizcharts.sentiment.lexicon.LexiconSignal;
 import com.bizcharts.sentiment.ocr.ImageText;
 import com.bizcharts.sentiment.embedded.SlangTally;
 import com.bizcharts.sentiment.embedded.ThumbnailSignal;
+import com.bizcharts.sentiment.scoring.ActiveModel;
 import com.bizcharts.sentiment.scoring.BatchScorer;
+import com.bizcharts.sentiment.scoring.ScoringService;
 import com.bizcharts.sentiment.scoring.BoardMoodSignal;
 import com.bizcharts.sentiment.scoring.ModelLoader;
 import com.bizcharts.sentiment.scoring.ModelRegistry;
@@ -98,6 +100,8 @@ public final class Engine implements AutoCloseable {
     private final PodLauncher podLauncher;
     private final PriceRepository prices;
     private final RemoteInference remoteInference;
+    private final ActiveModel activeModel;
+    private final ScoringService scoring;
     private ImageText imageText;
     private PriceSync priceSync;
 
@@ -113,6 +117,12 @@ public final class Engine implements AutoCloseable {
         this.models = new ModelRegistry(database, clock);
         this.predictions = new PredictionRepository(database);
         this.modelLoader = new ModelLoader(settings.paths().activeModelPath(), signals);
+        this.activeModel = new ActiveModel(models, modelLoader);
+        var sc = settings.scoring();
+        this.scoring = new ScoringService(predictions, activeModel, new BatchScorer(predictions, imagesDir(), clock), imagesDir(),
+                database::dataVersion, sc.batch(), sc.threadsOrDefault(), sc.checkInterval());
+        // Whatever stores posts (live poll, Warosu page, label import, a thumbnail arriving) hands them to the scorer.
+        database.postChanges().subscribe(scoring::submit);
         this.prices = new PriceRepository(database);
         this.coinMentions = new CoinMentionRepository(new CoinExtractor(CoinList.load(settings.coins().listPath())));
         this.labelTransfer = new LabelTransfer(database, threads, labels, coinMentions::record);
@@ -175,6 +185,21 @@ public final class Engine implements AutoCloseable {
 
     public ModelLoader modelLoader() { return modelLoader; }
 
+    /** The one model that scores, observable; activations from any process reach it (see {@link #startServices}). */
+    public ActiveModel activeModel() { return activeModel; }
+
+    /** The background scoring service; runs once {@link #startServices} (or its own start) was called. */
+    public ScoringService scoring() { return scoring; }
+
+    /**
+     * Starts the embedded background services the window and the long-running commands use: the scoring service
+     * and the watch on the active model (another process's activation is seen within the check interval).
+     */
+    public void startServices() {
+        activeModel.watch(settings.scoring().checkInterval());
+        scoring.start();
+    }
+
     public BatchScorer scorer() { return new BatchScorer(predictions, imagesDir(), clock); }
 
     public Settings settings() { return settings; }
@@ -204,7 +229,7 @@ public final class Engine implements AutoCloseable {
             var posts = threads.findAll(ids).stream().map(op -> new com.bizcharts.sentiment.PostInput(op.threadId(),
                     op.subject(), op.opTextClean(), op.thumbnailPath() == null ? null : imagesDir().resolve(op.thumbnailPath()),
                     op.replyCount(), op.postedAt())).toList();
-            var model = modelLoader.active(models);
+            var model = activeModel.get().model();
             return activeLearningQueue().rank(model, posts).stream().map(s -> s.post().threadId()).toList();
         });
     }
@@ -233,14 +258,6 @@ public final class Engine implements AutoCloseable {
     }
 
     public TeacherLabelRepository teacherLabels() { return teacherLabels; }
-
-    /**
-     * The id the active registered model's predictions are stored under, if a model is active: its registry id plus
-     * the ids of the ONNX models fused with it.
-     */
-    public Optional<String> activeModelId() {
-        return models.active().map(m -> EmbeddedModel.KIND.equals(m.kind()) ? m.id() + signals.idSuffix() : m.id());
-    }
 
     public Backoff backoff() {
         var b = settings.backoff();
@@ -309,6 +326,8 @@ public final class Engine implements AutoCloseable {
 
     @Override
     public void close() {
+        scoring.close();
+        activeModel.close();
         try {
             liveScraper.stop(java.time.Duration.ofSeconds(30));
         } catch (InterruptedException e) {

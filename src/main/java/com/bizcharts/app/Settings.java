@@ -38,7 +38,8 @@ public record Settings(
         TeacherSettings teacher,
         LearningSettings learning,
         RemoteSettings remote,
-        PriceSettings prices) {
+        PriceSettings prices,
+        ScoringSettings scoring) {
 
     public static final Path DEFAULT_FILE = Path.of("config", "settings.toml");
     private static final String BUNDLED = "/com/bizcharts/config/settings.toml";
@@ -113,6 +114,17 @@ public record Settings(
                                   double geminiInputPerMillion, double geminiOutputPerMillion,
                                   long requestTimeoutSeconds, double rateLimitSeconds) {}
 
+    /**
+     * The background scoring service: posts per batch, scoring threads (0: all cores but one, so the window stays
+     * quick while a rescore runs), and how often it looks for another process's writes and model changes.
+     */
+    public record ScoringSettings(int batch, int threads, long checkIntervalMs) {
+        public int threadsOrDefault() {
+            return threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+        }
+        public Duration checkInterval() { return Duration.ofMillis(Math.max(50, checkIntervalMs)); }
+    }
+
     /** The learning loop's defaults (from the prototype's plan). */
     public record LearningSettings(double uncertaintyWeight, int clusters, int replayCapacity, double replayShare,
                                    double goldenFraction, double teacherMinConfidence, boolean usePseudoLabels) {}
@@ -148,7 +160,7 @@ public record Settings(
     /** A copy with the database path replaced (the {@code --db} option). */
     public Settings withDatabase(Path database) {
         return new Settings(new PathSettings(database.toString(), paths.images, paths.models, paths.activeModel),
-                fourchan, warosu, backoff, retention, labeling, coins, lexicon, ocr, signals, teacher, learning, remote, prices);
+                fourchan, warosu, backoff, retention, labeling, coins, lexicon, ocr, signals, teacher, learning, remote, prices, scoring);
     }
 
     private static ObjectNode bundledTree() {

@@ -27,15 +27,30 @@ final class LiveCommand implements Callable<Integer> {
     @Option(names = "--once", description = "take one snapshot and exit")
     boolean once;
 
+    @Option(names = "--no-score", description = "store only; do not score the stored posts with the active model")
+    boolean noScore;
+
     @Override
     public Integer call() throws Exception {
         LiveScraper scraper = root.engine().liveScraper();
         PrintWriter out = spec.commandLine().getOut();
-        if (once) {
-            PollOutcome o = scraper.pollOnce();
-            out.println(describe(o));
-            return o.kind() == PollOutcome.Kind.MALFORMED ? 1 : 0;
+        // Scoring runs beside the scraper, so what a server stores is on the index without a separate 'score'.
+        CliScoring scoring = noScore ? null : CliScoring.start(root.engine().scoring(), out);
+        try {
+            return once ? once(scraper, out, scoring) : continuous(scraper, out);
+        } finally {
+            if (scoring != null) scoring.close();
         }
+    }
+
+    private static int once(LiveScraper scraper, PrintWriter out, CliScoring scoring) throws Exception {
+        PollOutcome o = scraper.pollOnce();
+        out.println(describe(o));
+        if (scoring != null) scoring.finish(Duration.ofHours(12));
+        return o.kind() == PollOutcome.Kind.MALFORMED ? 1 : 0;
+    }
+
+    private int continuous(LiveScraper scraper, PrintWriter out) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         scraper.addListener(s -> {
             if (s.state() == LiveStatus.State.WAITING || s.state() == LiveStatus.State.BACKING_OFF) {
@@ -59,6 +74,7 @@ final class LiveCommand implements Callable<Integer> {
         stopped.await();
         return 0;
     }
+
 
     static String describe(PollOutcome o) {
         return switch (o.kind()) {

@@ -35,10 +35,9 @@ public final class ModelsCommand {
         public void run() {
             Engine engine = parent.root.engine();
             PrintWriter w = spec.commandLine().getOut();
+            var current = engine.activeModel().get(); // registers the shipped default when nothing is active yet
             var models = engine.models().list();
-            if (engine.models().active().isEmpty()) {
-                w.println("no active model registered: scoring uses the default model at " + engine.modelLoader().defaultLocation());
-            }
+            if (current.problem() != null) w.println("warning: " + current.problem());
             w.printf(Locale.ROOT, "  %-22s %-9s %-20s %6s %8s %8s  %s%n", "id", "kind", "created", "posts", "accuracy", "macroF1", "path");
             for (RegisteredModel m : models) {
                 w.printf(Locale.ROOT, "%s %-22s %-9s %-20s %6s %8s %8s  %s%n", m.active() ? "*" : " ", m.id(), m.kind(),
@@ -81,9 +80,11 @@ public final class ModelsCommand {
         @Override
         public void run() {
             Engine engine = parent.root.engine();
+            engine.activeModel().get(); // the shipped default is registered first, so a rollback can return to it
             String id = Files.isDirectory(Path.of(target)) ? parent.register(Path.of(target)).id() : target;
-            engine.models().activate(id);
-            spec.commandLine().getOut().println("active model: " + id + " (run 'score' to score posts with it)");
+            engine.activeModel().activate(id);
+            spec.commandLine().getOut().println("active model: " + id + " (a running workstation or 'live' rescores every post"
+                    + " with it in the background; here, 'score' does)");
         }
     }
 
@@ -96,7 +97,9 @@ public final class ModelsCommand {
 
         @Override
         public void run() {
-            RegisteredModel m = parent.root.engine().models().rollback();
+            Engine engine = parent.root.engine();
+            engine.activeModel().get();
+            RegisteredModel m = engine.activeModel().rollback();
             spec.commandLine().getOut().println("active model: " + m.id());
         }
     }

@@ -3,7 +3,6 @@ package com.bizcharts.cli;
 import com.bizcharts.app.Engine;
 import com.bizcharts.sentiment.SentimentModel;
 import com.bizcharts.sentiment.embedded.EmbeddedModel;
-import com.bizcharts.sentiment.scoring.BatchScorer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -11,6 +10,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,31 +26,31 @@ public final class ScoreCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--batch", paramLabel = "N", description = "posts per batch (default ${DEFAULT-VALUE})")
-    int batch = 256;
-
     @Option(names = "--threads", paramLabel = "N", description = "scoring threads (default: available processors)")
     int threads = Runtime.getRuntime().availableProcessors();
 
     @Override
     public void run() {
         Engine engine = root.engine();
-        SentimentModel model = engine.modelLoader().active(engine.models());
-        if (model instanceof EmbeddedModel embedded && engine.models().find(embedded.metadata().id()).isEmpty()) {
-            // the default model scores before anyone registers it; record it so predictions name a known model
-            engine.models().register(embedded.metadata(), engine.modelLoader().defaultLocation());
-        }
+        SentimentModel model = engine.activeModel().get().model();
         PrintWriter w = spec.commandLine().getOut();
         if (model instanceof EmbeddedModel embedded) {
             List<String> signals = new ArrayList<>(List.of("text", "image"));
             embedded.signals().forEach(src -> signals.add(src.signal().word()));
             w.printf(Locale.ROOT, "signals: %s%n", String.join(", ", signals));
         }
+        var service = engine.scoring();
+        service.useThreads(threads);
         long t0 = System.nanoTime();
-        BatchScorer.Result r = engine.scorer().scoreAll(model, batch, threads, n -> {});
+        try (CliScoring scoring = CliScoring.start(service, w)) {
+            scoring.finish(Duration.ofDays(7));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("scoring interrupted; run 'score' again to go on where it stopped");
+        }
         double s = (System.nanoTime() - t0) / 1e9;
-        w.printf(Locale.ROOT, "scored %d posts with %s in %.1f s%s%n", r.scored(), model.id(), s,
-                r.failed() > 0 ? " (" + r.failed() + " failed, see the log)" : "");
-        w.printf(Locale.ROOT, "%d predictions from %s in the database%n", engine.predictions().count(model.id()), model.id());
+        var coverage = engine.predictions().coverage(model.id());
+        w.printf(Locale.ROOT, "%d predictions from %s in the database (%.1f s)%s%n", coverage.scored(), model.id(), s,
+                coverage.failed() > 0 ? "; " + coverage.failed() + " posts could not be scored (score_failures)" : "");
     }
 }

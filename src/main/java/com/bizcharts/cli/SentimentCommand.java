@@ -3,6 +3,7 @@ package com.bizcharts.cli;
 import com.bizcharts.sentiment.PostInput;
 import com.bizcharts.sentiment.Prediction;
 import com.bizcharts.sentiment.SentimentLabel;
+import com.bizcharts.sentiment.SentimentModel;
 import com.bizcharts.sentiment.embedded.EmbeddedModel;
 import com.bizcharts.sentiment.embedded.LexiconReading;
 import com.bizcharts.sentiment.fusion.SignalSource;
@@ -34,7 +35,7 @@ import java.util.Map;
  * Without it no database is opened (or created).
  */
 @Command(name = "sentiment", mixinStandardHelpOptions = true,
-        description = "Score one post's text (and image) with the default model, plus the lexicon's own scores.")
+        description = "Score one post's text (and image) with the active model, plus the lexicon's own scores.")
 public final class SentimentCommand implements Runnable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,7 +55,7 @@ public final class SentimentCommand implements Runnable {
     @Option(names = "--image", paramLabel = "FILE", description = "the post's image (thumbnail)")
     Path image;
 
-    @Option(names = "--model", paramLabel = "DIR", description = "model directory (default: models/default or the bundled copy)")
+    @Option(names = "--model", paramLabel = "DIR", description = "model directory (default: the model active in the database, else models/default or the bundled copy)")
     Path model;
 
     @Option(names = "--json", description = "print one JSON object")
@@ -71,6 +72,22 @@ public final class SentimentCommand implements Runnable {
             + " (ISO-8601 UTC, e.g. 2026-11-30T14:00:00Z; default now)")
     Instant postedAt;
 
+    /**
+     * {@code --model DIR}, else the model active in the database when there is one (what scores the dashboard), else
+     * the shipped default. Without a database file none is created: the default answers.
+     */
+    private SentimentModel chooseModel() {
+        ModelLoader loader = new ModelLoader(root.settings().paths().activeModelPath(), root.signals());
+        if (model != null) return loader.withSignals(loader.load(model.toAbsolutePath().toString()));
+        if (Files.isRegularFile(root.settings().paths().databasePath())) {
+            var active = root.engine().activeModel().get();
+            if (board || active.problem() != null) return active.model();
+            // without --board the post is read on its own: the same model, without the signals that read the store
+            return root.engine().models().find(active.registryId()).map(r -> loader.scoring(loader.load(r))).orElse(active.model());
+        }
+        return loader.withSignals(loader.defaultModel());
+    }
+
     @Override
     public void run() {
         if (image != null && !Files.exists(image)) throw new IllegalArgumentException("image not found: " + image);
@@ -81,15 +98,18 @@ public final class SentimentCommand implements Runnable {
             if (!Files.isRegularFile(dbFile)) throw new IllegalArgumentException("no database at " + dbFile + " for --board");
             root.engine(); // its signals read the store
         }
-        ModelLoader loader = new ModelLoader(root.settings().paths().activeModelPath(), root.signals());
-        EmbeddedModel m = loader.withSignals(model != null ? loader.load(model.toAbsolutePath().toString()) : loader.defaultModel());
+        SentimentModel chosen = chooseModel();
         if (ocr) {
+            if (!(chosen instanceof EmbeddedModel)) throw new IllegalArgumentException("--ocr needs an embedded model; "
+                    + chosen.id() + " reads the image itself (choose one with --model DIR)");
             ImageText reader = new ImageText(root.settings().ocr().datapathPath(), root.settings().ocr().language());
             if (!reader.enabled()) throw new IllegalStateException("OCR is unavailable: " + reader.disabledReason());
-            List<SignalSource> further = new ArrayList<>(m.signals());
+            EmbeddedModel e = (EmbeddedModel) chosen;
+            List<SignalSource> further = new ArrayList<>(e.signals());
             further.add(OcrSignal.live(reader, root.signals().lexicon()));
-            m = m.withSignals(further);
+            chosen = e.withSignals(further);
         }
+        SentimentModel m = chosen;
         Instant when = board ? (postedAt != null ? postedAt : Instant.now()) : null;
         Prediction p = m.predict(new PostInput(0, subject, text, image, 0, when));
         String full = subject.isBlank() ? text : subject + "\n" + text;

@@ -32,6 +32,8 @@ final class WarosuCommand implements Callable<Integer> {
     boolean continueRun;
     @Option(names = "--backfill", description = "import threads older than the oldest imported day") boolean backfill;
     @Option(names = "--threads", description = "also fetch each thread page for its reply count (slower)") boolean threads;
+    @Option(names = "--no-score", description = "store only; do not score the imported posts with the active model")
+    boolean noScore;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -41,6 +43,14 @@ final class WarosuCommand implements Callable<Integer> {
         if (continueRun) request = importer.continuing(request);
         if (backfill) request = importer.backfilling(request);
         PrintWriter out = spec.commandLine().getOut();
+        try (CliScoring scoring = noScore ? null : CliScoring.start(root.engine().scoring(), out)) {
+            int code = importAndReport(importer, request, out);
+            if (scoring != null) scoring.finish(java.time.Duration.ofHours(12));
+            return code;
+        }
+    }
+
+    private int importAndReport(WarosuImporter importer, WarosuRequest request, PrintWriter out) throws InterruptedException {
         WarosuImporter.Result r = importer.run(request, continueRun, (done, stored, oldest) ->
                 out.printf("page %d: %d threads so far%s%n", done, stored, oldest == null ? "" : ", back to " + oldest), () -> false);
         out.printf("run %d %s: %d pages, %d threads (%d new), %d thumbnails%n", r.runId(), r.status(), r.pages(),

@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -39,6 +41,10 @@ public final class Database implements AutoCloseable {
     private final DSLContext writer;
     private final DSLContext reader;
     private final ReentrantLock writeLock = new ReentrantLock();
+    /** Work to run once the transaction in flight commits (its listeners must never see a rolled-back write). */
+    private final List<Runnable> afterCommit = new ArrayList<>();
+    private Connection versionConnection;
+    private final PostChanges postChanges = new PostChanges();
 
     private Database(Path file) throws SQLException {
         this.file = file;
@@ -79,6 +85,17 @@ public final class Database implements AutoCloseable {
                 .migrate();
     }
 
+    /** Which posts were stored or changed, announced after each commit. */
+    public PostChanges postChanges() {
+        return postChanges;
+    }
+
+    /** Announces {@code threadIds} once the write in flight commits. */
+    void announce(List<Long> threadIds) {
+        List<Long> ids = List.copyOf(threadIds);
+        afterCommit(() -> postChanges.publish(ids));
+    }
+
     public Path file() {
         return file;
     }
@@ -88,13 +105,48 @@ public final class Database implements AutoCloseable {
         return reader;
     }
 
-    /** Runs {@code work} in one transaction on the single writer connection; all or nothing. */
+    /**
+     * Runs {@code work} in one transaction on the single writer connection; all or nothing. What {@link #afterCommit}
+     * queued during it runs after the commit, on this thread, outside the lock; after a rollback it is dropped.
+     */
     public <T> T write(Function<DSLContext, T> work) {
+        List<Runnable> committed = List.of();
+        T result;
         writeLock.lock();
+        boolean outermost = writeLock.getHoldCount() == 1; // a nested write joins the outer transaction's fate
         try {
-            return writer.transactionResult(cfg -> work.apply(DSL.using(cfg)));
+            if (outermost) afterCommit.clear();
+            result = writer.transactionResult(cfg -> work.apply(DSL.using(cfg)));
+            if (outermost) committed = List.copyOf(afterCommit);
         } finally {
+            if (outermost) afterCommit.clear();
             writeLock.unlock();
+        }
+        for (Runnable r : committed) r.run();
+        return result;
+    }
+
+    /**
+     * Queues {@code r} to run when the write in flight on this thread commits; outside a write it runs at once. Used
+     * to announce new posts only once they are really stored.
+     */
+    public void afterCommit(Runnable r) {
+        if (writeLock.isHeldByCurrentThread()) afterCommit.add(r);
+        else r.run();
+    }
+
+    /**
+     * SQLite's {@code PRAGMA data_version} on a connection of its own: it changes whenever any other connection (this
+     * process's writer or another process) has committed since the last call. Cheap enough to poll every second.
+     */
+    public synchronized long dataVersion() {
+        try {
+            if (versionConnection == null) versionConnection = dataSource.getConnection();
+            try (var st = versionConnection.createStatement(); var rs = st.executeQuery("PRAGMA data_version")) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the database's data_version: " + e.getMessage(), e);
         }
     }
 
@@ -128,6 +180,9 @@ public final class Database implements AutoCloseable {
     public void close() {
         writeLock.lock();
         try {
+            synchronized (this) {
+                if (versionConnection != null) versionConnection.close();
+            }
             writerConnection.close();
         } catch (SQLException e) {
             throw new StoreException("closing database failed: " + e.getMessage(), e);

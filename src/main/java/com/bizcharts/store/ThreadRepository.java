@@ -49,6 +49,7 @@ public final class ThreadRepository {
         BatchBindStep batch = ctx.batch(upsertStatement(ctx));
         for (ThreadOp op : ops) batch = batch.bind(bindValues(op, seen));
         batch.execute();
+        db.announce(ops.stream().map(ThreadOp::threadId).toList());
         int inserted = (int) ops.stream().filter(op -> !known.contains(op.threadId())).count();
         return new UpsertCounts(inserted, ops.size() - inserted);
     }
@@ -68,9 +69,21 @@ public final class ThreadRepository {
                 .execute();
     }
 
+    /** Records a downloaded thumbnail; the post is announced again, since its image can now be read. */
     public void setThumbnailPath(long threadId, String relativePath) {
-        db.writeVoid(ctx -> ctx.update(THREAD_OPS).set(THREAD_OPS.THUMBNAIL_PATH, relativePath)
-                .where(THREAD_OPS.THREAD_ID.eq(threadId)).execute());
+        db.writeVoid(ctx -> {
+            ctx.update(THREAD_OPS).set(THREAD_OPS.THUMBNAIL_PATH, relativePath).where(THREAD_OPS.THREAD_ID.eq(threadId)).execute();
+            db.announce(List.of(threadId));
+        });
+    }
+
+    /** As {@link #setThumbnailPath}, only where the row has none yet; announced only when it changed. */
+    public void setThumbnailPathIfMissing(long threadId, String relativePath) {
+        db.writeVoid(ctx -> {
+            int changed = ctx.update(THREAD_OPS).set(THREAD_OPS.THUMBNAIL_PATH, relativePath)
+                    .where(THREAD_OPS.THREAD_ID.eq(threadId)).and(THREAD_OPS.THUMBNAIL_PATH.isNull()).execute();
+            if (changed > 0) db.announce(List.of(threadId));
+        });
     }
 
     public Optional<ThreadOp> find(long threadId) {

@@ -3,7 +3,8 @@ package com.bizcharts.ui;
 import com.bizcharts.app.Engine;
 import com.bizcharts.app.Settings;
 import com.bizcharts.learn.retrain.GuardedRetrain;
-import com.bizcharts.sentiment.SentimentModel;
+import com.bizcharts.sentiment.scoring.ActiveModel;
+import com.bizcharts.ui.common.Throttle;
 import com.bizcharts.store.Coverage;
 import com.bizcharts.store.labels.LabelProgress;
 import com.bizcharts.ui.collect.CollectView;
@@ -23,10 +24,12 @@ import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
+import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /** The workstation window: the engine built once, the views bound to it, services stopped on close. */
@@ -70,23 +73,35 @@ public final class WorkstationApp extends Application {
     /** Builds the whole window over an engine; tests call it with their own engine and executors. */
     public static Scene build(Engine engine, UiExecutors ex) {
         String labeler = engine.settings().labeling().labelerId();
-        AtomicReference<SentimentModel> model = new AtomicReference<>();
+        // The embedded services: scoring what is collected, and following the active model wherever it is changed.
+        engine.startServices();
+        ActiveModel active = engine.activeModel();
         StatusBar status = new StatusBar();
         ex.background().execute(() -> {
             try {
-                SentimentModel m = engine.modelLoader().active(engine.models());
-                model.set(m);
-                ex.fx().execute(() -> status.showModel(m.id()));
+                String id = active.id();
+                ex.fx().execute(() -> status.showModel(id));
             } catch (RuntimeException e) {
                 ex.fx().execute(() -> status.showModel("none (" + e.getMessage() + ")"));
             }
         });
+        engine.scoring().onStatus(status::showScoring);
+        status.showScoring(engine.scoring().status());
         LabelViewModel vm = new LabelViewModel(engine.labelQueue(), engine.labels(),
-                new LabelCards(engine, labeler, model::get),
+                new LabelCards(engine, labeler, () -> active.get().model()),
                 () -> LabelProgress.of(engine.database(), labeler, engine.clock().instant()), labeler,
                 engine.settings().labeling().showPrediction(), ex, engine.clock(), engine.settings().labeling().prefetch());
         LabelView labelView = new LabelView(vm);
         engine.liveScraper().addListener(status::showLive);
+        // New posts join the label queue as they are stored (at most one re-read of the queue every 2 s).
+        Throttle intake = new Throttle(LIVE_REDRAW, ex.fx(), vm::takeInNewPosts);
+        engine.database().postChanges().subscribe(ids -> intake.request());
+        List<Runnable> onModelChange = new CopyOnWriteArrayList<>();
+        onModelChange.add(vm::modelChanged);
+        active.subscribe(m -> ex.fx().execute(() -> {
+            status.showModel(m.id());
+            onModelChange.forEach(Runnable::run);
+        }));
         // Views other than Label are built when their tab is first shown (MainWindow), with their first refresh.
         // The dashboard is built later than this line runs; it follows the window's theme through this property.
         javafx.beans.property.BooleanProperty darkTheme = new javafx.beans.property.SimpleBooleanProperty(false);
@@ -94,17 +109,24 @@ public final class WorkstationApp extends Application {
                 new MainWindow.Section("Label", labelView::node),
                 new MainWindow.Section("Dashboard", () -> {
                     var dashboardVm = new com.bizcharts.ui.dashboard.DashboardViewModel(engine.database(), engine.prices(),
-                            () -> model.get() != null ? model.get().id() : engine.modelLoader().active(engine.models()).id(), ex, engine.clock());
+                            active::id, ex, engine.clock());
                     var dashboard = new com.bizcharts.ui.dashboard.DashboardView(dashboardVm);
                     dashboard.followTheme(darkTheme);
+                    // Predictions landing redraw it (batched: one redraw every 2 s at most); a model change at once.
+                    Throttle redraw = new Throttle(LIVE_REDRAW, ex.fx(), dashboardVm::refresh);
+                    engine.scoring().onScored(scored -> redraw.request());
+                    engine.scoring().onStatus(dashboardVm::showScoring);
+                    dashboardVm.showScoring(engine.scoring().status());
+                    onModelChange.add(dashboardVm::refresh);
                     dashboardVm.refresh();
                     return dashboard.node();
                 }),
                 new MainWindow.Section("Collect", () -> collectView(engine, ex).node()),
                 new MainWindow.Section("Models", () -> {
-                    ModelsViewModel modelsVm = modelsViewModel(engine, ex, model::get);
+                    ModelsViewModel modelsVm = modelsViewModel(engine, ex);
                     ModelsView models = new ModelsView(modelsVm);
                     models.addSection("Remote training (GPU)", RemoteTrainingView.create(engine, ex));
+                    onModelChange.add(modelsVm::refresh);
                     modelsVm.refresh();
                     return models.node();
                 }));
@@ -120,21 +142,21 @@ public final class WorkstationApp extends Application {
         return scene;
     }
 
+    /** How often, at most, a view redraws for data that keeps arriving (Sparrow batches its updates the same way). */
+    private static final Duration LIVE_REDRAW = Duration.ofSeconds(2);
+
     private static CollectView collectView(Engine engine, UiExecutors ex) {
         var warosu = new WarosuImportViewModel(engine::warosuImporter, () -> Coverage.of(engine.database()), ex);
         warosu.refreshCoverage();
         return new CollectView(new CollectViewModel(engine.liveScraper(), ex, ZoneOffset.UTC), new WarosuImportView(warosu));
     }
 
-    private static ModelsViewModel modelsViewModel(Engine engine, UiExecutors ex, Supplier<SentimentModel> loaded) {
+    private static ModelsViewModel modelsViewModel(Engine engine, UiExecutors ex) {
         var l = engine.settings().learning();
-        return new ModelsViewModel(engine.models(), engine.modelTrainer(),
+        return new ModelsViewModel(engine.models(), engine.activeModel(), engine.modelTrainer(),
                 () -> engine.guardedRetrain().run(new GuardedRetrain.Options(l.teacherMinConfidence(), l.usePseudoLabels(),
                         l.replayCapacity(), l.replayShare(), l.goldenFraction(), 42)),
-                engine.driftWatch(),
-                () -> engine.activeModelId().orElseGet(() -> loaded.get() != null ? loaded.get().id()
-                        : engine.modelLoader().active(engine.models()).id()),
-                engine.modelEvaluations(), ex);
+                engine.driftWatch(), engine.modelEvaluations(), ex);
     }
 
     @Override

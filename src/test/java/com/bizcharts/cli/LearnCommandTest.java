@@ -31,8 +31,9 @@ class LearnCommandTest {
         assertThat(drift.exitCode()).as(drift.err()).isZero();
         assertThat(drift.out()).contains("model m1: 40 human labels").contains("error rate 0.675"); // 27 of 40 labels are not the predicted neutral
 
-        CliTest noModel = CliTest.run("--db", db.toString(), "learn", "drift");
-        assertThat(noModel.exitCode()).isEqualTo(2);
-        assertThat(noModel.err()).isEqualTo("error: no active model: pass --model ID\n");
+        // without --model: the active one, which is the shipped default while nothing else was activated
+        CliTest active = CliTest.run("--db", db.toString(), "learn", "drift");
+        assertThat(active.exitCode()).as(active.err()).isZero();
+        assertThat(active.out()).startsWith("model embedded-").contains(": 0 human labels after its predictions");
     }
 }

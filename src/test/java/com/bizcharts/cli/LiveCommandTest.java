@@ -35,6 +35,20 @@ class LiveCommandTest {
             CliTest r = CliTest.run("--config", config.toString(), "live", "--once");
             assertThat(r.exitCode()).as(r.err()).isZero();
             assertThat(r.out()).contains("catalog: 5 threads (5 new, 0 updated), 0 thumbnails saved");
+            // the server/cron path scores as it stores: no separate 'score' needed for the index
+            assertThat(r.out()).containsPattern("scored 5 posts with embedded-\\S+; all stored posts are scored");
+            try (var db = com.bizcharts.store.Database.open(dir.resolve("b.db"))) {
+                assertThat(db.read().fetchCount(com.bizcharts.store.schema.Tables.THREAD_OPS)).isEqualTo(5);
+                assertThat(db.read().fetchCount(com.bizcharts.store.schema.Tables.PREDICTIONS)).isEqualTo(5);
+            }
+
+            CliTest unscored = CliTest.run("--config", config.toString(), "--db", dir.resolve("c.db").toString(), "live", "--once", "--no-score");
+            assertThat(unscored.exitCode()).as(unscored.err()).isZero();
+            assertThat(unscored.out()).doesNotContain("scored");
+            try (var db = com.bizcharts.store.Database.open(dir.resolve("c.db"))) {
+                assertThat(db.read().fetchCount(com.bizcharts.store.schema.Tables.THREAD_OPS)).isEqualTo(5);
+                assertThat(db.read().fetchCount(com.bizcharts.store.schema.Tables.PREDICTIONS)).isZero();
+            }
         }
     }
 

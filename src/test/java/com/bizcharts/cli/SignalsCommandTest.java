@@ -110,7 +110,7 @@ class SignalsCommandTest {
         assertThat(score.exitCode()).as(score.err()).isZero();
         try (Database d = Database.open(Path.of(db))) {
             var predictions = new com.bizcharts.sentiment.scoring.PredictionRepository(d);
-            String id = score.out().lines().filter(l -> l.startsWith("scored")).findFirst().orElseThrow().split(" ")[4];
+            String id = score.out().lines().filter(l -> l.startsWith("scored")).findFirst().orElseThrow().split(" ")[4].replace(";", "");
             var repost = predictions.find(2, id).orElseThrow().prediction();
             assertThat(repost.imageUsed()).isTrue();
             assertThat(repost.drivers()).anyMatch(dr -> dr.startsWith("repost:-") && dr.contains("bearish at"))

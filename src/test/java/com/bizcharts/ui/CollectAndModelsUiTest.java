@@ -106,10 +106,11 @@ class CollectAndModelsUiTest {
     void trainingFromTheModelsViewAddsARegistryRowAndTheEvaluationGridRenders(FxRobot robot) throws Exception {
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT4).release(KeyCode.CONTROL);
         TableView<RegisteredModel> table = robot.lookup("#models-table").queryAs(TableView.class);
-        assertThat(table.getItems()).isEmpty();
+        // the shipped default is a registered model like any other, active from the first start
+        assertThat(table.getItems()).singleElement().satisfies(m -> assertThat(m.active()).isTrue());
         robot.clickOn("#model-train");
-        waitFor(60, () -> table.getItems().size() == 1 && text(robot, "#model-train-stage").equals("done"));
-        RegisteredModel row = table.getItems().get(0);
+        waitFor(60, () -> table.getItems().size() == 2 && text(robot, "#model-train-stage").equals("done"));
+        RegisteredModel row = table.getItems().stream().filter(m -> !m.active()).findFirst().orElseThrow();
         assertThat(row.trainingSize()).isEqualTo(36);
         assertThat(row.macroF1()).isNotNull();
         assertThat(text(robot, "#models-message")).startsWith("trained " + row.id() + " on 36 labels");

@@ -25,6 +25,14 @@ public final class TestWorkstation {
     private TestWorkstation() {}
 
     public static Engine engine(Path dir, String fourchanBase, String warosuBase) {
+        return engine(dir, fourchanBase, warosuBase, "", "");
+    }
+
+    /**
+     * @param fourchanLines further keys of the [fourchan] section (a shorter poll interval)
+     * @param extraToml     settings appended to the test's file (sections the defaults above do not name)
+     */
+    public static Engine engine(Path dir, String fourchanBase, String warosuBase, String fourchanLines, String extraToml) {
         try {
             Files.createDirectories(dir.resolve("images"));
             Path config = dir.resolve("settings.toml");
@@ -38,6 +46,7 @@ public final class TestWorkstation {
                     images_base = "%s"
                     min_request_interval_ms = 10
                     download_thumbnails = false
+                    %s
                     [warosu]
                     base = "%s"
                     images_base = "%s"
@@ -47,7 +56,7 @@ public final class TestWorkstation {
                     max_ms = 2
                     max_attempts = 1
                     """.formatted(slashes(dir.resolve("ui.db")), slashes(dir.resolve("images")), slashes(dir.resolve("models")),
-                    fourchanBase, fourchanBase, warosuBase, warosuBase));
+                    fourchanBase, fourchanBase, fourchanLines, warosuBase, warosuBase) + extraToml);
             return new Engine(Settings.load(config, true));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -65,7 +65,27 @@ public final class CatalogPoller {
         this.maxThumbnailsPerPoll = maxThumbnailsPerPoll;
     }
 
+    /**
+     * What a poll has done so far, for views that must not wait for the thumbnails (at 1 request/s, 50 of them take
+     * most of a minute): the stored threads first, then the thumbnails one by one. Called on the polling thread.
+     */
+    public interface Progress {
+        void stored(PollOutcome storedSoFar, int thumbnailsWanted);
+
+        void thumbnail(int done, int wanted);
+
+        Progress NONE = new Progress() {
+            public void stored(PollOutcome o, int wanted) { }
+
+            public void thumbnail(int done, int wanted) { }
+        };
+    }
+
     public PollOutcome poll() throws FetchException, InterruptedException {
+        return poll(Progress.NONE);
+    }
+
+    public PollOutcome poll(Progress progress) throws FetchException, InterruptedException {
         FetchResult r = http.get(catalogUri, lastModified);
         if (r.notModified()) return PollOutcome.of(PollOutcome.Kind.NOT_MODIFIED, null);
         if (r.notFound()) return PollOutcome.of(PollOutcome.Kind.GONE, catalogUri + " answered 404");
@@ -80,7 +100,10 @@ public final class CatalogPoller {
         }
         ThreadRepository.UpsertCounts counts = store(entries, now);
         lastModified = r.lastModified();
-        int saved = downloadThumbnails(entries);
+        List<CatalogEntry> wanted = thumbnailsWanted(entries);
+        progress.stored(new PollOutcome(PollOutcome.Kind.CHANGED, entries.size(), counts.inserted(), counts.updated(), 0, null),
+                wanted.size());
+        int saved = downloadThumbnails(wanted, progress);
         return new PollOutcome(PollOutcome.Kind.CHANGED, entries.size(), counts.inserted(), counts.updated(), saved, null);
     }
 
@@ -140,21 +163,32 @@ public final class CatalogPoller {
                 .execute());
     }
 
-    private int downloadThumbnails(List<CatalogEntry> entries) throws InterruptedException {
-        List<CatalogEntry> wanted = entries.stream().filter(e -> e.tim() != null)
+    /** The entries with a thumbnail, newest first: the order they are fetched in. */
+    private List<CatalogEntry> thumbnailsWanted(List<CatalogEntry> entries) {
+        if (maxThumbnailsPerPoll <= 0) return List.of();
+        return entries.stream().filter(e -> e.tim() != null)
                 .sorted(Comparator.comparing((CatalogEntry e) -> e.op().postedAt()).reversed()).toList();
+    }
+
+    private int downloadThumbnails(List<CatalogEntry> wanted, Progress progress) throws InterruptedException {
+        // what this poll will fetch: those not on disk yet, up to the per-poll cap
+        int toFetch = (int) Math.min(maxThumbnailsPerPoll, wanted.stream().filter(e -> !thumbnails.exists(board, e.tim())).count());
         int saved = 0, tried = 0;
+        progress.thumbnail(0, toFetch);
         for (CatalogEntry e : wanted) {
             if (tried >= maxThumbnailsPerPoll) break;
             String rel = ThumbnailStore.relativePath(board, e.tim());
+            ThumbnailStore.Outcome o = null;
             try {
-                ThumbnailStore.Outcome o = thumbnails.download(URI.create(e.op().file().thumbnailUrl()), board, e.tim());
+                o = thumbnails.download(URI.create(e.op().file().thumbnailUrl()), board, e.tim());
                 if (o == ThumbnailStore.Outcome.SAVED) {
                     tried++;
                     saved++;
                 }
-                if (o == ThumbnailStore.Outcome.SAVED || o == ThumbnailStore.Outcome.ALREADY_PRESENT) {
-                    if (e.op().thumbnailPath() == null) threads.setThumbnailPath(e.op().threadId(), rel);
+                if (o == ThumbnailStore.Outcome.SAVED) {
+                    threads.setThumbnailPath(e.op().threadId(), rel);
+                } else if (o == ThumbnailStore.Outcome.ALREADY_PRESENT) {
+                    threads.setThumbnailPathIfMissing(e.op().threadId(), rel); // no write (nor rescore) on every poll
                 } else {
                     if (o == ThumbnailStore.Outcome.NOT_AN_IMAGE) {
                         log.warn("thumbnail of thread {} is not a JPEG; not saved", e.op().threadId());
@@ -165,6 +199,7 @@ public final class CatalogPoller {
                 tried++;
                 log.warn("thumbnail of thread {} not saved: {}", e.op().threadId(), ex.getMessage());
             }
+            if (o != ThumbnailStore.Outcome.ALREADY_PRESENT) progress.thumbnail(Math.min(tried, toFetch), toFetch);
         }
         return saved;
     }

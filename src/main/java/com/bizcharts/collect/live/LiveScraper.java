@@ -29,6 +29,7 @@ public final class LiveScraper {
     private volatile LiveStatus status = LiveStatus.stopped();
     private Thread worker;
     private volatile boolean stopRequested;
+    private volatile boolean counted; // the poll in progress was counted when its threads were stored
 
     public LiveScraper(CatalogPoller poller, Duration interval, Clock clock) {
         this.poller = poller;
@@ -75,8 +76,8 @@ public final class LiveScraper {
     public PollOutcome pollOnce() throws FetchException, InterruptedException {
         publish(with(LiveStatus.State.POLLING, null));
         try {
-            PollOutcome o = poller.poll();
-            publish(after(o, LiveStatus.State.STOPPED, null));
+            PollOutcome o = poll();
+            publish(finished(o, LiveStatus.State.STOPPED, null));
             return o;
         } catch (FetchException e) {
             publish(failed(e.getMessage(), LiveStatus.State.FAILED, null));
@@ -89,9 +90,9 @@ public final class LiveScraper {
             publish(with(LiveStatus.State.POLLING, null));
             Instant next;
             try {
-                PollOutcome o = poller.poll();
+                PollOutcome o = poll();
                 next = clock.instant().plus(interval);
-                publish(after(o, LiveStatus.State.WAITING, next));
+                publish(finished(o, LiveStatus.State.WAITING, next));
             } catch (FetchException e) {
                 next = clock.instant().plus(interval);
                 log.warn("live poll failed, retrying at the next interval: {}", e.getMessage());
@@ -114,10 +115,41 @@ public final class LiveScraper {
         publish(with(LiveStatus.State.STOPPED, null));
     }
 
+    /**
+     * One poll, counted the moment its threads are stored (the views must not wait a minute for the thumbnails),
+     * with the thumbnails' own count published as they come.
+     */
+    private PollOutcome poll() throws FetchException, InterruptedException {
+        counted = false;
+        PollOutcome o = poller.poll(new CatalogPoller.Progress() {
+            @Override
+            public void stored(PollOutcome so, int wanted) {
+                counted = true;
+                publish(after(so, LiveStatus.State.POLLING, null));
+            }
+
+            @Override
+            public void thumbnail(int done, int wanted) {
+                LiveStatus s = status;
+                publish(new LiveStatus(s.state(), s.lastPoll(), s.nextPoll(), s.polls(), s.newThreads(), s.updatedThreads(),
+                        s.errors(), s.lastError(), s.lastOutcome(), done, wanted));
+            }
+        });
+        return o;
+    }
+
+    /** The status once a poll is over: counted already if its threads were stored, else counted now. */
+    private LiveStatus finished(PollOutcome o, LiveStatus.State state, Instant next) {
+        if (!counted) return after(o, state, next);
+        LiveStatus s = status;
+        return new LiveStatus(state, s.lastPoll(), next, s.polls(), s.newThreads(), s.updatedThreads(), s.errors(),
+                s.lastError(), o, s.thumbnailsDone(), s.thumbnailsWanted());
+    }
+
     private LiveStatus with(LiveStatus.State state, Instant next) {
         LiveStatus s = status;
         return new LiveStatus(state, s.lastPoll(), next, s.polls(), s.newThreads(), s.updatedThreads(), s.errors(),
-                s.lastError(), s.lastOutcome());
+                s.lastError(), s.lastOutcome(), 0, 0);
     }
 
     private LiveStatus after(PollOutcome o, LiveStatus.State state, Instant next) {
@@ -125,13 +157,13 @@ public final class LiveScraper {
         boolean bad = o.kind() == PollOutcome.Kind.MALFORMED || o.kind() == PollOutcome.Kind.GONE;
         return new LiveStatus(state, clock.instant(), next, s.polls() + 1, s.newThreads() + o.newThreads(),
                 s.updatedThreads() + o.updatedThreads(), s.errors() + (bad ? 1 : 0),
-                bad ? o.message() : s.lastError(), o);
+                bad ? o.message() : s.lastError(), o, s.thumbnailsDone(), s.thumbnailsWanted());
     }
 
     private LiveStatus failed(String message, LiveStatus.State state, Instant next) {
         LiveStatus s = status;
-        return new LiveStatus(state, clock.instant(), next, s.polls() + 1, s.newThreads(), s.updatedThreads(),
-                s.errors() + 1, message, s.lastOutcome());
+        return new LiveStatus(state, clock.instant(), next, counted ? s.polls() : s.polls() + 1, s.newThreads(),
+                s.updatedThreads(), s.errors() + 1, message, s.lastOutcome(), s.thumbnailsDone(), s.thumbnailsWanted());
     }
 
     private void publish(LiveStatus s) {

@@ -34,6 +34,16 @@ public final class ThumbnailStore {
         return board + "/" + tim + "s.jpg";
     }
 
+    /** Whether the thumbnail is on disk already (false for numbers no thumbnail can have). */
+    public boolean exists(String board, long tim) {
+        try {
+            Path target = imagesDir.resolve(relativePath(board, tim));
+            return Files.isRegularFile(target) && Files.size(target) > 0;
+        } catch (IllegalArgumentException | IOException e) {
+            return false;
+        }
+    }
+
     public Outcome download(URI url, String board, long tim) throws FetchException, InterruptedException, IOException {
         Path target = imagesDir.resolve(relativePath(board, tim));
         if (Files.isRegularFile(target) && Files.size(target) > 0) return Outcome.ALREADY_PRESENT;

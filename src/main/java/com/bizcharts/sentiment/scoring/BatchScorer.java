@@ -17,9 +17,9 @@ import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 
 /**
- * Scores every post that has no prediction from the given model: reads a chunk, predicts it in parallel batches on
- * a bounded pool, writes the chunk in one transaction (the single writer), and goes on until none is left. A post
- * that fails to score is logged and skipped, never the whole run.
+ * Scores chunks of posts in parallel batches on a bounded pool. A batch that fails as a whole is retried post by
+ * post, so only the post at fault fails, and it is recorded with its reason ({@code score_failures}) rather than
+ * retried forever or lost. {@link #scoreAll} walks the whole store; the scoring service feeds chunks itself.
  */
 public final class BatchScorer {
 
@@ -38,67 +38,92 @@ public final class BatchScorer {
     /** What a run did. */
     public record Result(int scored, int failed) {}
 
-    public Result scoreAll(SentimentModel model, int batchSize, int threads, IntConsumer progress) {
-        if (batchSize < 1 || threads < 1) throw new IllegalArgumentException("batch size and threads must be at least 1");
-        int scored = 0, failed = 0;
-        long after = Long.MIN_VALUE;
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+    /** One chunk's predictions and the posts that could not be scored. */
+    public record Chunk(List<PredictionRepository.Stored> stored, List<PredictionRepository.Failure> failures) {}
+
+    /** A fixed pool of daemon threads named for the scorer; the caller shuts it down. */
+    public static ExecutorService pool(int threads) {
+        if (threads < 1) throw new IllegalArgumentException("threads must be at least 1");
+        return Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "scorer");
             t.setDaemon(true);
             return t;
         });
+    }
+
+    public Result scoreAll(SentimentModel model, int batchSize, int threads, IntConsumer progress) {
+        if (batchSize < 1) throw new IllegalArgumentException("batch size must be at least 1");
+        int scored = 0, failed = 0;
+        long after = Long.MIN_VALUE;
+        ExecutorService pool = pool(threads);
         try {
             while (true) {
                 List<PostInput> chunk = predictions.unscored(model.id(), imagesDir, after, batchSize * threads);
                 if (chunk.isEmpty()) break;
                 after = chunk.get(chunk.size() - 1).threadId();
-                List<Future<List<PredictionRepository.Stored>>> parts = new ArrayList<>();
-                for (int s = 0; s < chunk.size(); s += batchSize) {
-                    List<PostInput> batch = chunk.subList(s, Math.min(chunk.size(), s + batchSize));
-                    parts.add(pool.submit(() -> score(model, batch)));
-                }
-                List<PredictionRepository.Stored> out = new ArrayList<>(chunk.size());
-                for (Future<List<PredictionRepository.Stored>> f : parts) out.addAll(f.get());
-                predictions.saveAll(out);
-                scored += out.size();
-                failed += chunk.size() - out.size();
+                Chunk out = score(model, chunk, batchSize, pool);
+                predictions.saveChunk(out.stored(), out.failures());
+                scored += out.stored().size();
+                failed += out.failures().size();
                 progress.accept(scored);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("scoring interrupted");
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("scoring failed: " + e.getCause().getMessage(), e.getCause());
         } finally {
             pool.shutdownNow();
         }
         return new Result(scored, failed);
     }
 
+    /** Scores {@code posts} in batches of {@code batchSize} on {@code pool}; nothing is stored here. */
+    public Chunk score(SentimentModel model, List<PostInput> posts, int batchSize, ExecutorService pool) {
+        List<Future<Chunk>> parts = new ArrayList<>();
+        for (int s = 0; s < posts.size(); s += batchSize) {
+            List<PostInput> batch = posts.subList(s, Math.min(posts.size(), s + batchSize));
+            parts.add(pool.submit(() -> scoreBatch(model, batch)));
+        }
+        List<PredictionRepository.Stored> stored = new ArrayList<>(posts.size());
+        List<PredictionRepository.Failure> failures = new ArrayList<>();
+        try {
+            for (Future<Chunk> f : parts) {
+                Chunk c = f.get();
+                stored.addAll(c.stored());
+                failures.addAll(c.failures());
+            }
+        } catch (InterruptedException e) {
+            parts.forEach(f -> f.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("scoring interrupted");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("scoring failed: " + e.getCause().getMessage(), e.getCause());
+        }
+        return new Chunk(stored, failures);
+    }
+
     /**
      * One batched call (an ONNX signal runs once for the batch); should the batch fail as a whole, its posts are
      * scored one by one so that only the post at fault is skipped.
      */
-    private List<PredictionRepository.Stored> score(SentimentModel model, List<PostInput> batch) {
+    private Chunk scoreBatch(SentimentModel model, List<PostInput> batch) {
         try {
-            List<Prediction> predictions = model.predictAll(batch);
-            List<PredictionRepository.Stored> out = new ArrayList<>(batch.size());
+            List<Prediction> out = model.predictAll(batch);
+            List<PredictionRepository.Stored> stored = new ArrayList<>(batch.size());
             for (int i = 0; i < batch.size(); i++) {
-                out.add(new PredictionRepository.Stored(batch.get(i).threadId(), predictions.get(i), clock.instant()));
+                stored.add(new PredictionRepository.Stored(batch.get(i).threadId(), out.get(i), clock.instant()));
             }
-            return out;
+            return new Chunk(stored, List.of());
         } catch (RuntimeException e) {
             log.warn("batch of {} failed ({}); scoring its posts one by one", batch.size(), e.toString());
         }
-        List<PredictionRepository.Stored> out = new ArrayList<>(batch.size());
+        List<PredictionRepository.Stored> stored = new ArrayList<>(batch.size());
+        List<PredictionRepository.Failure> failures = new ArrayList<>();
         for (PostInput p : batch) {
             try {
-                Prediction prediction = model.predict(p);
-                out.add(new PredictionRepository.Stored(p.threadId(), prediction, clock.instant()));
+                stored.add(new PredictionRepository.Stored(p.threadId(), model.predict(p), clock.instant()));
             } catch (RuntimeException e) {
                 log.warn("could not score thread {}: {}", p.threadId(), e.toString());
+                failures.add(new PredictionRepository.Failure(p.threadId(), model.id(), String.valueOf(e.getMessage() == null
+                        ? e.getClass().getSimpleName() : e.getMessage()), clock.instant()));
             }
         }
-        return out;
+        return new Chunk(stored, failures);
     }
 }

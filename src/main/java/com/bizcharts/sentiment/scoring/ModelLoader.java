@@ -40,7 +40,11 @@ public final class ModelLoader implements AutoCloseable {
      * wired in (a student reads image and text itself).
      */
     public SentimentModel active(ModelRegistry registry) {
-        SentimentModel m = registry.active().map(this::load).orElseGet(this::defaultModel);
+        return scoring(registry.active().map(this::load).orElseGet(this::defaultModel));
+    }
+
+    /** The model as it scores posts: an embedded one fused with the further signals, a student as it is. */
+    public SentimentModel scoring(SentimentModel m) {
         return m instanceof EmbeddedModel e ? withSignals(e) : m;
     }
 
@@ -55,6 +59,13 @@ public final class ModelLoader implements AutoCloseable {
         if (VLM_ADAPTER.equals(m.kind()))
             throw new IllegalArgumentException("model " + m.id() + " is a LoRA adapter for the vision-language model: it runs on a"
                     + " GPU machine ('remote serve'), not as this workstation's scorer");
+        if (!m.path().startsWith(JAR_PREFIX) && !Files.isRegularFile(Path.of(m.path()).resolve("metadata.json"))) {
+            // the shipped default registered from another working folder (or the jar's copy): the same model
+            EmbeddedModel shipped = defaultModel();
+            if (shipped.metadata().id().equals(m.id())) return shipped;
+            throw new IllegalArgumentException("model " + m.id() + " is registered at " + m.path() + " but its files are not there"
+                    + " (moved or deleted?): register the folder again ('models register DIR') or activate another model");
+        }
         return load(m.path());
     }
 

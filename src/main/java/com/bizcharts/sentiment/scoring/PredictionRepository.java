@@ -13,11 +13,13 @@ import org.jooq.DSLContext;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 import static com.bizcharts.store.schema.Tables.PREDICTIONS;
+import static com.bizcharts.store.schema.Tables.SCORE_FAILURES;
 import static com.bizcharts.store.schema.Tables.THREAD_OPS;
 
 /** Predictions per (thread, model): activating another model adds rows, it never overwrites an earlier model's. */
@@ -65,17 +67,94 @@ public final class PredictionRepository {
      * downloaded, is resolved against {@code imagesDir}.
      */
     public List<PostInput> unscored(String modelId, Path imagesDir, long afterThreadId, int limit) {
-        return db.read().select(THREAD_OPS.THREAD_ID, THREAD_OPS.SUBJECT, THREAD_OPS.OP_TEXT_CLEAN,
-                        THREAD_OPS.THUMBNAIL_PATH, THREAD_OPS.REPLY_COUNT, THREAD_OPS.POSTED_AT)
-                .from(THREAD_OPS)
+        return db.read().select(INPUT_COLUMNS).from(THREAD_OPS)
                 .where(THREAD_OPS.THREAD_ID.gt(afterThreadId))
-                .andNotExists(db.read().selectOne().from(PREDICTIONS)
-                        .where(PREDICTIONS.THREAD_ID.eq(THREAD_OPS.THREAD_ID)).and(PREDICTIONS.MODEL_ID.eq(modelId)))
+                .andNotExists(predicted(modelId))
                 .orderBy(THREAD_OPS.THREAD_ID).limit(limit)
-                .fetch(r -> new PostInput(r.get(THREAD_OPS.THREAD_ID), r.get(THREAD_OPS.SUBJECT),
-                        r.get(THREAD_OPS.OP_TEXT_CLEAN),
-                        r.get(THREAD_OPS.THUMBNAIL_PATH) == null ? null : imagesDir.resolve(r.get(THREAD_OPS.THUMBNAIL_PATH)),
-                        r.get(THREAD_OPS.REPLY_COUNT).intValue(), UtcTime.parse(r.get(THREAD_OPS.POSTED_AT))));
+                .fetch(r -> input(r, imagesDir));
+    }
+
+    /**
+     * Up to {@code limit} posts below {@code beforeThreadId} that {@code modelId} has neither scored nor failed on,
+     * newest first: the background rescore walks down from the newest posts, so the recent dashboard is right first.
+     */
+    public List<PostInput> unscoredNewestFirst(String modelId, Path imagesDir, long beforeThreadId, int limit) {
+        return db.read().select(INPUT_COLUMNS).from(THREAD_OPS)
+                .where(THREAD_OPS.THREAD_ID.lt(beforeThreadId))
+                .andNotExists(predicted(modelId))
+                .andNotExists(db.read().selectOne().from(SCORE_FAILURES)
+                        .where(SCORE_FAILURES.THREAD_ID.eq(THREAD_OPS.THREAD_ID)).and(SCORE_FAILURES.MODEL_ID.eq(modelId)))
+                .orderBy(THREAD_OPS.THREAD_ID.desc()).limit(limit)
+                .fetch(r -> input(r, imagesDir));
+    }
+
+    /** The stored posts among {@code threadIds}, newest first, as a model sees them. */
+    public List<PostInput> inputs(Collection<Long> threadIds, Path imagesDir) {
+        if (threadIds.isEmpty()) return List.of();
+        return db.read().select(INPUT_COLUMNS).from(THREAD_OPS).where(THREAD_OPS.THREAD_ID.in(threadIds))
+                .orderBy(THREAD_OPS.THREAD_ID.desc()).fetch(r -> input(r, imagesDir));
+    }
+
+    private org.jooq.Select<?> predicted(String modelId) {
+        return db.read().selectOne().from(PREDICTIONS)
+                .where(PREDICTIONS.THREAD_ID.eq(THREAD_OPS.THREAD_ID)).and(PREDICTIONS.MODEL_ID.eq(modelId));
+    }
+
+    private static final List<org.jooq.SelectField<?>> INPUT_COLUMNS = List.of(THREAD_OPS.THREAD_ID, THREAD_OPS.SUBJECT,
+            THREAD_OPS.OP_TEXT_CLEAN, THREAD_OPS.THUMBNAIL_PATH, THREAD_OPS.REPLY_COUNT, THREAD_OPS.POSTED_AT);
+
+    /** The one mapping from a stored OP to what a model reads. */
+    private static PostInput input(org.jooq.Record r, Path imagesDir) {
+        String thumbnail = r.get(THREAD_OPS.THUMBNAIL_PATH);
+        return new PostInput(r.get(THREAD_OPS.THREAD_ID), r.get(THREAD_OPS.SUBJECT), r.get(THREAD_OPS.OP_TEXT_CLEAN),
+                thumbnail == null ? null : imagesDir.resolve(thumbnail), r.get(THREAD_OPS.REPLY_COUNT).intValue(),
+                UtcTime.parse(r.get(THREAD_OPS.POSTED_AT)));
+    }
+
+    /** A post a model could not score, and why. */
+    public record Failure(long threadId, String modelId, String reason, Instant failedAt) {}
+
+    /**
+     * One chunk's outcome in one transaction: the predictions (a success clears an earlier failure of the same model)
+     * and the failures with their reasons. A kill between chunks leaves whole chunks, never half of one.
+     */
+    public void saveChunk(List<Stored> predictions, List<Failure> failures) {
+        db.writeVoid(ctx -> {
+            for (Stored s : predictions) {
+                save(ctx, s);
+                ctx.deleteFrom(SCORE_FAILURES).where(SCORE_FAILURES.THREAD_ID.eq(s.threadId()))
+                        .and(SCORE_FAILURES.MODEL_ID.eq(s.prediction().modelId())).execute();
+            }
+            for (Failure f : failures) {
+                ctx.insertInto(SCORE_FAILURES).set(SCORE_FAILURES.THREAD_ID, f.threadId()).set(SCORE_FAILURES.MODEL_ID, f.modelId())
+                        .set(SCORE_FAILURES.REASON, f.reason()).set(SCORE_FAILURES.FAILED_AT, UtcTime.format(f.failedAt()))
+                        .onConflict(SCORE_FAILURES.THREAD_ID, SCORE_FAILURES.MODEL_ID).doUpdate()
+                        .set(SCORE_FAILURES.REASON, f.reason()).set(SCORE_FAILURES.FAILED_AT, UtcTime.format(f.failedAt()))
+                        .execute();
+            }
+        });
+    }
+
+    /** How many posts {@code modelId} could not score (recorded with their reasons). */
+    public int failures(String modelId) {
+        return db.read().fetchCount(SCORE_FAILURES, SCORE_FAILURES.MODEL_ID.eq(modelId));
+    }
+
+    /** The recorded failures of {@code modelId}, newest post first. */
+    public List<Failure> failureList(String modelId, int limit) {
+        return db.read().selectFrom(SCORE_FAILURES).where(SCORE_FAILURES.MODEL_ID.eq(modelId))
+                .orderBy(SCORE_FAILURES.THREAD_ID.desc()).limit(limit)
+                .fetch(r -> new Failure(r.getThreadId(), r.getModelId(), r.getReason(), UtcTime.parse(r.getFailedAt())));
+    }
+
+    /** Where a model stands on the whole store: posts stored, scored by it, failed for it. */
+    public record Coverage(int posts, int scored, int failed) {
+        public int waiting() { return Math.max(0, posts - scored - failed); }
+    }
+
+    public Coverage coverage(String modelId) {
+        var ctx = db.read();
+        return new Coverage(ctx.fetchCount(THREAD_OPS), count(modelId), failures(modelId));
     }
 
     public int count(String modelId) {

@@ -86,9 +86,14 @@ public final class CollectViewModel {
         // A STOPPED published before our start took effect must not flip the buttons back.
         if (!stopped || !scraper.running()) running.set(!stopped);
         if (stopped && !scraper.running()) stopping.set(false);
-        summary.set(String.format(Locale.ROOT, "live scraper: %s · polls %d · new %d · updated %d · errors %d · last %s · next %s%s",
-                words(s.state()), s.polls(), s.newThreads(), s.updatedThreads(), s.errors(), time(s.lastPoll()), time(s.nextPoll()),
-                s.lastError() == null ? "" : " · " + s.lastError()));
+        summary.set(String.format(Locale.ROOT, "live scraper: %s · polls %d · new %d · updated %d%s · errors %d · last %s · next %s%s",
+                s.fetchingThumbnails() ? "fetching thumbnails" : words(s.state()), s.polls(), s.newThreads(), s.updatedThreads(),
+                thumbnails(s), s.errors(), time(s.lastPoll()), time(s.nextPoll()), s.lastError() == null ? "" : " · " + s.lastError()));
+    }
+
+    /** " · thumbnails 12/50" for the poll in progress or the last one; nothing when it fetched none. */
+    static String thumbnails(LiveStatus s) {
+        return s.thumbnailsWanted() == 0 ? "" : " · thumbnails " + s.thumbnailsDone() + "/" + s.thumbnailsWanted();
     }
 
     public static String words(LiveStatus.State state) {

@@ -92,7 +92,7 @@ public final class DashboardView {
         return root;
     }
 
-    private HBox toolbar() {
+    private javafx.scene.layout.VBox toolbar() {
         DatePicker from = new DatePicker(), to = new DatePicker();
         from.valueProperty().bindBidirectional(vm.fromProperty());
         to.valueProperty().bindBidirectional(vm.toProperty());
@@ -116,14 +116,21 @@ public final class DashboardView {
         status.getStyleClass().add("muted");
         coin.setPrefWidth(100);
         HBox bar = new HBox(8, new Label("from"), from, new Label("to"), to, new Label("bucket"), bucket,
-                new Label("price"), coin, refresh, export, status);
-        // Only the status line may be cut short when the window is narrow; the controls keep their size.
+                new Label("price"), coin, refresh, export);
         bar.getChildren().forEach(n -> {
-            if (n instanceof javafx.scene.layout.Region r && n != status) r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            if (n instanceof javafx.scene.layout.Region r) r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         });
-        HBox.setHgrow(status, Priority.ALWAYS);
         bar.setAlignment(Pos.CENTER_LEFT);
-        return bar;
+        // The status lines get the window's whole width, below the controls, so they are not cut short.
+        Label scoring = new Label();
+        scoring.setId("dashboard-scoring");
+        scoring.textProperty().bind(vm.scoringProperty());
+        scoring.getStyleClass().add("warning");
+        scoring.visibleProperty().bind(vm.scoringProperty().isNotEmpty());
+        scoring.managedProperty().bind(scoring.visibleProperty());
+        status.setWrapText(true);
+        scoring.setWrapText(true);
+        return new javafx.scene.layout.VBox(4, bar, status, scoring);
     }
 
     private TableView<CoinRow> coinTable() {

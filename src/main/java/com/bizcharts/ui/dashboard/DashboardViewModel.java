@@ -9,6 +9,7 @@ import com.bizcharts.index.MarketAnalysis;
 import com.bizcharts.index.PriceSeries;
 import com.bizcharts.store.Database;
 import com.bizcharts.store.PriceRepository;
+import com.bizcharts.sentiment.scoring.ScoringStatus;
 import com.bizcharts.ui.common.UiExecutors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -52,7 +53,9 @@ public final class DashboardViewModel {
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
     private final StringProperty priceCoin = new SimpleStringProperty("BTC");
     private final StringProperty status = new SimpleStringProperty("");
+    private final StringProperty scoring = new SimpleStringProperty("");
     private volatile MarketAnalysis.Sentiment lastSentiment;
+    private volatile ScoringStatus scoringStatus;
 
     public DashboardViewModel(Database db, PriceRepository prices, Supplier<String> modelId, UiExecutors ex, Clock clock) {
         this.analysis = new MarketAnalysis(db, prices);
@@ -89,6 +92,29 @@ public final class DashboardViewModel {
     public StringProperty priceCoinProperty() { return priceCoin; }
 
     public StringProperty statusProperty() { return status; }
+
+    /** Non-empty while the active model has not scored every post: the data shown is partial, and why. */
+    public StringProperty scoringProperty() { return scoring; }
+
+    /**
+     * The scoring service's state, from its thread: while posts wait for the active model the dashboard says so
+     * instead of pretending its counts are whole. Call {@link #refresh} (throttled) for the new predictions.
+     */
+    public void showScoring(ScoringStatus s) {
+        scoringStatus = s;
+        String text = partial(s);
+        ex.fx().execute(() -> scoring.set(text));
+    }
+
+    static String partial(ScoringStatus s) {
+        if (s == null) return "";
+        return switch (s.state()) {
+            case RESCORING -> "partial data: " + s.describe();
+            case PAUSED, FAILED -> s.waiting() > 0 ? "partial data: " + s.describe() : "";
+            default -> s.waiting() > 0 ? String.format(java.util.Locale.ROOT, "partial data: %,d posts not scored by %s yet",
+                    s.waiting(), s.modelId()) : "";
+        };
+    }
 
     /** Recomputes everything for the chosen range, bucket and price coin. */
     public void refresh() {

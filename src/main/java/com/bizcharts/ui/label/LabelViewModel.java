@@ -112,6 +112,50 @@ public final class LabelViewModel {
         refreshProgress();
     }
 
+    /**
+     * Takes in posts stored since the queue was read (the live scraper, an import), without moving off the current
+     * card or losing the undo history: the queue is read again for the same filter and what is new to it joins
+     * right after the current card in "newest" order (new posts are the newest), else at the end.
+     */
+    public void takeInNewPosts() {
+        QueueFilter f = filter.get();
+        long gen = generation;
+        ex.background().execute(() -> {
+            List<Long> found = queue.ids(f, labelerId, 5_000, clock.millis());
+            ex.fx().execute(() -> {
+                if (gen != generation) return; // a reload is on its way with everything
+                java.util.Set<Long> known = new java.util.HashSet<>(ids);
+                List<Long> fresh = found.stream().filter(id -> !known.contains(id)).toList();
+                if (fresh.isEmpty()) return;
+                boolean wasDone = position >= ids.size();
+                int at = f.order() == QueueFilter.Order.NEWEST ? Math.min(ids.size(), position + (current.get() == null ? 0 : 1)) : ids.size();
+                ids.addAll(at, fresh);
+                status.set(fresh.size() + " new post" + (fresh.size() == 1 ? "" : "s") + " in the queue");
+                if (wasDone || current.get() == null) show();
+                else {
+                    remaining.set(Math.max(0, ids.size() - position));
+                    prefetchAfter(position);
+                }
+            });
+        });
+    }
+
+    /** The active model changed: cached cards carry the old model's guess, so they are read again. */
+    public void modelChanged() {
+        cache.clear();
+        if (current.get() != null) {
+            long id = current.get().threadId();
+            ex.background().execute(() -> {
+                PostCard card = loader.apply(id);
+                cache.put(id, card);
+                ex.fx().execute(() -> {
+                    if (current.get() != null && current.get().threadId() == id) current.set(card);
+                });
+            });
+        }
+        prefetchAfter(position);
+    }
+
     public void perform(LabelAction action) {
         switch (action) {
             case BEARISH -> rate(SentimentLabel.BEARISH);

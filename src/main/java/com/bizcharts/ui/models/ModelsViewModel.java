@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import com.bizcharts.sentiment.scoring.ActiveModel;
 
 /**
  * The Models view's state and commands: the registry rows, the selected model's lineage, activate and roll back,
@@ -48,6 +49,7 @@ public final class ModelsViewModel {
     private final Supplier<GuardedRetrain.Outcome> retrain;
     private final DriftWatch driftWatch;
     private final Supplier<String> scoringModelId;
+    private final ActiveModel active;
     private final ModelEvaluations evaluations;
     private final UiExecutors ex;
 
@@ -67,13 +69,14 @@ public final class ModelsViewModel {
     private final AtomicBoolean cancelTraining = new AtomicBoolean();
 
     /** @param scoringModelId the model that scores posts now (the active one, else the default), for drift checks */
-    public ModelsViewModel(ModelRegistry registry, ModelTrainer trainer, Supplier<GuardedRetrain.Outcome> retrain,
-                           DriftWatch driftWatch, Supplier<String> scoringModelId, ModelEvaluations evaluations, UiExecutors ex) {
+    public ModelsViewModel(ModelRegistry registry, ActiveModel active, ModelTrainer trainer, Supplier<GuardedRetrain.Outcome> retrain,
+                           DriftWatch driftWatch, ModelEvaluations evaluations, UiExecutors ex) {
         this.registry = registry;
+        this.active = active;
+        this.scoringModelId = active::id;
         this.trainer = trainer;
         this.retrain = retrain;
         this.driftWatch = driftWatch;
-        this.scoringModelId = scoringModelId;
         this.evaluations = evaluations;
         this.ex = ex;
     }
@@ -93,6 +96,7 @@ public final class ModelsViewModel {
     /** Re-reads the registry, then the drift events. */
     public void refresh() {
         ex.background().execute(() -> {
+            active.get(); // the shipped default is registered before the first listing
             List<RegisteredModel> rows = registry.list();
             ex.fx().execute(() -> {
                 String keep = selected.get() == null ? null : selected.get().id();
@@ -120,13 +124,14 @@ public final class ModelsViewModel {
             return;
         }
         runThenRefresh(() -> {
-            registry.activate(m.id());
-            return "activated " + m.id();
+            active.activate(m.id());
+            // through the engine's one active model, so the status bar, the dashboard and the scorer switch now
+            return "activated " + m.id() + "; scoring every post with it in the background";
         });
     }
 
     public void rollback() {
-        runThenRefresh(() -> "rolled back to " + registry.rollback().id());
+        runThenRefresh(() -> "rolled back to " + active.rollback().id());
     }
 
     /** Trains a new embedded model from the database's labels; the result is registered and selected. */
@@ -186,6 +191,7 @@ public final class ModelsViewModel {
             String text;
             try {
                 GuardedRetrain.Outcome r = retrain.get();
+                active.refresh(); // a promotion takes effect at once
                 text = r.candidateId() + ": " + r.reason();
             } catch (RuntimeException failure) {
                 text = "retrain failed: " + failure.getMessage();

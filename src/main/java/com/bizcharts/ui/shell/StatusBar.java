@@ -1,6 +1,7 @@
 package com.bizcharts.ui.shell;
 
 import com.bizcharts.collect.live.LiveStatus;
+import com.bizcharts.sentiment.scoring.ScoringStatus;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -17,6 +18,7 @@ public final class StatusBar {
 
     private final Label live = new Label("live scraper: stopped");
     private final Label model = new Label();
+    private final Label scoring = new Label("scoring: starting…");
     private final Label job = new Label();
     private final ProgressBar jobProgress = new ProgressBar();
     private final HBox root;
@@ -24,11 +26,12 @@ public final class StatusBar {
     public StatusBar() {
         live.setId("live-status");
         model.setId("model-status");
+        scoring.setId("scoring-status");
         jobProgress.setVisible(false);
         jobProgress.setPrefWidth(140);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        root = new HBox(16, live, model, spacer, job, jobProgress);
+        root = new HBox(16, live, scoring, model, spacer, job, jobProgress);
         root.setPadding(new Insets(4, 12, 4, 12));
         root.getStyleClass().add("status-bar");
         root.setStyle("-fx-border-color: -color-border-default transparent transparent transparent;");
@@ -42,9 +45,10 @@ public final class StatusBar {
     public void showLive(LiveStatus s) {
         String text = switch (s.state()) {
             case STOPPED -> "live scraper: stopped";
-            case POLLING -> "live scraper: polling…";
             case WAITING -> String.format(Locale.ROOT, "live scraper: %d polls, %d new threads, next %s", s.polls(),
                     s.newThreads(), s.nextPoll() == null ? "-" : s.nextPoll().toString().substring(11, 19) + " UTC");
+            case POLLING -> s.fetchingThumbnails() ? String.format(Locale.ROOT, "live scraper: %d new threads stored, thumbnails %d/%d",
+                    s.newThreads(), s.thumbnailsDone(), s.thumbnailsWanted()) : "live scraper: polling…";
             case BACKING_OFF -> "live scraper: backing off after " + s.lastError();
             case FAILED -> "live scraper: failed: " + s.lastError();
         };
@@ -54,6 +58,13 @@ public final class StatusBar {
 
     public void showModel(String id) {
         model.setText("model: " + id);
+    }
+
+    /** Safe from any thread: the scoring service calls this from its own. */
+    public void showScoring(ScoringStatus s) {
+        String text = s.describe();
+        if (Platform.isFxApplicationThread()) scoring.setText(text);
+        else Platform.runLater(() -> scoring.setText(text));
     }
 
     /** @param progress 0..1, or negative for indeterminate; null text hides the job */

@@ -4,6 +4,7 @@ import com.bizcharts.app.Engine;
 import com.bizcharts.learn.retrain.GuardedRetrain;
 import com.bizcharts.ui.ManualFx;
 import com.bizcharts.ui.TestWorkstation;
+import com.bizcharts.sentiment.scoring.RegisteredModel;
 import com.bizcharts.ui.common.UiExecutors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,9 +39,9 @@ class ModelsViewModelTest {
     }
 
     private ModelsViewModel viewModel(UiExecutors ex) {
-        return new ModelsViewModel(engine.models(), engine.modelTrainer(),
+        return new ModelsViewModel(engine.models(), engine.activeModel(), engine.modelTrainer(),
                 () -> engine.guardedRetrain().run(new GuardedRetrain.Options(0.8, false, 2000, 0.3, 0.2, 42)),
-                engine.driftWatch(), () -> "embedded-none", engine.modelEvaluations(), ex);
+                engine.driftWatch(), engine.modelEvaluations(), ex);
     }
 
     @Test
@@ -54,12 +55,14 @@ class ModelsViewModelTest {
 
         assertThat(stages).containsSubsequence("reading the database's labels…", "cross-validation fold 1/5: features",
                 "cross-validation fold 1/5: calibration fold 1/5", "cross-validation fold 5/5: done", "final model: text model", "done");
-        assertThat(vm.models()).singleElement().satisfies(m -> {
+        // beside the shipped default, which is registered and active from the start
+        String shipped = engine.activeModel().id();
+        assertThat(vm.models()).hasSize(2).filteredOn(m -> !m.id().equals(shipped)).singleElement().satisfies(m -> {
             assertThat(m.trainingSize()).isEqualTo(36);
             assertThat(m.accuracy()).isNotNull();
             assertThat(m.active()).isFalse();
         });
-        String id = vm.models().get(0).id();
+        String id = vm.models().stream().filter(m -> !m.id().equals(shipped)).findFirst().orElseThrow().id();
         assertThat(vm.messageProperty().get()).startsWith("trained " + id + " on 36 labels in ")
                 .contains("(5-fold cross-validation); registered, not active");
         assertThat(vm.selectedProperty().get().id()).isEqualTo(id);
@@ -74,11 +77,16 @@ class ModelsViewModelTest {
 
         vm.activateSelected();
         fx.drain();
-        assertThat(vm.messageProperty().get()).isEqualTo("activated " + id);
-        assertThat(vm.models().get(0).active()).isTrue();
+        assertThat(vm.messageProperty().get()).isEqualTo("activated " + id + "; scoring every post with it in the background");
+        assertThat(vm.models()).filteredOn(RegisteredModel::active).singleElement().extracting(RegisteredModel::id).isEqualTo(id);
+        assertThat(engine.activeModel().id()).isEqualTo(id); // the engine's one active model switched at once
         vm.rollback();
         fx.drain();
-        assertThat(vm.messageProperty().get()).isEqualTo("no earlier model to roll back to from " + id);
+        assertThat(vm.messageProperty().get()).isEqualTo("rolled back to " + shipped);
+        assertThat(engine.activeModel().id()).isEqualTo(shipped);
+        vm.rollback(); // roll back undoes the last activation, so twice is where it started
+        fx.drain();
+        assertThat(vm.messageProperty().get()).isEqualTo("rolled back to " + id);
     }
 
     @Test
@@ -92,8 +100,8 @@ class ModelsViewModelTest {
             vm.cancelTraining();
             fx.runUntil(() -> !vm.trainingProperty().get(), Duration.ofSeconds(60));
             assertThat(vm.messageProperty().get()).isEqualTo("training cancelled: nothing saved");
-            assertThat(vm.models()).isEmpty();
-            assertThat(engine.models().list()).isEmpty();
+            assertThat(vm.models()).noneMatch(m -> m.trainingSize() != null && m.trainingSize() == 36);
+            assertThat(engine.models().list()).allMatch(RegisteredModel::active); // the shipped default at most
             assertThat(dir.resolve("models")).doesNotExist();
             // Training ends with a refresh (registry, then drift events): let it land before the executor goes.
             fx.runUntil(() -> vm.driftProperty().get().equals("no drift events"), Duration.ofSeconds(20));

@@ -32,7 +32,7 @@ final class LearnGoldenCommand implements Callable<Integer> {
             int added = golden.freeze(freeze, seed);
             spec.commandLine().getOut().println("added " + added + " posts to the golden set");
         }
-        spec.commandLine().getOut().println("golden set: " + golden.threadIds().size() + " posts (never trained on)");
+        spec.commandLine().getOut().println("golden set: " + golden.threadIds().size() + " posts (kept out of every retrain's training)");
         return 0;
     }
 }

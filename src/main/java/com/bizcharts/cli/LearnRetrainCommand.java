@@ -1,6 +1,7 @@
 package com.bizcharts.cli;
 
 import com.bizcharts.learn.retrain.GuardedRetrain;
+import com.bizcharts.learn.retrain.UnseenGolden;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -12,7 +13,8 @@ import java.util.concurrent.Callable;
 
 /** {@code bizcharts learn retrain}: trains a candidate from all sources and promotes it only if the golden set agrees. */
 @Command(name = "retrain", mixinStandardHelpOptions = true,
-        description = "Retrain from human, teacher, pseudo and replayed labels; promote only if golden-set macro-F1 does not drop.")
+        description = "Retrain from human, teacher, pseudo and replayed labels; promote only if macro-F1 on the golden posts"
+                + " neither model trained on does not drop (no verdict when fewer than " + UnseenGolden.MINIMUM + " remain).")
 final class LearnRetrainCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -39,10 +41,15 @@ final class LearnRetrainCommand implements Callable<Integer> {
         GuardedRetrain.Outcome r = engine.guardedRetrain().run(o);
         PrintWriter out = spec.commandLine().getOut();
         out.println("lineage: " + r.lineage());
-        out.printf(Locale.ROOT, "candidate %s: golden accuracy %.4f, macro-F1 %.4f%n", r.candidateId(),
-                r.candidate().accuracy(), r.candidate().macroF1());
-        out.printf(Locale.ROOT, "active    %s: golden accuracy %.4f, macro-F1 %.4f%n", r.activeId(),
-                r.active().accuracy(), r.active().macroF1());
+        out.println("judged on: " + r.judgedOn().describe());
+        if (r.decided()) {
+            out.printf(Locale.ROOT, "candidate %s: golden accuracy %.4f, macro-F1 %.4f%n", r.candidateId(),
+                    r.candidate().accuracy(), r.candidate().macroF1());
+            out.printf(Locale.ROOT, "active    %s: golden accuracy %.4f, macro-F1 %.4f%n", r.activeId(),
+                    r.active().accuracy(), r.active().macroF1());
+        } else {
+            out.println("candidate " + r.candidateId() + ": registered, not activated; active " + r.activeId() + " kept");
+        }
         out.println(r.reason());
         return 0;
     }

@@ -15,10 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** {@code models list | register DIR | activate ID|DIR | rollback}: the model registry. */
+/** {@code models list | register DIR | activate ID|DIR | rollback | record-training DIR}: the model registry. */
 @Command(name = "models", mixinStandardHelpOptions = true, description = "List, register, activate and roll back models.",
         subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Register.class, ModelsCommand.Activate.class,
-                ModelsCommand.Rollback.class})
+                ModelsCommand.Rollback.class, ModelsRecordTrainingCommand.class})
 public final class ModelsCommand {
 
     @ParentCommand

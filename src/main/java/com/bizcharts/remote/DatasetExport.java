@@ -48,7 +48,7 @@ public final class DatasetExport {
     }
 
     /** The dataset_json field listing the golden thread ids kept out of training. */
-    public static final String GOLDEN_IDS = "golden_ids";
+    public static final String GOLDEN_IDS = com.bizcharts.learn.retrain.TrainedOn.GOLDEN_IDS;
 
     private final Database db;
     private final Path imagesDir;

@@ -1,6 +1,7 @@
 package com.bizcharts.remote;
 
 import com.bizcharts.learn.retrain.CandidateEvaluation;
+import com.bizcharts.learn.retrain.TrainedOn;
 import com.bizcharts.sentiment.onnx.OnnxStudentModel;
 import com.bizcharts.sentiment.scoring.ModelLoader;
 import com.bizcharts.sentiment.scoring.PromotionGate;
@@ -24,7 +25,8 @@ import static com.bizcharts.store.schema.Tables.MODELS;
 /**
  * Registers what a run produced (the LoRA adapter and the ONNX student) in the models table with their metrics
  * and lineage, behind the promotion gate ({@link PromotionGate}): both start {@code pending evaluation}. The
- * student is then judged on the golden posts the run's export held out ({@link #judge}); the adapter scores only on
+ * student is then judged on the golden posts the run's export held out and the active model never trained on
+ * ({@link #judge}); the adapter scores only on
  * a GPU machine, so it stays pending and serves as a teacher instead ('remote serve').
  */
 public final class PulledModels {
@@ -69,7 +71,7 @@ public final class PulledModels {
         ObjectNode lineage = JSON.createObjectNode();
         lineage.put("source", "remote-run").put("run_id", run.runId()).put("host", run.host());
         if (run.podId() != null) lineage.put("pod_id", run.podId());
-        lineage.set("dataset", readJson(run.datasetJson()));
+        lineage.set(TrainedOn.LINEAGE_DATASET, readJson(run.datasetJson())); // the active-model side of a later verdict reads it
         JsonNode base = details.path("base_model").isMissingNode() ? details.path("teacher") : details.path("base_model");
         lineage.set("base_model", base);
         Long size = run.datasetJson() == null ? null : readJson(run.datasetJson()).path("train").asLong();
@@ -95,7 +97,7 @@ public final class PulledModels {
         String student = run.runId() + "-student";
         if (!registered(student)) return out;
         try {
-            var verdict = evaluation.evaluate(student, heldOutGolden(run));
+            var verdict = evaluation.evaluate(student, trainedOn(run));
             out.add(new Judged(student, verdict, verdict.summary()));
         } catch (IllegalArgumentException | IllegalStateException e) {
             out.add(new Judged(student, null, student + " stays " + PENDING + ": " + e.getMessage()));
@@ -103,13 +105,16 @@ public final class PulledModels {
         return out;
     }
 
-    /** The golden ids the run's export kept out, or null for runs exported before they were recorded. */
-    static Set<Long> heldOutGolden(RemoteRun run) {
+    /**
+     * What the run's student was trained on, as far as the export recorded it: the golden posts it kept out (any
+     * other golden post may have been in it), or nothing for runs exported before those were recorded.
+     */
+    static TrainedOn trainedOn(RemoteRun run) {
         JsonNode ids = readJson(run.datasetJson()).path(DatasetExport.GOLDEN_IDS);
-        if (!ids.isArray()) return null;
+        if (!ids.isArray()) return new TrainedOn.Unrecorded("run " + run.runId() + "'s export recorded no golden posts held out");
         Set<Long> out = new HashSet<>();
         ids.forEach(n -> out.add(n.asLong()));
-        return out;
+        return new TrainedOn.HeldOut(out);
     }
 
     private boolean registered(String id) {

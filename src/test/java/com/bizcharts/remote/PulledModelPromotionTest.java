@@ -4,6 +4,10 @@ import com.bizcharts.app.Engine;
 import com.bizcharts.app.Settings;
 import com.bizcharts.learn.golden.GoldenSet;
 import com.bizcharts.learn.retrain.CandidateEvaluation;
+import com.bizcharts.learn.train.EmbeddedTrainer;
+import com.bizcharts.learn.train.LabeledPost;
+import com.bizcharts.sentiment.embedded.EmbeddedModel;
+import com.bizcharts.sentiment.embedded.EmbeddedModelFormat;
 import com.bizcharts.sentiment.PostInput;
 import com.bizcharts.sentiment.SentimentLabel;
 import com.bizcharts.sentiment.onnx.OnnxStudentModel;
@@ -19,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +44,7 @@ class PulledModelPromotionTest {
     @BeforeEach
     void setUp() throws Exception {
         db = RemoteFixture.seeded(tmp.resolve("b.db"), tmp.resolve("images"));
-        RemoteFixture.addGolden(db, 18);
+        RemoteFixture.addGolden(db, 36);
         Clock clock = Clock.systemUTC();
         registry = new ModelRegistry(db, clock);
         loader = new ModelLoader(tmp.resolve("no-default"), Engine.signals(Settings.defaults()));
@@ -73,7 +79,7 @@ class PulledModelPromotionTest {
 
     @Test
     void aStudentIsActivatedOnlyAfterItsGoldenScoreIsNotWorse() throws Exception {
-        RemoteRun run = pulledRun("rt-good", false, golden(0, 16));
+        RemoteRun run = pulledRun("rt-good", false, golden(0, 32));
         assertThatThrownBy(() -> registry.activate("rt-good-student")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("has not been evaluated on the frozen golden set").hasMessageContaining("remote evaluate");
 
@@ -81,7 +87,8 @@ class PulledModelPromotionTest {
         assertThat(judged).extracting(PulledModels.Judged::modelId).containsExactly("rt-good-adapter", "rt-good-student");
         assertThat(judged.get(0).message()).contains("stays pending evaluation").contains("remote serve");
         CandidateEvaluation.Verdict v = judged.get(1).verdict();
-        assertThat(v.goldenPosts()).as("only the golden posts its export held out").isEqualTo(16);
+        assertThat(v.goldenPosts()).as("only the golden posts its export held out").isEqualTo(32);
+        assertThat(v.judgedOn().threadIds()).containsExactlyInAnyOrderElementsOf(golden(0, 32));
         assertThat(v.candidate().macroF1()).isEqualTo(1.0);
         assertThat(v.eligible()).isTrue();
         assertThat(v.activeId()).as("nothing registered is active: judged against the default model").isNull();
@@ -98,7 +105,7 @@ class PulledModelPromotionTest {
 
     @Test
     void aWorseStudentIsRejectedAndStaysInactive() throws Exception {
-        RemoteRun run = pulledRun("rt-bad", true, golden(0, 18));
+        RemoteRun run = pulledRun("rt-bad", true, golden(0, 36));
         CandidateEvaluation.Verdict v = pulled.judge(run, evaluation).get(1).verdict();
         assertThat(v.eligible()).isFalse();
         assertThat(v.candidate().macroF1()).isLessThan(v.active().macroF1());
@@ -109,8 +116,8 @@ class PulledModelPromotionTest {
 
     @Test
     void aVerdictAgainstAnEarlierActiveModelMustBeRenewed() throws Exception {
-        RemoteRun first = pulledRun("rt-one", false, golden(0, 18));
-        RemoteRun second = pulledRun("rt-two", false, golden(0, 18));
+        RemoteRun first = pulledRun("rt-one", false, golden(0, 36));
+        RemoteRun second = pulledRun("rt-two", false, golden(0, 36));
         pulled.judge(first, evaluation);
         pulled.judge(second, evaluation);
         registry.activate("rt-two-student");
@@ -126,9 +133,51 @@ class PulledModelPromotionTest {
     void tooFewHeldOutGoldenPostsLeaveTheStudentPendingWithTheReason() throws Exception {
         RemoteRun run = pulledRun("rt-few", false, golden(0, 5));
         PulledModels.Judged j = pulled.judge(run, evaluation).get(1);
-        assertThat(j.verdict()).isNull();
-        assertThat(j.message()).contains("stays pending evaluation").contains("need at least 15 golden human labels held out")
-                .contains("have 5");
+        assertThat(j.verdict().decided()).isFalse();
+        assertThat(j.verdict().eligible()).isFalse();
+        assertThat(registry.metrics("rt-few-student")).contains("\"status\":\"pending evaluation\"").contains("\"unseen_golden\":5");
+        assertThat(j.message()).contains("stays pending evaluation")
+                .contains("too few unseen golden posts (5 of 37; the candidate trained on the rest): not deciding")
+                .contains("learn golden --freeze");
         assertThatThrownBy(() -> registry.activate("rt-few-student")).hasMessageContaining("has not been evaluated");
+    }
+
+    /** An embedded model trained on the first six golden posts (and a dozen posts outside the database), made active. */
+    private String activateModelTrainedOnSomeGolden() {
+        List<LabeledPost> posts = new ArrayList<>();
+        for (int i = 0; i < 6; i++) posts.add(labeled(2000 + i, i % 3 + 1, RemoteFixture.TEXTS[i % 3][i / 3 % 3]));
+        for (int i = 0; i < 12; i++) posts.add(labeled(7000 + i, i % 3 + 1, RemoteFixture.TEXTS[i % 3][i / 3 % 3] + " " + i));
+        var signals = Engine.signals(Settings.defaults());
+        EmbeddedModel model = new EmbeddedTrainer(signals.lexicon(), signals.images()).train(posts,
+                EmbeddedTrainer.Options.standard(), new EmbeddedTrainer.Provenance("test", "0", "test", Instant.EPOCH));
+        Path dir = tmp.resolve("models").resolve(model.id());
+        EmbeddedModelFormat.save(model, dir);
+        registry.register(model.metadata(), dir.toString());
+        registry.activate(model.id());
+        return model.id();
+    }
+
+    private static LabeledPost labeled(long id, int rating, String text) {
+        return new LabeledPost(new PostInput(id, "", text, null, 0, null), SentimentLabel.ofRating(rating));
+    }
+
+    @Test
+    void theGoldenPostsTheActiveModelTrainedOnDoNotJudgeTheStudent() throws Exception {
+        String active = activateModelTrainedOnSomeGolden();
+        RemoteRun run = pulledRun("rt-fair", false, golden(0, 36));
+        CandidateEvaluation.Verdict v = pulled.judge(run, evaluation).get(1).verdict();
+        assertThat(v.decided()).as(v.reason()).isTrue();
+        assertThat(v.activeId()).isEqualTo(active);
+        assertThat(v.judgedOn().threadIds()).as("held out of the student, and not in the active model's training")
+                .containsExactlyInAnyOrderElementsOf(golden(6, 36));
+        assertThat(v.judgedOn().seenByActive()).isEqualTo(6);
+        assertThat(v.goldenPosts()).isEqualTo(30);
+        assertThat(v.summary()).contains("on 30 golden posts neither model trained on (of 37)");
+
+        RemoteRun few = pulledRun("rt-fewer", false, golden(0, 20));
+        CandidateEvaluation.Verdict none = pulled.judge(few, evaluation).get(1).verdict();
+        assertThat(none.decided()).isFalse();
+        assertThat(none.summary()).startsWith("rt-fewer-student stays pending evaluation: too few unseen golden posts (14 of 37;"
+                + " of the rest the active model " + active + " trained on 6, the candidate on 17): not deciding");
     }
 }

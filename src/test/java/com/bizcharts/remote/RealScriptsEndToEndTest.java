@@ -59,7 +59,7 @@ class RealScriptsEndToEndTest {
         key = server.writeClientKey(tmp.resolve("id_rsa"));
         db = tmp.resolve("bizcharts.db");
         try (Database database = RemoteFixture.seeded(db, tmp.resolve("images"))) {
-            RemoteFixture.addGolden(database, 18);
+            RemoteFixture.addGolden(database, 30);
         }
         try (ServerSocket free = new ServerSocket(0)) {
             servePort = free.getLocalPort();
@@ -100,7 +100,7 @@ class RealScriptsEndToEndTest {
                 .containsPattern("running distil step [1-7]/8")
                 .contains("succeeded distil step 8/8 (100%)")
                 .contains(runId + "-adapter stays pending evaluation")
-                .containsPattern(runId + "-student on the golden set \\(19 posts\\): macro-F1 [0-9.]+");
+                .containsPattern(runId + "-student on 31 golden posts neither model trained on \\(of 31\\): macro-F1 [0-9.]+");
         Path output = tmp.resolve("ws/bizcharts/runs/" + runId + "/output");
         assertThat(Files.readString(output.resolve("adapter/adapter_config.json"))).contains("\"q_proj\"").contains("\"v_proj\"");
         assertThat(output.resolve("student/model.onnx")).isNotEmptyFile();

@@ -76,7 +76,7 @@ class RemoteCommandTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("key fingerprint is SHA256:").contains("dataset: ")
                 .contains("succeeded step 4/4 (100%) loss 1.4000").contains("pending evaluation")
-                .contains("-student stays pending evaluation: need at least 15 golden human labels held out");
+                .contains("-student stays pending evaluation: too few unseen golden posts (1 of 1; neither model trained on any): not deciding");
         CliTest status = remote("status");
         assertThat(status.exitCode()).isZero();
         assertThat(status.out()).contains(": pulled (step 4/4");
@@ -90,14 +90,14 @@ class RemoteCommandTest {
     @Test
     void pullJudgesTheStudentAndModelsActivateHonoursTheGate() throws Exception {
         try (var database = com.bizcharts.store.Database.open(db)) {
-            RemoteFixture.addGolden(database, 18);
+            RemoteFixture.addGolden(database, 30);
         }
         com.bizcharts.sentiment.onnx.TinyStudent.write(control.resolve("student"), "student-cli", DatasetExport.PROMPT + "\n", false);
         CliTest r = remote(train("kh", "--accept-new-host-key"));
         assertThat(r.exitCode()).as(r.err()).isZero();
         String runId = r.out().lines().filter(l -> l.startsWith("started run ")).findFirst().orElseThrow().split(" ")[2];
         assertThat(r.out()).contains(runId + "-adapter stays pending evaluation")
-                .contains(runId + "-student on the golden set (19 posts): macro-F1 ");
+                .contains(runId + "-student on 31 golden posts neither model trained on (of 31): macro-F1 ");
         CliTest models = CliTest.run("--db", db.toString(), "--config", config.toString(), "models", "activate", runId + "-adapter");
         assertThat(models.exitCode()).as("bad input").isEqualTo(2);
         assertThat(models.err()).startsWith("error: " + runId + "-adapter has not been evaluated").contains("remote serve");

@@ -147,7 +147,7 @@ class WorkstationUiTest {
         robot.clickOn("#retrain");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup(".label").queryAll().stream().map(n -> ((Label) n).getText()))
-                .anyMatch(t -> t.startsWith("retrain failed: need at least 15 golden human labels"));
+                .anyMatch(t -> t.startsWith("retrain failed: need at least " + com.bizcharts.learn.retrain.UnseenGolden.MINIMUM + " golden human labels"));
         robot.clickOn("Check drift");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#drift-events").queryAs(Label.class).getText()).isEqualTo("no drift events");

@@ -18,9 +18,11 @@ import static com.bizcharts.store.schema.Tables.GOLDEN_SET;
 import static com.bizcharts.store.schema.Tables.TRAINING_LABELS;
 
 /**
- * The frozen test set: human-labeled posts set aside once, never trained on, on which every candidate model is
- * measured before it may replace the active one. Frozen means frozen: posts are only ever added (when the set is
- * topped up from new labels), never swapped, so scores stay comparable across retrains.
+ * The frozen test set: human-labeled posts set aside once, never trained on by the learning loop, on which every
+ * candidate model is measured before it may replace the active one. Frozen means frozen: posts are only ever added
+ * (when the set is topped up from new labels), never swapped, so scores stay comparable across retrains. A model
+ * trained elsewhere may have seen some of them (the shipped default saw every shared label), so a verdict counts only
+ * the golden posts neither model was trained on ({@code learn.retrain.UnseenGolden}).
  */
 public final class GoldenSet {
 

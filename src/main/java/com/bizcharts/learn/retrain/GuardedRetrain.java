@@ -38,8 +38,10 @@ import static com.bizcharts.store.schema.Tables.PSEUDO_LABELS;
 /**
  * {@code learn retrain}: builds a training set from human labels, confident teacher labels, confident pseudo-labels
  * of the active model and a replay sample of older labels; trains a candidate; measures it and the active model on
- * the frozen golden set; promotes the candidate only if its golden macro-F1 does not drop. Every candidate is
- * registered with its lineage (which data went in), promoted or not, so a rejected one can still be inspected.
+ * the frozen golden posts neither was trained on ({@link UnseenGolden}); promotes the candidate only if its macro-F1
+ * there does not drop. With fewer than {@link UnseenGolden#MINIMUM} such posts it decides nothing and says so. Every
+ * candidate is registered with its lineage (which data went in), promoted or not, so a rejected one can still be
+ * inspected, or activated by hand.
  */
 public final class GuardedRetrain {
 
@@ -53,11 +55,15 @@ public final class GuardedRetrain {
         }
     }
 
+    /**
+     * @param candidate its scores on {@code judgedOn}; null, as {@code active}, when {@code decided} is false
+     * @param decided   false when there was no verdict ({@code reason} says why): neither promoted nor rejected
+     */
     public record Outcome(String candidateId, Path directory, EvaluationReport candidate, EvaluationReport active,
-                          String activeId, boolean promoted, String reason, ObjectNode lineage) {}
+                          String activeId, boolean promoted, String reason, ObjectNode lineage, boolean decided,
+                          UnseenGolden judgedOn) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final int MIN_GOLDEN = 15;
 
     private final Database db;
     private final Path imagesDir;
@@ -82,12 +88,12 @@ public final class GuardedRetrain {
 
     public Outcome run(Options o) {
         RetrainData data = new RetrainData(db, imagesDir);
-        if (golden.threadIds().size() < MIN_GOLDEN) golden.freeze(o.goldenFraction(), o.seed());
+        if (golden.threadIds().size() < UnseenGolden.MINIMUM) golden.freeze(o.goldenFraction(), o.seed());
         Set<Long> goldenIds = golden.threadIds();
-        List<LabeledPost> goldenPosts = data.golden(goldenIds);
-        if (goldenPosts.size() < MIN_GOLDEN) {
-            throw new IllegalArgumentException("need at least " + MIN_GOLDEN + " golden human labels to judge a candidate, have "
-                    + goldenPosts.size() + ": label more posts first");
+        int goldenLabeled = data.golden(goldenIds).size();
+        if (goldenLabeled < UnseenGolden.MINIMUM) {
+            throw new IllegalArgumentException("need at least " + UnseenGolden.MINIMUM + " golden human labels to judge a candidate, have "
+                    + goldenLabeled + ": label more posts first");
         }
         Optional<RegisteredModel> activeRow = registry.active();
         SentimentModel active = activeRow.map(loader::load).orElseGet(loader::defaultModel);
@@ -134,10 +140,15 @@ public final class GuardedRetrain {
         EmbeddedTrainer.Options recipe = EmbeddedTrainer.Options.standard().withEncoder(encoder);
         EmbeddedModel candidate = trainer.train(training, recipe,
                 new EmbeddedTrainer.Provenance("learning loop (database)", sha, "bizcharts learn retrain", clock.instant()));
-        EvaluationReport candidateReport = evaluate(candidate, goldenPosts);
-        EvaluationReport activeReport = evaluate(active, goldenPosts);
-        ObjectNode metrics = candidateReport.toJson();
-        metrics.put("evaluated_on", "golden set (" + goldenPosts.size() + " human labels)");
+        UnseenGolden unseen = UnseenGolden.of(goldenIds, TrainedOn.of(candidate, null),
+                TrainedOn.of(active, activeRow.map(r -> registry.lineage(r.id())).orElse(null)), active.id());
+        Optional<String> undecided = unseen.notDeciding("activate " + candidate.id() + " by hand ('models activate "
+                + candidate.id() + "'): it never saw the golden set, so the retrains after it are judged on all of it");
+        List<LabeledPost> judged = data.golden(unseen.threadIds());
+        EvaluationReport candidateReport = undecided.isPresent() ? null : evaluate(candidate, judged);
+        EvaluationReport activeReport = undecided.isPresent() ? null : evaluate(active, judged);
+        ObjectNode metrics = undecided.isPresent() ? JSON.createObjectNode().put("evaluated_on", "no verdict: " + undecided.get())
+                : candidateReport.toJson().put("evaluated_on", unseen.describe());
         candidate = candidate.withMetadata(candidate.metadata().withMetrics(metrics));
 
         Path dir = modelsDir.resolve("candidates").resolve(candidate.id());
@@ -147,17 +158,21 @@ public final class GuardedRetrain {
                 .put("human", countHuman(training, human))
                 .put("teacher", teacher.size()).put("teacher_min_confidence", o.teacherMinConfidence())
                 .put("pseudo", pseudo.size()).put("augmented", augmented).put("replayed", replayed).put("fresh", fresh.size())
-                .put("golden", goldenPosts.size()).put("training_sha256", sha)
-                .put("parent", active.id())
-                .put("golden_macro_f1", candidateReport.macroF1()).put("parent_golden_macro_f1", activeReport.macroF1());
+                .put("golden", goldenIds.size()).put("golden_unseen", unseen.size())
+                .put("golden_seen_by_parent", unseen.seenByActive()).put("training_sha256", sha)
+                .put("parent", active.id());
+        if (undecided.isEmpty())
+            lineage.put("golden_macro_f1", candidateReport.macroF1()).put("parent_golden_macro_f1", activeReport.macroF1());
         registry.setLineage(candidate.id(), lineage.toString());
 
+        if (undecided.isPresent())
+            return new Outcome(candidate.id(), dir, null, null, active.id(), false, undecided.get(), lineage, false, unseen);
         boolean promote = CandidateEvaluation.notWorse(candidateReport, activeReport);
-        String reason = String.format(java.util.Locale.ROOT, "golden macro-F1 %.4f vs active %.4f", candidateReport.macroF1(),
-                activeReport.macroF1());
+        String reason = String.format(java.util.Locale.ROOT, "golden macro-F1 %.4f vs active %.4f on %s", candidateReport.macroF1(),
+                activeReport.macroF1(), unseen.describe());
         if (promote) registry.activate(candidate.id());
         return new Outcome(candidate.id(), dir, candidateReport, activeReport, active.id(), promote,
-                (promote ? "promoted: " : "kept the active model: ") + reason, lineage);
+                (promote ? "promoted: " : "kept the active model: ") + reason, lineage, true, unseen);
     }
 
     private List<LabeledPost> pseudoLabels(RetrainData data, SentimentModel active, Optional<RegisteredModel> row,

@@ -200,7 +200,7 @@ public final class EmbeddedTrainer {
         ThumbnailFeatures.NAMES.forEach(n -> features.add("image " + n + " (image classifier, when trained)"));
         String id = "embedded-" + LabeledPostsFile.sha256((p.sha256() + options.describe() + traitsHash).getBytes(StandardCharsets.UTF_8)).substring(0, 12);
         return new ModelMetadata(ModelMetadata.FORMAT, id, EmbeddedModel.KIND, p.createdAt().toString(), p.command(),
-                new ModelMetadata.Training(p.source(), p.sha256(), data.size(), counts, withImages),
+                new ModelMetadata.Training(p.source(), p.sha256(), data.size(), counts, withImages, TrainingPostIds.of(data)),
                 features, options.describe(), fusion.weights(), fusion.source(), null);
     }
 

@@ -42,8 +42,23 @@ public record ModelMetadata(
      * @param sha256      hash of the training data (file bytes, or the canonical label lines for the database)
      * @param labelCounts posts per label word
      * @param withImages  training posts whose image was available to the image signal
+     * @param threadIds   the thread ids (4chan post numbers) of the posts it was trained on, sorted, each once; null
+     *                    when not recorded (models from before they were, or trained on posts without ids). The
+     *                    promotion gate judges a model only on golden posts outside this set.
      */
-    public record Training(String source, String sha256, int size, Map<String, Integer> labelCounts, int withImages) {}
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Training(String source, String sha256, int size, Map<String, Integer> labelCounts, int withImages,
+                           List<Long> threadIds) {
+
+        public Training(String source, String sha256, int size, Map<String, Integer> labelCounts, int withImages) {
+            this(source, sha256, size, labelCounts, withImages, null);
+        }
+
+        /** The same record with the trained-on thread ids set. */
+        public Training withThreadIds(List<Long> ids) {
+            return new Training(source, sha256, size, labelCounts, withImages, ids == null ? null : List.copyOf(ids));
+        }
+    }
 
     static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -54,6 +69,11 @@ public record ModelMetadata(
     public ModelMetadata withMetrics(JsonNode m) {
         return new ModelMetadata(format, id, kind, createdAt, command, training, features, options, fusion,
                 fusionSource, m);
+    }
+
+    public ModelMetadata withTraining(Training t) {
+        return new ModelMetadata(format, id, kind, createdAt, command, t, features, options, fusion, fusionSource,
+                metrics);
     }
 
     public String toJson() {

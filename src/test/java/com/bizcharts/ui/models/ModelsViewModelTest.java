@@ -126,7 +126,7 @@ class ModelsViewModelTest {
         assertThat(vm.trainingProperty().get()).isFalse();
         vm.retrain();
         fx.drain();
-        assertThat(vm.messageProperty().get()).startsWith("retrain failed: need at least 15 golden human labels");
+        assertThat(vm.messageProperty().get()).startsWith("retrain failed: need at least " + com.bizcharts.learn.retrain.UnseenGolden.MINIMUM + " golden human labels");
         vm.openEvaluation();
         assertThat(vm.evaluationStatusProperty().get()).isEqualTo("select a model first");
         vm.checkDrift();

@@ -63,7 +63,7 @@ class RemoteTrainingViewModelTest {
         runpod.sshPort = ssh.port();
         control = tmp.resolve("control");
         db = RemoteFixture.seeded(tmp.resolve("b.db"), tmp.resolve("images"));
-        RemoteFixture.addGolden(db, 18);
+        RemoteFixture.addGolden(db, 30);
         key = ssh.writeClientKey(tmp.resolve("id_rsa"));
         Files.writeString(Path.of(key + ".pub"), ssh.clientPublicKey());
         registry = new ModelRegistry(db, Clock.systemUTC());
@@ -133,7 +133,7 @@ class RemoteTrainingViewModelTest {
         assertThat(progress).anyMatch(p -> p.startsWith("running step 2/4 (50%) loss 1.2000 ETA "));
         assertThat(hostsAsked).singleElement().satisfies(h -> assertThat(h).contains("SHA256:"));
         String runId = vm.runIdProperty().get();
-        assertThat(statuses).anyMatch(s -> s.contains(runId + "-student on the golden set (19 posts)") && s.contains("eligible"))
+        assertThat(statuses).anyMatch(s -> s.contains(runId + "-student on 31 golden posts neither model trained on (of 31)") && s.contains("eligible"))
                 .anyMatch(s -> s.startsWith("terminated pod pod1; cost about $"));
         assertThat(runpod.pods).as("the pod is gone after the pull").isEmpty();
         assertThat(vm.pods().list()).isEmpty();

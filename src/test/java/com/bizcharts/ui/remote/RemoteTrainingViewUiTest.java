@@ -73,7 +73,7 @@ class RemoteTrainingViewUiTest {
         Files.writeString(control.resolve("mode"), "gated");
         TinyStudent.write(control.resolve("student"), "student-ui", DatasetExport.PROMPT + "\n", false);
         db = RemoteFixture.seeded(tmp.resolve("b.db"), tmp.resolve("images"));
-        RemoteFixture.addGolden(db, 18);
+        RemoteFixture.addGolden(db, 30);
         Path key = ssh.writeClientKey(tmp.resolve("id_rsa"));
         Files.writeString(Path.of(key + ".pub"), ssh.clientPublicKey());
         Path python = RemoteFixture.fakePython(Files.createDirectories(tmp.resolve("bin")), control);

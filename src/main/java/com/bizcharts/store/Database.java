@@ -90,6 +90,14 @@ public final class Database implements AutoCloseable {
         return postChanges;
     }
 
+    /**
+     * Announces that what a model reads of these posts changed (stored OCR text, say), once the write in flight
+     * commits. Posts stored through {@link ThreadRepository} are announced by it.
+     */
+    public void announceChanged(List<Long> threadIds) {
+        announce(threadIds);
+    }
+
     /** Announces {@code threadIds} once the write in flight commits. */
     void announce(List<Long> threadIds) {
         List<Long> ids = List.copyOf(threadIds);

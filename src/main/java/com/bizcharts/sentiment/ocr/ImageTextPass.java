@@ -70,6 +70,9 @@ public final class ImageTextPass {
                                 .onConflictDoNothing().execute();
                     }
                 }
+                // the OCR signal reads this text: the posts are scored again with it
+                db.announceChanged(done.stream().filter(d -> d.reading().text() != null && !d.reading().text().isBlank())
+                        .map(Done::id).toList());
             });
             for (Done d : done) {
                 read++;

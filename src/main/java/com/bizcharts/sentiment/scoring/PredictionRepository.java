@@ -21,6 +21,7 @@ import java.util.Optional;
 import static com.bizcharts.store.schema.Tables.PREDICTIONS;
 import static com.bizcharts.store.schema.Tables.SCORE_FAILURES;
 import static com.bizcharts.store.schema.Tables.THREAD_OPS;
+import static org.jooq.impl.DSL.excluded;
 
 /** Predictions per (thread, model): activating another model adds rows, it never overwrites an earlier model's. */
 public final class PredictionRepository {
@@ -37,29 +38,46 @@ public final class PredictionRepository {
     public record Stored(long threadId, Prediction prediction, Instant scoredAt) {}
 
     public void saveAll(List<Stored> predictions) {
-        db.writeVoid(ctx -> {
-            for (Stored s : predictions) save(ctx, s);
-        });
+        saveChunk(predictions, List.of());
     }
 
-    private static void save(DSLContext ctx, Stored s) {
+    /** Every column of a prediction, in the order {@link #values} binds them. */
+    private static final List<org.jooq.TableField<PredictionsRecord, ?>> COLUMNS = List.of(PREDICTIONS.THREAD_ID,
+            PREDICTIONS.MODEL_ID, PREDICTIONS.LABEL, PREDICTIONS.SCORE, PREDICTIONS.CONFIDENCE, PREDICTIONS.P_BEARISH,
+            PREDICTIONS.P_NEUTRAL, PREDICTIONS.P_BULLISH, PREDICTIONS.SARCASM, PREDICTIONS.LITERAL_LABEL,
+            PREDICTIONS.IMAGE_STATUS, PREDICTIONS.DRIVERS, PREDICTIONS.SCORED_AT);
+
+    /**
+     * One prepared upsert run as a JDBC batch: a rescore writes thousands of rows a second, and rendering a jOOQ
+     * statement per row cost more than SQLite's work.
+     */
+    private static void saveBatch(DSLContext ctx, List<Stored> predictions) {
+        if (predictions.isEmpty()) return;
+        List<org.jooq.Field<?>> placeholders = COLUMNS.stream().<org.jooq.Field<?>>map(c -> org.jooq.impl.DSL.val(null, c)).toList();
+        var upsert = ctx.insertInto(PREDICTIONS).columns(COLUMNS).values(placeholders)
+                .onConflict(PREDICTIONS.THREAD_ID, PREDICTIONS.MODEL_ID).doUpdate()
+                .set(PREDICTIONS.LABEL, excluded(PREDICTIONS.LABEL))
+                .set(PREDICTIONS.SCORE, excluded(PREDICTIONS.SCORE))
+                .set(PREDICTIONS.CONFIDENCE, excluded(PREDICTIONS.CONFIDENCE))
+                .set(PREDICTIONS.P_BEARISH, excluded(PREDICTIONS.P_BEARISH))
+                .set(PREDICTIONS.P_NEUTRAL, excluded(PREDICTIONS.P_NEUTRAL))
+                .set(PREDICTIONS.P_BULLISH, excluded(PREDICTIONS.P_BULLISH))
+                .set(PREDICTIONS.SARCASM, excluded(PREDICTIONS.SARCASM))
+                .set(PREDICTIONS.LITERAL_LABEL, excluded(PREDICTIONS.LITERAL_LABEL))
+                .set(PREDICTIONS.IMAGE_STATUS, excluded(PREDICTIONS.IMAGE_STATUS))
+                .set(PREDICTIONS.DRIVERS, excluded(PREDICTIONS.DRIVERS))
+                .set(PREDICTIONS.SCORED_AT, excluded(PREDICTIONS.SCORED_AT));
+        org.jooq.BatchBindStep batch = ctx.batch(upsert);
+        for (Stored s : predictions) batch = batch.bind(values(s));
+        batch.execute();
+    }
+
+    private static Object[] values(Stored s) {
         Prediction p = s.prediction();
-        PredictionsRecord r = ctx.newRecord(PREDICTIONS);
-        r.setThreadId(s.threadId());
-        r.setModelId(p.modelId());
-        r.setLabel((long) p.label().rating());
-        r.setScore(p.score());
-        r.setConfidence(p.confidence());
-        r.setPBearish(p.probabilities()[0]);
-        r.setPNeutral(p.probabilities()[1]);
-        r.setPBullish(p.probabilities()[2]);
-        r.setSarcasm(p.sarcasm());
-        r.setLiteralLabel(p.literal() == null ? null : (long) p.literal().rating());
-        r.setImageStatus(p.imageStatus().name().toLowerCase(Locale.ROOT));
-        r.setDrivers(json(p.drivers()));
-        r.setScoredAt(UtcTime.format(s.scoredAt()));
-        ctx.insertInto(PREDICTIONS).set(r).onConflict(PREDICTIONS.THREAD_ID, PREDICTIONS.MODEL_ID).doUpdate()
-                .set(r).execute();
+        return new Object[] {s.threadId(), p.modelId(), (long) p.label().rating(), p.score(), p.confidence(),
+                p.probabilities()[0], p.probabilities()[1], p.probabilities()[2], p.sarcasm(),
+                p.literal() == null ? null : (long) p.literal().rating(), p.imageStatus().name().toLowerCase(Locale.ROOT),
+                json(p.drivers()), UtcTime.format(s.scoredAt())};
     }
 
     /**
@@ -120,11 +138,12 @@ public final class PredictionRepository {
      */
     public void saveChunk(List<Stored> predictions, List<Failure> failures) {
         db.writeVoid(ctx -> {
-            for (Stored s : predictions) {
-                save(ctx, s);
-                ctx.deleteFrom(SCORE_FAILURES).where(SCORE_FAILURES.THREAD_ID.eq(s.threadId()))
-                        .and(SCORE_FAILURES.MODEL_ID.eq(s.prediction().modelId())).execute();
-            }
+            saveBatch(ctx, predictions);
+            // a success clears an earlier failure; one statement per model in the chunk (there is one, in practice)
+            predictions.stream().collect(java.util.stream.Collectors.groupingBy(s -> s.prediction().modelId(),
+                            java.util.stream.Collectors.mapping(Stored::threadId, java.util.stream.Collectors.toList())))
+                    .forEach((model, ids) -> ctx.deleteFrom(SCORE_FAILURES).where(SCORE_FAILURES.MODEL_ID.eq(model))
+                            .and(SCORE_FAILURES.THREAD_ID.in(ids)).execute());
             for (Failure f : failures) {
                 ctx.insertInto(SCORE_FAILURES).set(SCORE_FAILURES.THREAD_ID, f.threadId()).set(SCORE_FAILURES.MODEL_ID, f.modelId())
                         .set(SCORE_FAILURES.REASON, f.reason()).set(SCORE_FAILURES.FAILED_AT, UtcTime.format(f.failedAt()))

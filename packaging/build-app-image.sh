@@ -43,7 +43,7 @@ echo "build-app-image: runtime modules $modules" >&2
 # Options every start needs; the class-data archive (written by the first run, beside the jar) speeds up later starts.
 "$jdk/bin/jpackage" --type app-image --name BizCharts --app-version "$version" --vendor "BizCharts" \
   --description "Collect, label and analyse /biz/ crypto sentiment" \
-  --input "$work/input" --main-jar bizcharts.jar --main-class com.bizcharts.app.Main \
+  --input "$work/input" --main-jar bizcharts.jar --main-class com.bizcharts.Main \
   --runtime-image "$work/runtime" --dest "$out" \
   --java-options "--enable-native-access=ALL-UNNAMED" --java-options "-Dai.djl.offline=true" \
   --java-options "-XX:+AutoCreateSharedArchive" --java-options "-XX:SharedArchiveFile=\$APPDIR/bizcharts.jsa" \

@@ -31,7 +31,7 @@ import com.bizcharts.sentiment.SentimentSignals;
 import com.bizcharts.sentiment.embedded.EmbeddedModel;
 import com.bizcharts.sentiment.fusion.SignalSource;
 import com.bizcharts.sentiment.image.LabeledImageIndex;
-import com.bizcharts.sentiment.image.RepostSignal;
+import com.bizcharts.sentiment.fusion.RepostSignal;
 import com.bizcharts.sentiment.ocr.OcrSignal;
 import com.bizcharts.sentiment.onnx.OnnxSignal;
 import com.bizcharts.sentiment.onnx.BundledEncoders;
@@ -203,6 +203,58 @@ public final class Engine implements AutoCloseable {
     public BatchScorer scorer() { return new BatchScorer(predictions, imagesDir(), clock); }
 
     public Settings settings() { return settings; }
+
+    /** Which posts each commit stored or changed (the label queue takes new posts in from here). */
+    public com.bizcharts.store.PostChanges postChanges() { return database.postChanges(); }
+
+    /** What the store covers, per source and day (the Collect view's chart, {@code coverage}). */
+    public com.bizcharts.store.Coverage coverage() { return com.bizcharts.store.Coverage.of(database); }
+
+    /** Posts, runs and disk use over the last {@code days} ({@code stats}). */
+    public com.bizcharts.store.StoreStats storeStats(int days) { return com.bizcharts.store.StoreStats.of(database, imagesDir(), days); }
+
+    public com.bizcharts.store.labels.LabelStats labelStats() { return com.bizcharts.store.labels.LabelStats.of(database); }
+
+    /** A labeler's progress now (today, total, per class, the last hour). */
+    public com.bizcharts.store.labels.LabelProgress labelProgress(String labelerId) {
+        return com.bizcharts.store.labels.LabelProgress.of(database, labelerId, clock.instant());
+    }
+
+    /** The coins a post mentions, each once. */
+    public List<String> coinsOf(long threadId) {
+        return coinMentions.ofThread(database.read(), threadId).stream().map(com.bizcharts.coins.CoinMention::symbol).distinct().toList();
+    }
+
+    /** The database's labeled posts as training data ({@code train} without {@code --data}). */
+    public com.bizcharts.learn.train.TrainingSet trainingSetFromDatabase() {
+        return com.bizcharts.learn.train.TrainingSet.fromDatabase(database, imagesDir());
+    }
+
+    /** OCR of the thumbnails not read yet ({@code ocr}). */
+    public com.bizcharts.sentiment.ocr.ImageTextPass imageTextPass() {
+        return new com.bizcharts.sentiment.ocr.ImageTextPass(database, imagesDir(), imageText(), coinMentions.extractor(), clock);
+    }
+
+    /** A teacher run over the database's unlabeled posts ({@code autolabel}). */
+    public com.bizcharts.learn.teacher.AutolabelRun autolabelRun(com.bizcharts.learn.teacher.TeacherClient client,
+                                                                 com.bizcharts.learn.teacher.TeacherLabelRepository.TeacherKey key) {
+        return new com.bizcharts.learn.teacher.AutolabelRun(database, teacherLabels, client, key, imagesDir(), clock);
+    }
+
+    /**
+     * Stores OPs with their coin mentions in one transaction, as an importer does (benchmarks seed their stores
+     * with it); the posts are announced to the scoring service.
+     */
+    public com.bizcharts.store.ThreadRepository.UpsertCounts storePosts(List<com.bizcharts.store.ThreadOp> ops, java.time.Instant seenAt) {
+        return database.write(ctx -> {
+            var counts = threads.upsert(ctx, ops, seenAt);
+            coinMentions.record(ctx, ops);
+            return counts;
+        });
+    }
+
+    /** The live poller itself, for {@code bench catalog} (parse and store without the network). */
+    public CatalogPoller catalogPoller() { return catalogPoller; }
 
     public Database database() { return database; }
 

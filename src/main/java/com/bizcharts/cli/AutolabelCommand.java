@@ -97,7 +97,7 @@ public final class AutolabelCommand implements Callable<Integer> {
         }
         HttpTeacherClient client = new HttpTeacherClient(p, url, m, key, Duration.ofMillis((long) (pace * 1000)),
                 HttpTeacherClient.Retry.standard(), d -> Thread.sleep(d), Duration.ofSeconds(ts.requestTimeoutSeconds()));
-        AutolabelRun run = new AutolabelRun(engine.database(), repo, client, teacher, engine.imagesDir(), engine.clock());
+        AutolabelRun run = engine.autolabelRun(client, teacher);
         AutolabelRun.Summary s = run.run(new AutolabelRun.Options(limit, batchSize, resume, 2),
                 (labeled, failed, planned) -> out.printf(Locale.ROOT, "checkpoint: %d labeled, %d failed of %d%n",
                         labeled, failed, planned),

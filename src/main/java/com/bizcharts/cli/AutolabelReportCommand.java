@@ -2,7 +2,7 @@ package com.bizcharts.cli;
 
 import com.bizcharts.learn.teacher.AgreementReport;
 import com.bizcharts.learn.teacher.TeacherLabelRepository.TeacherKey;
-import com.bizcharts.sentiment.SentimentLabel;
+import com.bizcharts.store.labels.SentimentLabel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;

@@ -1,11 +1,11 @@
 package com.bizcharts.cli;
 
+import com.bizcharts.app.Engine;
+import com.bizcharts.app.Settings;
+
 import com.bizcharts.collect.live.CatalogEntry;
 import com.bizcharts.collect.live.CatalogParser;
 import com.bizcharts.collect.live.CatalogPoller;
-import com.bizcharts.collect.live.ThumbnailStore;
-import com.bizcharts.store.Database;
-import com.bizcharts.store.ThreadRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -15,7 +15,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -42,12 +41,13 @@ final class BenchCatalogCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         byte[] payload = catalog(150).getBytes(StandardCharsets.UTF_8);
         Path dir = Files.createTempDirectory("bizcharts-bench");
-        try (Database db = Database.open(dir.resolve("bench.db"))) {
+        Path scratch = dir.resolve("settings.toml");
+        Files.writeString(scratch, "[paths]\ndatabase = \"" + dir.resolve("bench.db").toString().replace("\\", "/") + "\"\n"
+                + "images = \"" + dir.resolve("images").toString().replace("\\", "/") + "\"\n");
+        // a scratch engine: the poller's own store path (one transaction: OPs, observations, coins, snapshot, run)
+        try (Engine engine = new Engine(Settings.load(scratch, true))) {
             CatalogParser parser = new CatalogParser("biz", URI.create("https://i.4cdn.org"));
-            ThreadRepository threads = new ThreadRepository(db);
-            var coins = bench.root.engine().coinMentions();
-            CatalogPoller poller = new CatalogPoller(null, URI.create("http://unused"), URI.create("https://i.4cdn.org"), "biz",
-                    db, threads, new ThumbnailStore(null, dir), coins::recordAndSummarise, Clock.systemUTC(), 0);
+            CatalogPoller poller = engine.catalogPoller();
             Instant t = Instant.parse("2026-01-01T00:00:00Z");
             for (int i = 0; i < 10; i++) poller.store(parser.parse(payload), t.plusSeconds(i * 60L));
             long[] parse = new long[rounds], store = new long[rounds];

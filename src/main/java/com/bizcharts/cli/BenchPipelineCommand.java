@@ -94,7 +94,7 @@ final class BenchPipelineCommand implements Callable<Integer> {
             Map<Long, Long> storedAt = new ConcurrentHashMap<>();
             List<Double> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
             CountDownLatch enough = new CountDownLatch(polls);
-            engine.database().postChanges().subscribe(ids -> {
+            engine.postChanges().subscribe(ids -> {
                 long now = System.nanoTime();
                 for (Long id : ids) if (id >= FIRST_LIVE) storedAt.putIfAbsent(id, now);
             });
@@ -189,7 +189,7 @@ final class BenchPipelineCommand implements Callable<Integer> {
     /** `models activate ID` in a second JVM on the same database; returns when it exited (System.nanoTime). */
     private static long activateInChild(Path config, String id, Path log) throws Exception {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "com.bizcharts.app.Main",
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "com.bizcharts.Main",
                 "--config", config.toString(), "models", "activate", id).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IllegalStateException("the second process failed: " + Files.readString(log));
         return System.nanoTime();
@@ -209,7 +209,7 @@ final class BenchPipelineCommand implements Callable<Integer> {
             }
             String model = engine.activeModel().id();
             // a fresh id for this run: every post is waiting, as after activating another model
-            engine.database().writeVoid(ctx -> ctx.deleteFrom(com.bizcharts.store.schema.Tables.PREDICTIONS).execute());
+            engine.predictions().forget(model);
             HeapPeak heap = new HeapPeak();
             heap.start();
             engine.scoring().start();
@@ -238,7 +238,7 @@ final class BenchPipelineCommand implements Callable<Integer> {
 
     private static void labelViewNextPost(Engine engine, long id) {
         ThreadOp op = engine.labelQueue().post(id);
-        engine.coinMentions().ofThread(engine.database().read(), id);
+        engine.coinsOf(id);
         engine.activeModel().get().model().predict(new PostInput(op.threadId(), op.subject(), op.opTextClean(), null,
                 op.replyCount(), op.postedAt()));
     }
@@ -253,7 +253,7 @@ final class BenchPipelineCommand implements Callable<Integer> {
                     + WORDS[r.nextInt(3)][r.nextInt(7)] + " post " + i, "Anonymous", null, t0.plusSeconds(31L * i), r.nextInt(100), 1,
                     null, null, false, false, ThreadOp.Source.WAROSU));
             if (batch.size() == 20_000 || i == to - 1) {
-                engine.threads().upsert(batch, t0);
+                engine.storePosts(batch, t0);
                 batch.clear();
             }
         }

@@ -20,7 +20,7 @@ final class CoverageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Coverage c = Coverage.of(root.engine().database());
+        Coverage c = root.engine().coverage();
         PrintWriter out = spec.commandLine().getOut();
         if (c.sources().isEmpty()) out.println("no threads yet");
         for (Coverage.SourceCoverage s : c.sources()) {

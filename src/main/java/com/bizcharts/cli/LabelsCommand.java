@@ -72,7 +72,7 @@ public final class LabelsCommand {
 
         @Override
         public Integer call() {
-            LabelStats s = LabelStats.of(labels.root.engine().database());
+            LabelStats s = labels.root.engine().labelStats();
             PrintWriter out = spec.commandLine().getOut();
             out.printf("%d rated, %d skipped%n", s.rated(), s.skipped());
             print(out, "by class", s.byClass());

@@ -2,7 +2,7 @@ package com.bizcharts.cli;
 
 import com.bizcharts.sentiment.PostInput;
 import com.bizcharts.sentiment.Prediction;
-import com.bizcharts.sentiment.SentimentLabel;
+import com.bizcharts.store.labels.SentimentLabel;
 import com.bizcharts.sentiment.SentimentModel;
 import com.bizcharts.sentiment.embedded.EmbeddedModel;
 import com.bizcharts.sentiment.embedded.LexiconReading;

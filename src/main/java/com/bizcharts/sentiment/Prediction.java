@@ -1,5 +1,6 @@
 package com.bizcharts.sentiment;
 
+import com.bizcharts.store.labels.SentimentLabel;
 import java.util.List;
 
 /**

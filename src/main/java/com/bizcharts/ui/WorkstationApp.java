@@ -89,13 +89,13 @@ public final class WorkstationApp extends Application {
         status.showScoring(engine.scoring().status());
         LabelViewModel vm = new LabelViewModel(engine.labelQueue(), engine.labels(),
                 new LabelCards(engine, labeler, () -> active.get().model()),
-                () -> LabelProgress.of(engine.database(), labeler, engine.clock().instant()), labeler,
+                () -> engine.labelProgress(labeler), labeler,
                 engine.settings().labeling().showPrediction(), ex, engine.clock(), engine.settings().labeling().prefetch());
         LabelView labelView = new LabelView(vm);
         engine.liveScraper().addListener(status::showLive);
         // New posts join the label queue as they are stored (at most one re-read of the queue every 2 s).
         Throttle intake = new Throttle(LIVE_REDRAW, ex.fx(), vm::takeInNewPosts);
-        engine.database().postChanges().subscribe(ids -> intake.request());
+        engine.postChanges().subscribe(ids -> intake.request());
         List<Runnable> onModelChange = new CopyOnWriteArrayList<>();
         onModelChange.add(vm::modelChanged);
         active.subscribe(m -> ex.fx().execute(() -> {
@@ -146,7 +146,7 @@ public final class WorkstationApp extends Application {
     private static final Duration LIVE_REDRAW = Duration.ofSeconds(2);
 
     private static CollectView collectView(Engine engine, UiExecutors ex) {
-        var warosu = new WarosuImportViewModel(engine::warosuImporter, () -> Coverage.of(engine.database()), ex);
+        var warosu = new WarosuImportViewModel(engine::warosuImporter, engine::coverage, ex);
         warosu.refreshCoverage();
         return new CollectView(new CollectViewModel(engine.liveScraper(), ex, ZoneOffset.UTC), new WarosuImportView(warosu));
     }

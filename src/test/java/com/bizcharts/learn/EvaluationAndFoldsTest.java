@@ -4,7 +4,7 @@ import com.bizcharts.learn.eval.EvaluationReport;
 import com.bizcharts.learn.train.LabeledPostsFile;
 import com.bizcharts.learn.train.StratifiedFolds;
 import com.bizcharts.learn.train.TrainingSet;
-import com.bizcharts.sentiment.SentimentLabel;
+import com.bizcharts.store.labels.SentimentLabel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

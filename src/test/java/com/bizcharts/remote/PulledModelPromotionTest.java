@@ -9,7 +9,7 @@ import com.bizcharts.learn.train.LabeledPost;
 import com.bizcharts.sentiment.embedded.EmbeddedModel;
 import com.bizcharts.sentiment.embedded.EmbeddedModelFormat;
 import com.bizcharts.sentiment.PostInput;
-import com.bizcharts.sentiment.SentimentLabel;
+import com.bizcharts.store.labels.SentimentLabel;
 import com.bizcharts.sentiment.onnx.OnnxStudentModel;
 import com.bizcharts.sentiment.onnx.TinyStudent;
 import com.bizcharts.sentiment.scoring.ModelLoader;

@@ -3,10 +3,11 @@ package com.bizcharts.collect.live;
 import com.bizcharts.collect.http.FetchException;
 import com.bizcharts.collect.http.FetchResult;
 import com.bizcharts.collect.http.PoliteHttp;
+import com.bizcharts.store.CatalogSnapshotRepository;
 import com.bizcharts.store.Database;
+import com.bizcharts.store.ImportRunRepository;
 import com.bizcharts.store.ThreadOp;
 import com.bizcharts.store.ThreadRepository;
-import com.bizcharts.store.UtcTime;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,9 +19,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
-import static com.bizcharts.store.schema.Tables.CATALOG_SNAPSHOTS;
-import static com.bizcharts.store.schema.Tables.IMPORT_RUNS;
-import static com.bizcharts.store.schema.Tables.THREAD_OBSERVATIONS;
 
 /**
  * One poll of the live catalog: a conditional GET, then every OP, its observation, the catalog snapshot and the
@@ -48,6 +46,8 @@ public final class CatalogPoller {
     private final CatalogHook hook;
     private final Clock clock;
     private final int maxThumbnailsPerPoll;
+    private final CatalogSnapshotRepository snapshots = new CatalogSnapshotRepository();
+    private final ImportRunRepository runs;
     private volatile String lastModified;
 
     public CatalogPoller(PoliteHttp http, URI apiBase, URI imagesBase, String board, Database db,
@@ -63,6 +63,7 @@ public final class CatalogPoller {
         this.hook = hook;
         this.clock = clock;
         this.maxThumbnailsPerPoll = maxThumbnailsPerPoll;
+        this.runs = new ImportRunRepository(db);
     }
 
     /**
@@ -112,55 +113,17 @@ public final class CatalogPoller {
         return db.write(ctx -> {
             List<ThreadOp> ops = entries.stream().map(CatalogEntry::op).toList();
             ThreadRepository.UpsertCounts counts = threads.upsert(ctx, ops, now);
-            if (!entries.isEmpty()) {
-                // One multi-row insert: 150 single inserts cost more than the rest of the transaction.
-                String observedAt = UtcTime.format(now);
-                var insert = ctx.insertInto(THREAD_OBSERVATIONS, THREAD_OBSERVATIONS.THREAD_ID,
-                        THREAD_OBSERVATIONS.OBSERVED_AT, THREAD_OBSERVATIONS.REPLY_COUNT,
-                        THREAD_OBSERVATIONS.IMAGE_COUNT, THREAD_OBSERVATIONS.PAGE);
-                for (CatalogEntry e : entries) {
-                    insert = insert.values(e.op().threadId(), observedAt, (long) e.op().replyCount(),
-                            (long) e.op().imageCount(), (long) e.page());
-                }
-                insert.execute();
-            }
+            snapshots.addObservations(ctx, entries.stream().map(e -> new CatalogSnapshotRepository.Sighting(e.op().threadId(),
+                    e.op().replyCount(), e.op().imageCount(), e.page())).toList(), now);
             String topCoins = hook.afterUpsert(ctx, ops);
-            double avgReplies = ops.stream().mapToInt(ThreadOp::replyCount).average().orElse(0);
-            ctx.insertInto(CATALOG_SNAPSHOTS)
-                    .set(CATALOG_SNAPSHOTS.SNAPSHOT_AT, UtcTime.format(now))
-                    .set(CATALOG_SNAPSHOTS.BOARD, board)
-                    .set(CATALOG_SNAPSHOTS.TOTAL_THREADS, (long) ops.size())
-                    .set(CATALOG_SNAPSHOTS.AVG_REPLY_COUNT, avgReplies)
-                    .set(CATALOG_SNAPSHOTS.TOP_COINS, topCoins)
-                    .execute();
-            var oldest = ops.stream().map(ThreadOp::postedAt).min(Comparator.naturalOrder());
-            var newest = ops.stream().map(ThreadOp::postedAt).max(Comparator.naturalOrder());
-            ctx.insertInto(IMPORT_RUNS)
-                    .set(IMPORT_RUNS.COLLECTOR, "live")
-                    .set(IMPORT_RUNS.STARTED_AT, UtcTime.format(now))
-                    .set(IMPORT_RUNS.FINISHED_AT, UtcTime.format(now))
-                    .set(IMPORT_RUNS.STATUS, "completed")
-                    .set(IMPORT_RUNS.PARAMETERS, "{\"board\":\"" + board + "\"}")
-                    .set(IMPORT_RUNS.THREADS_NEW, (long) counts.inserted())
-                    .set(IMPORT_RUNS.THREADS_UPDATED, (long) counts.updated())
-                    .set(IMPORT_RUNS.PAGES_DONE, 1L)
-                    .set(IMPORT_RUNS.REQUESTS, 1L)
-                    .set(IMPORT_RUNS.OLDEST_POST_AT, oldest.map(UtcTime::format).orElse(null))
-                    .set(IMPORT_RUNS.NEWEST_POST_AT, newest.map(UtcTime::format).orElse(null))
-                    .execute();
+            snapshots.addSnapshot(ctx, board, now, ops.size(), ops.stream().mapToInt(ThreadOp::replyCount).average().orElse(0), topCoins);
+            runs.recordPoll(ctx, board, now, counts, ops);
             return counts;
         });
     }
 
     private void recordFailure(Instant now, String message) {
-        db.writeVoid(ctx -> ctx.insertInto(IMPORT_RUNS)
-                .set(IMPORT_RUNS.COLLECTOR, "live")
-                .set(IMPORT_RUNS.STARTED_AT, UtcTime.format(now))
-                .set(IMPORT_RUNS.FINISHED_AT, UtcTime.format(now))
-                .set(IMPORT_RUNS.STATUS, "failed")
-                .set(IMPORT_RUNS.ERRORS, 1L)
-                .set(IMPORT_RUNS.MESSAGE, message)
-                .execute());
+        runs.recordFailure("live", now, message);
     }
 
     /** The entries with a thumbnail, newest first: the order they are fetched in. */

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 
-import static com.bizcharts.store.schema.Tables.IMPORT_RUNS;
 
 /**
  * Imports historical threads from Warosu, one result page at a time. Each page's threads and the run's progress
@@ -54,6 +53,7 @@ public final class WarosuImporter {
     private final BiConsumer<DSLContext, List<ThreadOp>> afterUpsert;
     private final Clock clock;
     private final WarosuPages pages;
+    private final WarosuRuns runs;
 
     /** @param imagesBase where thumbnails are fetched from (settings' images_base), whatever host the page names */
     public WarosuImporter(PoliteHttp http, URI base, URI imagesBase, String board, int pageSize, Database db,
@@ -65,6 +65,7 @@ public final class WarosuImporter {
         this.board = board;
         this.pageSize = pageSize;
         this.db = db;
+        this.runs = new WarosuRuns(new com.bizcharts.store.ImportRunRepository(db));
         this.threads = threads;
         this.thumbnails = thumbnails;
         this.afterUpsert = afterUpsert;
@@ -78,15 +79,15 @@ public final class WarosuImporter {
         WarosuRequest request = asked;
         long runId;
         int page;
-        var unfinished = resume ? WarosuRuns.unfinished(db, asked) : java.util.Optional.<WarosuRuns.Run>empty();
+        var unfinished = resume ? runs.unfinished(asked) : java.util.Optional.<WarosuRuns.Run>empty();
         if (unfinished.isPresent()) {
             runId = unfinished.get().id();
             page = unfinished.get().nextPage();
             request = asked.withDates(unfinished.get().from(), unfinished.get().to());
-            WarosuRuns.markRunning(db, runId);
+            runs.markRunning(runId);
             log.info("resuming Warosu import run {} at page {}", runId, page + 1);
         } else {
-            runId = WarosuRuns.start(db, request.parametersJson(), clock.instant());
+            runId = runs.start(request.parametersJson(), clock.instant());
             page = 0;
         }
         final WarosuRequest req = request;
@@ -103,7 +104,7 @@ public final class WarosuImporter {
                 ThreadRepository.UpsertCounts counts = db.write(ctx -> {
                     ThreadRepository.UpsertCounts c = threads.upsert(ctx, toStore, clock.instant());
                     afterUpsert.accept(ctx, toStore);
-                    WarosuRuns.progress(ctx, runId, next, c, toStore, req.withThreads() ? 1 + toStore.size() : 1);
+                    runs.progress(ctx, runId, next, c, toStore, req.withThreads() ? 1 + toStore.size() : 1);
                     return c;
                 });
                 page = next;
@@ -125,12 +126,12 @@ public final class WarosuImporter {
 
     /** {@code --continue}: from the newest Warosu posting day already stored (unless a start was given). */
     public WarosuRequest continuing(WarosuRequest r) {
-        return r.from() != null ? r : r.withDates(WarosuRuns.newestDay(db).orElse(null), r.to());
+        return r.from() != null ? r : r.withDates(runs.newestDay().orElse(null), r.to());
     }
 
     /** {@code --backfill}: older than the oldest Warosu posting day already stored (unless an end was given). */
     public WarosuRequest backfilling(WarosuRequest r) {
-        return r.to() != null ? r : r.withDates(r.from(), WarosuRuns.oldestDay(db).map(d -> d.minusDays(1)).orElse(null));
+        return r.to() != null ? r : r.withDates(r.from(), runs.oldestDay().map(d -> d.minusDays(1)).orElse(null));
     }
 
     /** One page of OPs, or null when the search has no more results. */
@@ -200,11 +201,7 @@ public final class WarosuImporter {
 
     private Result finish(long runId, String status, String message, int nextPage, int pagesDone, int stored,
                           int created, int saved) {
-        db.writeVoid(ctx -> ctx.update(IMPORT_RUNS).set(IMPORT_RUNS.STATUS, status)
-                .set(IMPORT_RUNS.FINISHED_AT, UtcTime.format(clock.instant()))
-                .set(IMPORT_RUNS.MESSAGE, message)
-                .set(IMPORT_RUNS.ERRORS, IMPORT_RUNS.ERRORS.plus(message == null ? 0L : 1L))
-                .where(IMPORT_RUNS.ID.eq(runId)).execute());
+        runs.finish(runId, status, message, clock.instant());
         return new Result(runId, pagesDone, stored, created, saved, status, message);
     }
 }

@@ -1,6 +1,6 @@
 package com.bizcharts.learn.eval;
 
-import com.bizcharts.sentiment.SentimentLabel;
+import com.bizcharts.store.labels.SentimentLabel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,6 +1,6 @@
 package com.bizcharts.learn.pseudo;
 
-import com.bizcharts.sentiment.SentimentLabel;
+import com.bizcharts.store.labels.SentimentLabel;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -8,7 +8,7 @@ import com.bizcharts.learn.train.EmbeddedTrainer;
 import com.bizcharts.learn.train.LabeledPost;
 import com.bizcharts.learn.train.LabeledPostsFile;
 import com.bizcharts.sentiment.PostInput;
-import com.bizcharts.sentiment.SentimentLabel;
+import com.bizcharts.store.labels.SentimentLabel;
 import com.bizcharts.sentiment.SentimentModel;
 import com.bizcharts.sentiment.SentimentSignals;
 import com.bizcharts.sentiment.embedded.EmbeddedModel;

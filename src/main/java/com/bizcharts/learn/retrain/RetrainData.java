@@ -2,7 +2,7 @@ package com.bizcharts.learn.retrain;
 
 import com.bizcharts.learn.train.LabeledPost;
 import com.bizcharts.sentiment.PostInput;
-import com.bizcharts.sentiment.SentimentLabel;
+import com.bizcharts.store.labels.SentimentLabel;
 import com.bizcharts.store.Database;
 import com.bizcharts.store.UtcTime;
 import org.jooq.Record;

@@ -1,6 +1,6 @@
 package com.bizcharts.learn.teacher;
 
-import com.bizcharts.sentiment.SentimentLabel;
+import com.bizcharts.store.labels.SentimentLabel;
 
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package com.bizcharts.learn.teacher;
 
-import com.bizcharts.sentiment.SentimentLabel;
+import com.bizcharts.store.labels.SentimentLabel;
 import com.bizcharts.store.Database;
 import com.bizcharts.store.UtcTime;
 import org.jooq.DSLContext;

@@ -1,7 +1,7 @@
 package com.bizcharts.learn.train;
 
 import com.bizcharts.sentiment.PostInput;
-import com.bizcharts.sentiment.SentimentLabel;
+import com.bizcharts.store.labels.SentimentLabel;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

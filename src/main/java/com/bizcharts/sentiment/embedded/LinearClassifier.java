@@ -44,7 +44,7 @@ public final class LinearClassifier {
         for (int label : y) counts[label]++;
         for (int k = 0; k < CLASSES; k++) {
             if (counts[k] == 0) throw new IllegalArgumentException("training needs posts of all three labels; "
-                    + "none is " + com.bizcharts.sentiment.SentimentLabel.ofIndex(k).word());
+                    + "none is " + com.bizcharts.store.labels.SentimentLabel.ofIndex(k).word());
         }
         Problem p = new Problem();
         p.l = x.size();

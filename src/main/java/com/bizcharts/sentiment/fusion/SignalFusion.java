@@ -1,6 +1,6 @@
 package com.bizcharts.sentiment.fusion;
 
-import com.bizcharts.sentiment.SentimentLabel;
+import com.bizcharts.store.labels.SentimentLabel;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,6 +1,6 @@
 package com.bizcharts.sentiment.image;
 
-import com.bizcharts.sentiment.SentimentLabel;
+import com.bizcharts.store.labels.SentimentLabel;
 import com.bizcharts.store.Database;
 import org.jooq.Record;
 import org.jooq.impl.DSL;

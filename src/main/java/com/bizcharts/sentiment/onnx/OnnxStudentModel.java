@@ -7,7 +7,7 @@ import ai.onnxruntime.OrtSession;
 import com.bizcharts.sentiment.ImageStatus;
 import com.bizcharts.sentiment.PostInput;
 import com.bizcharts.sentiment.Prediction;
-import com.bizcharts.sentiment.SentimentLabel;
+import com.bizcharts.store.labels.SentimentLabel;
 import com.bizcharts.sentiment.SentimentModel;
 import com.fasterxml.jackson.databind.JsonNode;
 

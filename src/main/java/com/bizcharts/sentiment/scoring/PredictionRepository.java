@@ -3,7 +3,7 @@ package com.bizcharts.sentiment.scoring;
 import com.bizcharts.sentiment.ImageStatus;
 import com.bizcharts.sentiment.PostInput;
 import com.bizcharts.sentiment.Prediction;
-import com.bizcharts.sentiment.SentimentLabel;
+import com.bizcharts.store.labels.SentimentLabel;
 import com.bizcharts.store.Database;
 import com.bizcharts.store.UtcTime;
 import com.bizcharts.store.schema.tables.records.PredictionsRecord;
@@ -174,6 +174,14 @@ public final class PredictionRepository {
     public Coverage coverage(String modelId) {
         var ctx = db.read();
         return new Coverage(ctx.fetchCount(THREAD_OPS), count(modelId), failures(modelId));
+    }
+
+    /** Drops one model's predictions and failures (a rescore from nothing: {@code bench pipeline}); labels untouched. */
+    public void forget(String modelId) {
+        db.writeVoid(ctx -> {
+            ctx.deleteFrom(PREDICTIONS).where(PREDICTIONS.MODEL_ID.eq(modelId)).execute();
+            ctx.deleteFrom(SCORE_FAILURES).where(SCORE_FAILURES.MODEL_ID.eq(modelId)).execute();
+        });
     }
 
     public int count(String modelId) {

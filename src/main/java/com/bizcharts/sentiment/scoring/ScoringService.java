@@ -61,6 +61,7 @@ public final class ScoringService implements AutoCloseable {
     private boolean busy;
     private boolean stopRequested;
     private Thread worker;
+    private volatile boolean running;
 
     // the pass over the store (worker thread only)
     private String passModel;
@@ -100,7 +101,9 @@ public final class ScoringService implements AutoCloseable {
 
     /** Hands in posts that were stored or changed; they are scored next, newest first. Safe from any thread. */
     public void submit(Collection<Long> threadIds) {
-        if (threadIds.isEmpty()) return;
+        // not running: nothing to hurry, and the pass at start finds every post still waiting (a million-post import
+        // must not pile up here)
+        if (threadIds.isEmpty() || !running) return;
         lock.lock();
         try {
             long seq = ++submissions;
@@ -158,6 +161,7 @@ public final class ScoringService implements AutoCloseable {
     public synchronized void start() {
         if (worker != null && worker.isAlive()) return;
         stopRequested = false;
+        running = true;
         worker = Thread.ofPlatform().name("scoring-service").daemon(true).start(this::loop);
     }
 
@@ -233,6 +237,7 @@ public final class ScoringService implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            running = false;
             pool.shutdownNow();
             lock.lock();
             try {

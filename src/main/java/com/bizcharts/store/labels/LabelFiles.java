@@ -1,6 +1,6 @@
 package com.bizcharts.store.labels;
 
-import com.bizcharts.sentiment.SentimentLabel;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -16,10 +16,10 @@ public record LabelStats(int rated, int skipped, Map<String, Integer> byClass, M
     public static LabelStats of(Database db) {
         var ctx = db.read();
         Map<String, Integer> byClass = new LinkedHashMap<>();
-        for (var l : com.bizcharts.sentiment.SentimentLabel.values()) byClass.put(l.word(), 0);
+        for (var l : com.bizcharts.store.labels.SentimentLabel.values()) byClass.put(l.word(), 0);
         ctx.select(TRAINING_LABELS.RATING, count()).from(TRAINING_LABELS).where(TRAINING_LABELS.SKIPPED.eq(0L))
                 .groupBy(TRAINING_LABELS.RATING)
-                .forEach(r -> byClass.put(com.bizcharts.sentiment.SentimentLabel.ofRating(r.value1().intValue()).word(), r.value2()));
+                .forEach(r -> byClass.put(com.bizcharts.store.labels.SentimentLabel.ofRating(r.value1().intValue()).word(), r.value2()));
         Map<String, Integer> byLabeler = new LinkedHashMap<>();
         ctx.select(TRAINING_LABELS.LABELER_ID, count()).from(TRAINING_LABELS).groupBy(TRAINING_LABELS.LABELER_ID)
                 .orderBy(TRAINING_LABELS.LABELER_ID).forEach(r -> byLabeler.put(r.value1(), r.value2()));

@@ -98,7 +98,7 @@ public final class LabelTransfer {
             String image = r.value7() != null ? r.value7() : r.value8();
             return new LabelFileRow(r.value1(), r.value2(), r.value3() == null ? "" : r.value3(), text,
                     ARCHIVE_TIME.format(UtcTime.parse(r.value6()).atOffset(ZoneOffset.UTC)), image, rating,
-                    com.bizcharts.sentiment.SentimentLabel.ofRating(rating).word());
+                    com.bizcharts.store.labels.SentimentLabel.ofRating(rating).word());
         });
     }
 

@@ -1,6 +1,6 @@
 package com.bizcharts.ui.common;
 
-import com.bizcharts.sentiment.SentimentLabel;
+import com.bizcharts.store.labels.SentimentLabel;
 import javafx.scene.paint.Color;
 
 /** Our colours, defined once as named tokens; views and charts take them from here, never as literals. */

@@ -28,8 +28,7 @@ public final class LabelCards implements LabelViewModel.CardLoader {
     @Override
     public PostCard apply(long threadId) {
         ThreadOp op = engine.labelQueue().post(threadId);
-        List<String> coins = engine.coinMentions().ofThread(engine.database().read(), threadId).stream()
-                .map(CoinMention::symbol).distinct().toList();
+        List<String> coins = engine.coinsOf(threadId);
         Path image = op.thumbnailPath() == null ? null : engine.imagesDir().resolve(op.thumbnailPath());
         if (image != null && !Files.isRegularFile(image)) image = null;
         Prediction p = null;

@@ -1,7 +1,7 @@
 package com.bizcharts.ui.label;
 
 import com.bizcharts.sentiment.Prediction;
-import com.bizcharts.sentiment.SentimentLabel;
+import com.bizcharts.store.labels.SentimentLabel;
 import com.bizcharts.store.ThreadOp;
 import com.bizcharts.store.labels.LabelProgress;
 import com.bizcharts.store.labels.QueueFilter;

@@ -1,6 +1,6 @@
 package com.bizcharts.ui.label;
 
-import com.bizcharts.sentiment.SentimentLabel;
+import com.bizcharts.store.labels.SentimentLabel;
 import com.bizcharts.store.Label;
 import com.bizcharts.store.LabelRepository;
 import com.bizcharts.store.labels.LabelProgress;

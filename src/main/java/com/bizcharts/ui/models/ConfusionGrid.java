@@ -1,7 +1,7 @@
 package com.bizcharts.ui.models;
 
 import com.bizcharts.learn.eval.EvaluationReport;
-import com.bizcharts.sentiment.SentimentLabel;
+import com.bizcharts.store.labels.SentimentLabel;
 import com.bizcharts.ui.common.Palette;
 import javafx.geometry.HPos;
 import javafx.geometry.Pos;

@@ -2,7 +2,7 @@ package com.bizcharts.ui.models;
 
 import com.bizcharts.learn.eval.EvaluationReport;
 import com.bizcharts.learn.models.ModelEvaluation;
-import com.bizcharts.sentiment.SentimentLabel;
+import com.bizcharts.store.labels.SentimentLabel;
 import com.bizcharts.ui.common.Palette;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.HPos;

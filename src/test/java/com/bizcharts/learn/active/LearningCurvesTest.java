@@ -2,7 +2,7 @@ package com.bizcharts.learn.active;
 
 import com.bizcharts.learn.train.LabeledPost;
 import com.bizcharts.sentiment.PostInput;
-import com.bizcharts.sentiment.SentimentLabel;
+import com.bizcharts.store.labels.SentimentLabel;
 import com.bizcharts.sentiment.embedded.NgramTextModel;
 import com.bizcharts.sentiment.embedded.PostTraits;
 import com.bizcharts.sentiment.embedded.SlangTally;

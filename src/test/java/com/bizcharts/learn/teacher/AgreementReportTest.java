@@ -1,14 +1,14 @@
 package com.bizcharts.learn.teacher;
 
-import com.bizcharts.sentiment.SentimentLabel;
+import com.bizcharts.store.labels.SentimentLabel;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import static com.bizcharts.sentiment.SentimentLabel.BEARISH;
-import static com.bizcharts.sentiment.SentimentLabel.BULLISH;
-import static com.bizcharts.sentiment.SentimentLabel.NEUTRAL;
+import static com.bizcharts.store.labels.SentimentLabel.BEARISH;
+import static com.bizcharts.store.labels.SentimentLabel.BULLISH;
+import static com.bizcharts.store.labels.SentimentLabel.NEUTRAL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

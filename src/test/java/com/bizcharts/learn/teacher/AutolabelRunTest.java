@@ -2,7 +2,7 @@ package com.bizcharts.learn.teacher;
 
 import com.bizcharts.learn.LearnFixtures;
 import com.bizcharts.learn.teacher.TeacherLabelRepository.TeacherKey;
-import com.bizcharts.sentiment.SentimentLabel;
+import com.bizcharts.store.labels.SentimentLabel;
 import com.bizcharts.store.Database;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,6 @@
 package com.bizcharts.learn.teacher;
 
-import com.bizcharts.sentiment.SentimentLabel;
+import com.bizcharts.store.labels.SentimentLabel;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;

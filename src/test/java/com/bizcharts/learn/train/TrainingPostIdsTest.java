@@ -3,7 +3,7 @@ package com.bizcharts.learn.train;
 import com.bizcharts.learn.LabeledFixture;
 import com.bizcharts.sentiment.ImageStatus;
 import com.bizcharts.sentiment.PostInput;
-import com.bizcharts.sentiment.SentimentLabel;
+import com.bizcharts.store.labels.SentimentLabel;
 import com.bizcharts.sentiment.embedded.EmbeddedModel;
 import com.bizcharts.sentiment.embedded.EmbeddedModelFormat;
 import com.bizcharts.sentiment.embedded.ImageReading;

@@ -7,7 +7,7 @@ import com.bizcharts.learn.train.TrainingSet;
 import com.bizcharts.sentiment.ImageStatus;
 import com.bizcharts.sentiment.PostInput;
 import com.bizcharts.sentiment.Prediction;
-import com.bizcharts.sentiment.SentimentLabel;
+import com.bizcharts.store.labels.SentimentLabel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,6 @@
 package com.bizcharts.sentiment.fusion;
 
-import com.bizcharts.sentiment.SentimentLabel;
+import com.bizcharts.store.labels.SentimentLabel;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -35,7 +35,7 @@ public class PerceptualHashTest {
         return img;
     }
 
-    static BufferedImage candles(int w, int h) {
+    public static BufferedImage candles(int w, int h) {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         var g = img.createGraphics();
         g.setColor(Color.BLACK);

@@ -3,7 +3,7 @@ package com.bizcharts.sentiment.scoring;
 import com.bizcharts.sentiment.ImageStatus;
 import com.bizcharts.sentiment.PostInput;
 import com.bizcharts.sentiment.Prediction;
-import com.bizcharts.sentiment.SentimentLabel;
+import com.bizcharts.store.labels.SentimentLabel;
 import com.bizcharts.sentiment.fusion.Signal;
 import com.bizcharts.sentiment.fusion.SignalInput;
 import com.bizcharts.sentiment.fusion.SignalReading;

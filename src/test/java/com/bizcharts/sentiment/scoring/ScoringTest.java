@@ -4,7 +4,7 @@ import com.bizcharts.learn.LabeledFixture;
 import com.bizcharts.learn.train.EmbeddedTrainer;
 import com.bizcharts.learn.train.TrainingSet;
 import com.bizcharts.sentiment.ImageStatus;
-import com.bizcharts.sentiment.SentimentLabel;
+import com.bizcharts.store.labels.SentimentLabel;
 import com.bizcharts.sentiment.SentimentSignals;
 import com.bizcharts.sentiment.embedded.EmbeddedModel;
 import com.bizcharts.sentiment.embedded.EmbeddedModelFormat;

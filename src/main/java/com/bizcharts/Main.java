@@ -1,4 +1,4 @@
-package com.bizcharts.app;
+package com.bizcharts;
 
 import com.bizcharts.cli.BizchartsCommand;
 

@@ -1,4 +1,4 @@
-package com.bizcharts.sentiment;
+package com.bizcharts.store.labels;
 
 import java.util.Locale;
 

@@ -1,5 +1,9 @@
-package com.bizcharts.sentiment.image;
+package com.bizcharts.sentiment.fusion;
 
+import com.bizcharts.sentiment.image.ImageHashIndex;
+import com.bizcharts.sentiment.image.LabeledImageIndex;
+import com.bizcharts.sentiment.image.PerceptualHashTest;
+import com.bizcharts.sentiment.image.Thumbnail;
 import com.bizcharts.learn.LabeledFixture;
 import com.bizcharts.learn.train.EmbeddedTrainer;
 import com.bizcharts.learn.train.TrainingSet;

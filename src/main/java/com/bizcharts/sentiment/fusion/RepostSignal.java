@@ -1,10 +1,9 @@
-package com.bizcharts.sentiment.image;
+package com.bizcharts.sentiment.fusion;
 
-import com.bizcharts.sentiment.SentimentLabel;
-import com.bizcharts.sentiment.fusion.Signal;
-import com.bizcharts.sentiment.fusion.SignalInput;
-import com.bizcharts.sentiment.fusion.SignalReading;
-import com.bizcharts.sentiment.fusion.SignalSource;
+import com.bizcharts.sentiment.image.ImageHashIndex;
+import com.bizcharts.sentiment.image.LabeledImageIndex;
+import com.bizcharts.sentiment.image.PerceptualHash;
+import com.bizcharts.store.labels.SentimentLabel;
 
 import java.util.ArrayList;
 import java.util.List;

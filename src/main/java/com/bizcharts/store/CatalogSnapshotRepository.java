@@ -1,0 +1,41 @@
+package com.bizcharts.store;
+
+import org.jooq.DSLContext;
+
+import java.time.Instant;
+import java.util.List;
+
+import static com.bizcharts.store.schema.Tables.CATALOG_SNAPSHOTS;
+import static com.bizcharts.store.schema.Tables.THREAD_OBSERVATIONS;
+
+/**
+ * What one sighting of the live catalog adds besides the OPs: each thread's engagement at that moment
+ * ({@code thread_observations}, so reply growth can weigh a post later) and the board's snapshot. Both join the
+ * poll's transaction.
+ */
+public final class CatalogSnapshotRepository {
+
+    /** One thread as the catalog showed it: replies, images and the catalog page it was on. */
+    public record Sighting(long threadId, int replies, int images, int page) {}
+
+    /** One multi-row insert: 150 single inserts cost more than the rest of the poll's transaction. */
+    public void addObservations(DSLContext ctx, List<Sighting> sightings, Instant at) {
+        if (sightings.isEmpty()) return;
+        String observedAt = UtcTime.format(at);
+        var insert = ctx.insertInto(THREAD_OBSERVATIONS, THREAD_OBSERVATIONS.THREAD_ID, THREAD_OBSERVATIONS.OBSERVED_AT,
+                THREAD_OBSERVATIONS.REPLY_COUNT, THREAD_OBSERVATIONS.IMAGE_COUNT, THREAD_OBSERVATIONS.PAGE);
+        for (Sighting s : sightings) insert = insert.values(s.threadId(), observedAt, (long) s.replies(), (long) s.images(), (long) s.page());
+        insert.execute();
+    }
+
+    /** The board at one moment: thread count, mean replies and the top coins (JSON). */
+    public void addSnapshot(DSLContext ctx, String board, Instant at, int threads, double avgReplies, String topCoinsJson) {
+        ctx.insertInto(CATALOG_SNAPSHOTS)
+                .set(CATALOG_SNAPSHOTS.SNAPSHOT_AT, UtcTime.format(at))
+                .set(CATALOG_SNAPSHOTS.BOARD, board)
+                .set(CATALOG_SNAPSHOTS.TOTAL_THREADS, (long) threads)
+                .set(CATALOG_SNAPSHOTS.AVG_REPLY_COUNT, avgReplies)
+                .set(CATALOG_SNAPSHOTS.TOP_COINS, topCoinsJson)
+                .execute();
+    }
+}

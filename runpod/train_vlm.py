@@ -32,7 +32,6 @@ def load_base(model_id, quantization="auto", max_pixels=512 * 28 * 28, processor
     Returns (model, processor, mode); training (load_model), distillation and serving all load it this way.
     """
     import torch
-    from transformers import AutoProcessor
     try:
         from transformers import AutoModelForImageTextToText as AutoVlm
     except ImportError:
@@ -50,8 +49,15 @@ def load_base(model_id, quantization="auto", max_pixels=512 * 28 * 28, processor
     model = AutoVlm.from_pretrained(model_id, **kwargs)
     if cuda and not four_bit:
         model = model.to("cuda")
-    processor = AutoProcessor.from_pretrained(processor_from or model_id, max_pixels=max_pixels)
+    processor = load_processor(processor_from or model_id, max_pixels)
     return model, processor, ("4bit-qlora" if four_bit else ("bf16-lora" if cuda else "fp32-lora"))
+
+
+def load_processor(source, max_pixels):
+    """The processor with the image budget: at most max_pixels / (28 * 28) image tokens a picture, which is what
+    bounds a batch's length and so the GPU memory a run needs."""
+    from transformers import AutoProcessor
+    return AutoProcessor.from_pretrained(source, max_pixels=max_pixels)
 
 
 def load_model(args):
@@ -183,7 +189,7 @@ def train(args):
         total = min(total, args.max_steps)
     scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: max(0.0, 1 - s / max(1, total)))
     print(f"INFO mode={mode} train={len(train_set)} val={len(val_set)} total_steps={total}", flush=True)
-    step, started, last_eval, losses = 0, time.time(), {}, []
+    step, started, last_eval, losses, guard = 0, time.time(), {}, [], trainlib.StepGuard()
     model.train()
     for epoch in range(args.epochs):
         order = list(range(len(train_set)))
@@ -194,14 +200,17 @@ def train(args):
             batch = encode(processor, [train_set[i] for i in idx], with_answer=True, device=device)
             loss = model(**batch).loss / args.gradient_accumulation
             loss.backward()
-            running += float(loss)
+            running += float(loss.detach())
             if (b + 1) % args.gradient_accumulation == 0 or b + 1 == len(batches):
-                torch.nn.utils.clip_grad_norm_(params, 1.0)
-                optimizer.step()
+                grad_norm = float(torch.nn.utils.clip_grad_norm_(params, 1.0))
+                if guard.allows(step + 1, running, grad_norm):
+                    optimizer.step()
+                    losses.append(running)
+                else:
+                    print(f"INFO step {step + 1}: loss or gradient not finite, update skipped", flush=True)
                 scheduler.step()
                 optimizer.zero_grad()
                 step += 1
-                losses.append(running)
                 evaluated = {}
                 if b + 1 == len(batches) and val_set:
                     last_eval = evaluate(model, processor, val_set, args.batch_size, device)
@@ -218,11 +227,12 @@ def train(args):
     model.save_pretrained(args.output)
     processor.save_pretrained(os.path.join(args.output, "processor"))
     metrics = {"mode": mode, "steps": step, "epochs": args.epochs, "train_examples": len(train_set),
-               "final_loss": losses[-1] if losses else None, "seconds": round(time.time() - started, 1),
+               "final_loss": losses[-1] if losses else None, "skipped_steps": guard.skipped,
+               "seconds": round(time.time() - started, 1),
                "validation": last_eval, "base_model": args.model_id,
                "lora": {"r": args.lora_r, "alpha": args.lora_alpha, "target_modules": args.target_modules}}
     with open(os.path.join(args.output, "metrics.json"), "w", encoding="utf-8") as f:
-        json.dump(metrics, f, indent=2, sort_keys=True)
+        json.dump(trainlib.json_safe(metrics), f, indent=2, sort_keys=True, allow_nan=False)
     with open(os.path.join(args.output, "args.json"), "w", encoding="utf-8") as f:
         json.dump(vars(args), f, indent=2, sort_keys=True)
     return metrics

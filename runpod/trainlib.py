@@ -121,13 +121,54 @@ def progress_line(step, total, epoch, loss, lr=None, eval_macro_f1=None, eval_ac
     return "PROGRESS " + json.dumps(body, sort_keys=True)
 
 
+def json_safe(value):
+    """value with NaN and infinities as None: Python writes them as bare NaN/Infinity, which is not JSON, and the
+    workstation's parser (Jackson) refuses the whole DONE line or metrics.json that holds one."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: json_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [json_safe(v) for v in value]
+    return value
+
+
 def done_line(metrics):
-    return "DONE " + json.dumps(metrics, sort_keys=True)
+    return "DONE " + json.dumps(json_safe(metrics), sort_keys=True, allow_nan=False)
 
 
 def failed_line(error):
     # One line, whatever the exception text held.
     return "FAILED " + json.dumps({"error": " ".join(str(error).split())[:500]})
+
+
+class TrainingDiverged(ValueError):
+    """The loss or the gradient stayed non-finite: the adapter would be garbage, so the run must fail."""
+
+
+class StepGuard:
+    """Decides whether an optimizer step may be applied, given its loss and gradient norm.
+
+    One non-finite step (an overflow on one batch) is skipped rather than applied: applying it writes NaN into every
+    LoRA weight, and each later step is NaN too, while the run goes on to report DONE and distil a student from a
+    broken teacher. Several in a row mean the run has diverged; it then fails at once instead of paying for the GPU
+    until the last step.
+    """
+
+    def __init__(self, limit=3):
+        self.limit, self.in_a_row, self.skipped = limit, 0, 0
+
+    def allows(self, step, loss, grad_norm):
+        if math.isfinite(loss) and math.isfinite(grad_norm):
+            self.in_a_row = 0
+            return True
+        self.skipped += 1
+        self.in_a_row += 1
+        if self.in_a_row >= self.limit:
+            raise TrainingDiverged(f"training diverged: the loss or gradient was not finite for {self.in_a_row} "
+                                   f"optimizer steps in a row (up to step {step}); lower --learning-rate or check "
+                                   "the training data")
+        return False
 
 
 def run_as_script(main, argv):

@@ -110,6 +110,39 @@ def test_training_reports_every_step_and_writes_the_adapter(work, trained):
     assert os.path.isfile(os.path.join(out, "processor", "processor_config.json"))
 
 
+def test_max_pixels_bounds_the_image_tokens_of_a_picture(work):
+    """--max-pixels is the image budget the GPU memory figures assume (docs/remote-training.md); transformers has
+    deprecated one of the ways it reaches the image processor, so check that it still takes effect."""
+    import train_vlm
+    from PIL import Image
+    folder = os.path.join(work["root"], "budget")
+    os.makedirs(folder, exist_ok=True)
+    picture = os.path.join(folder, "big.png")
+    Image.new("RGB", (112, 112), (30, 200, 60)).save(picture)
+    example = trainlib.Example(text="gm", label=0, image=picture)
+    for max_pixels, tokens in ((112 * 112, 16), (56 * 56, 4)):  # one token per 28 x 28 pixels after merging
+        processor = train_vlm.load_processor(work["base"], max_pixels)
+        image_pad = processor.tokenizer.convert_tokens_to_ids("<|image_pad|>")
+        batch = train_vlm.encode(processor, [example], with_answer=False, device="cpu")
+        assert int((batch["input_ids"] == image_pad).sum()) == tokens
+
+
+def test_a_run_whose_loss_goes_non_finite_fails_instead_of_saving_a_broken_adapter(work):
+    """An absurd learning rate overflows the LoRA weights after the first step, as a diverging run does: the script
+    must stop with FAILED (the workstation then neither distils a student nor pulls NaN metrics), not report DONE."""
+    out = os.path.join(work["root"], "diverged")
+    code, stdout, stderr = _run("train_vlm.py", "--model-id", work["base"], "--dataset", work["train"],
+                                "--output", out, "--epochs", "2", "--batch-size", "4", "--gradient-accumulation", "1",
+                                "--learning-rate", "1e30", "--max-pixels", str(112 * 112))
+    assert code == 1, "\n".join(stdout[-20:]) + stderr[-3000:]
+    failed = _lines(stdout, "FAILED")
+    assert len(failed) == 1 and "training diverged" in failed[0]["error"]
+    assert not _lines(stdout, "DONE")
+    assert any(line.startswith("INFO step ") and "update skipped" in line for line in stdout)
+    assert len(_lines(stdout, "PROGRESS")) < 6  # it stopped early, not at the last step
+    assert not os.path.exists(os.path.join(out, "adapter_model.safetensors"))
+
+
 def test_the_adapter_learned_something(work, trained):
     """LoRA weights start with B = 0 (the adapter is a no-op); after training they must have moved."""
     from safetensors.torch import load_file

@@ -90,6 +90,29 @@ def test_done_and_failed_lines():
     assert failed == 'FAILED {"error": "CUDA out of memory. Tried to allocate"}'
 
 
+def test_non_finite_metrics_are_written_as_null_so_the_workstation_can_parse_them():
+    line = trainlib.done_line({"final_loss": float("nan"), "validation": {"macro_f1": float("inf")}, "steps": 6})
+    assert "NaN" not in line and "Infinity" not in line
+    assert json.loads(line.removeprefix("DONE ")) == {"final_loss": None, "validation": {"macro_f1": None}, "steps": 6}
+
+
+def test_one_non_finite_step_is_skipped_and_training_goes_on():
+    guard = trainlib.StepGuard(limit=3)
+    assert guard.allows(1, 2.3, 0.8)
+    assert not guard.allows(2, float("nan"), float("nan"))
+    assert not guard.allows(3, 2.1, float("inf"))  # a finite loss with an overflowed gradient is skipped too
+    assert guard.allows(4, 2.0, 0.7)
+    assert guard.skipped == 2
+
+
+def test_steps_that_stay_non_finite_fail_the_run():
+    guard = trainlib.StepGuard(limit=3)
+    assert not guard.allows(4, float("nan"), float("nan"))
+    assert not guard.allows(5, float("nan"), float("nan"))
+    with pytest.raises(trainlib.TrainingDiverged, match="3 optimizer steps in a row .up to step 6"):
+        guard.allows(6, float("nan"), float("nan"))
+
+
 def test_a_script_that_fails_says_why_in_one_line_and_exits_1(capsys):
     def main(argv):
         raise ValueError("no such file: " + argv[0])

@@ -21,7 +21,24 @@ public final class GpuCatalog {
             new Gpu("NVIDIA A100 80GB PCIe", 80, 1.64),
             new Gpu("NVIDIA H100 80GB HBM3", 80, 2.99));
 
+    /**
+     * GPU memory for bf16 LoRA of Qwen2.5-VL-7B at train_vlm.py's defaults (batch 2, at most 512*28*28 pixels a
+     * picture). Measured on an NVIDIA H200 (2026-12-04, docs/remote-training.md): 27.9 GB allocated at the peak with
+     * posts of about 700 tokens (16.6 GB of it the weights); the activations grow with the tokens, so a post at
+     * 4chan's longest text (about 1,050 tokens) needs about 34 GB. The configured figure is 4-bit QLoRA's.
+     */
+    public static final double BF16_LORA_7B_GB = 34;
+
     private GpuCatalog() {}
+
+    /**
+     * The memory a run with these train_vlm.py arguments needs: the configured figure (4-bit QLoRA, which a pod gets
+     * when bitsandbytes is installed), or bf16 LoRA's when the arguments turn quantization off.
+     */
+    public static double requiredGb(String trainArgs, double configuredGb) {
+        boolean bf16 = trainArgs != null && trainArgs.matches("(?s).*--quantization(=|\\s+)none\\b.*");
+        return bf16 ? Math.max(configuredGb, BF16_LORA_7B_GB) : configuredGb;
+    }
 
     /** Finds a GPU by its RunPod id or a distinctive part of it ("4090", "a100"). */
     public static Optional<Gpu> find(String name) {

@@ -50,7 +50,8 @@ public final class PodLauncher {
 
     public Quote quote(String gpuName) {
         GpuCatalog.Gpu gpu = GpuCatalog.require(gpuName);
-        return new Quote(gpu, settings.requiredGpuMemoryGb(), gpu.memoryGb() >= settings.requiredGpuMemoryGb());
+        double required = GpuCatalog.requiredGb(settings.trainArgs(), settings.requiredGpuMemoryGb());
+        return new Quote(gpu, required, gpu.memoryGb() >= required);
     }
 
     /** Creates the pod and waits until its SSH port is mapped; the pod is terminated if it never gets there. */

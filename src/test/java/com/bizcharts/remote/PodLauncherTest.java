@@ -46,6 +46,14 @@ class PodLauncherTest {
         return RemoteFixture.settings(tmp, tmp, "true", runpod.base().toString(), requiredGb, terminate);
     }
 
+    private static RemoteSettings withTrainArgs(RemoteSettings s, String trainArgs) {
+        return new RemoteSettings(s.workspace(), s.user(), s.port(), s.key(), s.knownHosts(), s.python(), s.setup(),
+                trainArgs, s.exportStudent(), s.validationShare(), s.teacherMinConfidence(), s.connectTimeoutSeconds(),
+                s.pollSeconds(), s.runpodBaseUrl(), s.runpodImage(), s.runpodGpu(), s.runpodVolumeGb(),
+                s.runpodContainerDiskGb(), s.runpodNamePrefix(), s.terminateAfterPull(), s.maxHours(), s.idleMinutes(),
+                s.requiredGpuMemoryGb(), s.servePort(), s.serveLocalPort(), s.serveStartMinutes());
+    }
+
     private PodLauncher launcher(RemoteSettings s, PodLauncher.Pause pause) {
         Clock clock = new Clock() {
             @Override public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
@@ -100,6 +108,19 @@ class PodLauncherTest {
         release.countDown();
         assertThat(first.get(5, TimeUnit.SECONDS).id()).isEqualTo("pod1");
         assertThat(runpod.created).hasSize(1);
+    }
+
+    @Test
+    void bf16LoraIsQuotedWithTheMemoryItNeedsNotQloras() {
+        // 20 GB is the configured 4-bit QLoRA figure; bf16 LoRA of the 7B measured 28 GB, 34 GB with long posts
+        RemoteSettings qlora = settings(20, true);
+        PodLauncher bf16 = launcher(withTrainArgs(qlora, "--epochs 3 --quantization none"), d -> {});
+        assertThat(bf16.quote("4090").requiredGb()).isEqualTo(GpuCatalog.BF16_LORA_7B_GB);
+        assertThat(bf16.quote("4090").text()).endsWith("needs 34 GB: does NOT fit");
+        assertThat(bf16.quote("a6000").fits()).isTrue();
+        assertThat(launcher(withTrainArgs(qlora, "--quantization=none"), d -> {}).quote("4090").fits()).isFalse();
+        assertThat(launcher(withTrainArgs(qlora, "--quantization 4bit"), d -> {}).quote("4090").fits()).isTrue();
+        assertThat(launcher(qlora, d -> {}).quote("4090").requiredGb()).isEqualTo(20.0);
     }
 
     @Test

@@ -61,6 +61,7 @@ import com.bizcharts.remote.PulledModels;
 import com.bizcharts.remote.RemoteRun;
 import com.bizcharts.remote.RemoteInference;
 import com.bizcharts.remote.RemoteTraining;
+import com.bizcharts.remote.RemoteTrainingJob;
 import com.bizcharts.remote.RunPodClient;
 
 import java.net.URI;
@@ -321,6 +322,11 @@ public final class Engine implements AutoCloseable {
     public RemoteTraining remoteTraining() { return remoteTraining; }
 
     public PodLauncher podLauncher() { return podLauncher; }
+
+    /** The remote-training flow (launch, start, follow, pull, judge, release) as one job, for {@code remote train} and the Models view. */
+    public RemoteTrainingJob remoteTrainingJob() {
+        return new RemoteTrainingJob(remoteTraining, podLauncher, candidateEvaluation(), settings.remote(), clock);
+    }
 
     public RemoteInference remoteInference() { return remoteInference; }
 

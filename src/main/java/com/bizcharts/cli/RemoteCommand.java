@@ -4,6 +4,9 @@ import com.bizcharts.app.Engine;
 import com.bizcharts.remote.HostKeyTrust;
 import com.bizcharts.remote.PodLauncher;
 import com.bizcharts.remote.RemoteRun;
+import com.bizcharts.remote.RemoteTrainingJob;
+import com.bizcharts.remote.RemoteTrainingPlan;
+import com.bizcharts.remote.RemoteTrainingStatus;
 import com.bizcharts.remote.TrainingProgress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /** {@code remote train | status | pull | evaluate | serve | stop | pods}: training on a GPU machine over SSH or on RunPod. */
 @Command(name = "remote", mixinStandardHelpOptions = true,
@@ -65,6 +69,35 @@ public final class RemoteCommand {
                 : engine.remoteTraining().find(runId);
     }
 
+    /**
+     * Runs the engine's remote-training job to its end, printing each line it reports; a run that failed or was
+     * cancelled ends the command with its reason (bad input exits 2, as everywhere).
+     */
+    static void runJob(Engine engine, RemoteTrainingPlan plan, HostKeyTrust.FirstUse firstUse, PrintWriter w) {
+        RemoteTrainingJob job = engine.remoteTrainingJob();
+        job.addListener(s -> {
+            if (s.news() != null) w.println(s.news());
+        });
+        RemoteTrainingStatus end = job.run(plan, firstUse);
+        if (end.state() == RemoteTrainingStatus.State.CANCELLED)
+            throw new IllegalStateException("remote training cancelled: " + end.failure().text());
+        if (end.state() == RemoteTrainingStatus.State.FAILED) {
+            if (end.failure().badInput()) throw new IllegalArgumentException(end.failure().text());
+            throw new IllegalStateException(end.failure().text());
+        }
+    }
+
+    /** Prints a progress line when the step changes (not on every poll). */
+    static Consumer<TrainingProgress> printer(PrintWriter w) {
+        long[] last = {-1};
+        return p -> {
+            if (p.step() != last[0] && p.state() == TrainingProgress.State.RUNNING) {
+                last[0] = p.step();
+                w.println(p.summary());
+            }
+        };
+    }
+
     /** Releases the run's pod (terminate by default), if we launched one. */
     static void releasePod(Engine engine, RemoteRun run, PrintWriter w) {
         if (run.podId() == null) return;
@@ -95,7 +128,7 @@ public final class RemoteCommand {
             if (run.message() != null) w.println(run.message());
             if (!run.active()) return;
             TrainingProgress p = engine.remoteTraining().follow(run.runId(), firstUse(acceptNew, w), poll(engine),
-                    RemoteTrainCommand.printer(w), () -> !follow);
+                    printer(w), () -> !follow);
             w.println(p.summary());
         }
     }
@@ -115,10 +148,7 @@ public final class RemoteCommand {
             Engine engine = parent.engine();
             PrintWriter w = spec.commandLine().getOut();
             RemoteRun run = RemoteCommand.run(engine, runId);
-            engine.remoteTraining().pull(run.runId(), firstUse(acceptNew, w), w::println);
-            evaluate(engine, run.runId(), w);
-            if (keepPod && run.podId() != null) w.println("pod " + run.podId() + " kept running: it costs until released");
-            else releasePod(engine, run, w);
+            runJob(engine, new RemoteTrainingPlan.Pull(run.runId(), keepPod), firstUse(acceptNew, w), w);
         }
     }
 
@@ -135,15 +165,9 @@ public final class RemoteCommand {
             RemoteRun run = RemoteCommand.run(engine, runId);
             if (!run.status().equals("pulled"))
                 throw new IllegalArgumentException("run " + run.runId() + " is " + run.status() + "; pull it first ('remote pull')");
-            evaluate(engine, run.runId(), spec.commandLine().getOut());
+            for (var judged : engine.judgePulled(run))
+                spec.commandLine().getOut().println(judged.message());
         }
-    }
-
-    /** Judges what the run produced and prints one line per model. */
-    static void evaluate(Engine engine, String runId, PrintWriter w) {
-        RemoteRun pulled = engine.remoteTraining().find(runId);
-        for (var judged : engine.judgePulled(pulled))
-            w.println(judged.message());
     }
 
     @Command(name = "stop", description = "Cancel the latest (or the named) run and release its pod.")

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -56,6 +57,15 @@ public final class PodLauncher {
 
     /** Creates the pod and waits until its SSH port is mapped; the pod is terminated if it never gets there. */
     public Pod launch(String gpuName, String sshPublicKey, Duration readyTimeout, Consumer<String> say) {
+        return launch(gpuName, sshPublicKey, readyTimeout, say, () -> false);
+    }
+
+    /**
+     * As {@link #launch(String, String, Duration, Consumer)}; {@code cancelled} is asked between the polls for the
+     * SSH port, so a cancel while the pod boots terminates it within one poll instead of paying for it to come up.
+     */
+    public Pod launch(String gpuName, String sshPublicKey, Duration readyTimeout, Consumer<String> say,
+                      BooleanSupplier cancelled) {
         Quote quote = quote(gpuName);
         if (!quote.fits()) throw new IllegalArgumentException("refusing to launch: " + quote.text());
         if (!launching.compareAndSet(false, true))
@@ -72,17 +82,21 @@ public final class PodLauncher {
             Pod pod = api().create(new RunPodClient.PodRequest(name, quote.gpu().id(), settings.runpodImage(),
                     settings.runpodVolumeGb(), settings.runpodContainerDiskGb(), Map.of("PUBLIC_KEY", sshPublicKey)));
             say.accept("pod " + pod.id() + " created" + (pod.costPerHour() == null ? "" : String.format(" at $%.2f/hour", pod.costPerHour())));
-            return waitForSsh(pod, readyTimeout);
+            return waitForSsh(pod, readyTimeout, cancelled);
         } finally {
             launching.set(false);
         }
     }
 
-    private Pod waitForSsh(Pod pod, Duration readyTimeout) {
+    private Pod waitForSsh(Pod pod, Duration readyTimeout, BooleanSupplier cancelled) {
         Instant deadline = clock.instant().plus(readyTimeout);
         Pod current = pod;
         try {
             while (!current.sshReady()) {
+                if (cancelled.getAsBoolean()) {
+                    api().terminate(pod.id());
+                    throw new RemoteException("launch cancelled; terminated pod " + pod.id());
+                }
                 if (clock.instant().isAfter(deadline)) {
                     api().terminate(pod.id());
                     throw new RemoteException("pod " + pod.id() + " did not expose SSH within " + readyTimeout.toMinutes()

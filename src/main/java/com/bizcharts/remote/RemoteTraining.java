@@ -1,5 +1,6 @@
 package com.bizcharts.remote;
 
+import com.bizcharts.learn.retrain.CandidateEvaluation;
 import com.bizcharts.learn.teacher.ApiKeys;
 import com.bizcharts.store.Database;
 
@@ -190,6 +191,11 @@ public final class RemoteTraining {
         say.accept("registered " + String.join(", ", ids) + " (" + PulledModels.PENDING
                 + ": promoted only if not worse than the active model on the golden set)");
         return ids;
+    }
+
+    /** Judges what a pulled run produced behind the promotion gate ({@link PulledModels#judge}). */
+    public List<PulledModels.Judged> judge(String runId, CandidateEvaluation evaluation) {
+        return new PulledModels(db, clock).judge(find(runId), evaluation);
     }
 
     public void cancel(String runId, HostKeyTrust.FirstUse firstUse) {

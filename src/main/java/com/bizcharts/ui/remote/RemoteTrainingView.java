@@ -38,8 +38,7 @@ public final class RemoteTrainingView {
 
     /** The panel over an engine, ready to embed (the Models view calls this); it reattaches to a running run. */
     public static Node create(Engine engine, UiExecutors ex) {
-        var vm = new RemoteTrainingViewModel(engine.remoteTraining(), engine.podLauncher(), engine.settings().remote(),
-                engine::judgePulled,
+        var vm = new RemoteTrainingViewModel(engine.remoteTrainingJob(), engine.podLauncher(), engine.settings().remote(),
                 new HostKeyDialog(), ex, engine.clock());
         vm.open();
         var serving = new TeacherServingViewModel(engine.remoteInference(), engine.remoteTraining().runs(), new HostKeyDialog(),

@@ -11,10 +11,10 @@ import com.bizcharts.remote.GpuCatalog;
 import com.bizcharts.remote.HostKeyTrust;
 import com.bizcharts.remote.LoopbackSshServer;
 import com.bizcharts.remote.PodLauncher;
-import com.bizcharts.remote.PulledModels;
 import com.bizcharts.remote.RemoteFixture;
 import com.bizcharts.remote.RemoteSettings;
 import com.bizcharts.remote.RemoteTraining;
+import com.bizcharts.remote.RemoteTrainingJob;
 import com.bizcharts.remote.RunPodClient;
 import com.bizcharts.sentiment.onnx.TinyStudent;
 import com.bizcharts.sentiment.scoring.ModelLoader;
@@ -92,8 +92,8 @@ class RemoteTrainingViewModelTest {
             hostsAsked.add(host + " " + fingerprint);
             return trust;
         };
-        var vm = new RemoteTrainingViewModel(training, launcher, s,
-                run -> new PulledModels(db, clock).judge(run, evaluation), firstUse, UiExecutors.sameThread(), clock);
+        var vm = new RemoteTrainingViewModel(new RemoteTrainingJob(training, launcher, evaluation, s, clock), launcher, s,
+                firstUse, UiExecutors.sameThread(), clock);
         vm.statusProperty().addListener((o, a, t) -> statuses.add(t));
         vm.progressTextProperty().addListener((o, a, t) -> progress.add(t));
         vm.keyProperty().set(key.toString());

@@ -9,10 +9,10 @@ import com.bizcharts.remote.DatasetExport;
 import com.bizcharts.remote.FakeRunPod;
 import com.bizcharts.remote.LoopbackSshServer;
 import com.bizcharts.remote.PodLauncher;
-import com.bizcharts.remote.PulledModels;
 import com.bizcharts.remote.RemoteFixture;
 import com.bizcharts.remote.RemoteSettings;
 import com.bizcharts.remote.RemoteTraining;
+import com.bizcharts.remote.RemoteTrainingJob;
 import com.bizcharts.remote.RunPodClient;
 import com.bizcharts.sentiment.onnx.TinyStudent;
 import com.bizcharts.sentiment.scoring.ModelLoader;
@@ -88,8 +88,8 @@ class RemoteTrainingViewUiTest {
                 new ModelLoader(tmp.resolve("none"), Engine.signals(Settings.defaults())), new GoldenSet(db, clock), clock);
         var background = Executors.newVirtualThreadPerTaskExecutor();
         UiExecutors ex = new UiExecutors(background, background, Platform::runLater);
-        var vm = new RemoteTrainingViewModel(training, launcher, s,
-                run -> new PulledModels(db, clock).judge(run, evaluation), new HostKeyDialog(), ex, clock);
+        var vm = new RemoteTrainingViewModel(new RemoteTrainingJob(training, launcher, evaluation, s, clock), launcher, s,
+                new HostKeyDialog(), ex, clock);
         vm.keyProperty().set(key.toString());
         vm.knownHostsProperty().set(tmp.resolve("known_hosts").toString());
         vm.open();

@@ -254,6 +254,9 @@ public final class Engine implements AutoCloseable {
         });
     }
 
+    /** Sentiment and prices of a range, for the dashboard and {@code index leadlag|backtest} alike. */
+    public com.bizcharts.index.MarketAnalysis marketAnalysis() { return new com.bizcharts.index.MarketAnalysis(database, prices); }
+
     /** The live poller itself, for {@code bench catalog} (parse and store without the network). */
     public CatalogPoller catalogPoller() { return catalogPoller; }
 

@@ -44,7 +44,7 @@ final class AnalysisOptions {
         Instant start = first.atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant end = last.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         String modelId = model != null ? model : engine.modelLoader().active(engine.models()).id();
-        MarketAnalysis analysis = new MarketAnalysis(engine.database(), engine.prices());
+        MarketAnalysis analysis = engine.marketAnalysis();
         return new Loaded(modelId, analysis.sentiment(modelId, b, start, end),
                 analysis.prices(symbol, start, end, MarketAnalysis.margin(b, maxLag)));
     }

@@ -108,7 +108,7 @@ public final class WorkstationApp extends Application {
         MainWindow window = new MainWindow(status,
                 new MainWindow.Section("Label", labelView::node),
                 new MainWindow.Section("Dashboard", () -> {
-                    var dashboardVm = new com.bizcharts.ui.dashboard.DashboardViewModel(engine.database(), engine.prices(),
+                    var dashboardVm = new com.bizcharts.ui.dashboard.DashboardViewModel(engine.marketAnalysis(), engine.prices(),
                             active::id, ex, engine.clock());
                     var dashboard = new com.bizcharts.ui.dashboard.DashboardView(dashboardVm);
                     dashboard.followTheme(darkTheme);

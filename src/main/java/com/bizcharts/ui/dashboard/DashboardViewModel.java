@@ -7,7 +7,6 @@ import com.bizcharts.index.IndexPoint;
 import com.bizcharts.index.LeadLag;
 import com.bizcharts.index.MarketAnalysis;
 import com.bizcharts.index.PriceSeries;
-import com.bizcharts.store.Database;
 import com.bizcharts.store.PriceRepository;
 import com.bizcharts.sentiment.scoring.ScoringStatus;
 import com.bizcharts.ui.common.UiExecutors;
@@ -57,8 +56,8 @@ public final class DashboardViewModel {
     private volatile MarketAnalysis.Sentiment lastSentiment;
     private volatile ScoringStatus scoringStatus;
 
-    public DashboardViewModel(Database db, PriceRepository prices, Supplier<String> modelId, UiExecutors ex, Clock clock) {
-        this.analysis = new MarketAnalysis(db, prices);
+    public DashboardViewModel(MarketAnalysis analysis, PriceRepository prices, Supplier<String> modelId, UiExecutors ex, Clock clock) {
+        this.analysis = analysis;
         this.prices = prices;
         this.modelId = modelId;
         this.ex = ex;

@@ -39,7 +39,7 @@ class DashboardViewModelTest {
             for (int i = 0; i < 25; i++) labels.save(Label.rated(i + 1, 3, "a", day.plusSeconds(3600), null, null));
             db.writeVoid(ctx -> ctx.insertInto(COIN_MENTIONS).set(COIN_MENTIONS.THREAD_ID, 1L).set(COIN_MENTIONS.COIN_SYMBOL, "SOL")
                     .set(COIN_MENTIONS.CONFIDENCE, 0.95).set(COIN_MENTIONS.MENTION_SOURCE, "subject").execute());
-            DashboardViewModel vm = new DashboardViewModel(db, new PriceRepository(db), () -> "none", UiExecutors.sameThread(),
+            DashboardViewModel vm = new DashboardViewModel(new com.bizcharts.index.MarketAnalysis(db, new PriceRepository(db)), new PriceRepository(db), () -> "none", UiExecutors.sameThread(),
                     Clock.fixed(Instant.parse("2026-05-10T18:00:00Z"), ZoneOffset.UTC));
             assertThat(vm.toProperty().get()).isEqualTo(LocalDate.parse("2026-05-10"));
             vm.fromProperty().set(LocalDate.parse("2026-04-11"));
@@ -63,7 +63,7 @@ class DashboardViewModelTest {
     void pricesOverlayTheIndexAndFeedLeadLagBacktestSparklinesAndTheCoinDetail(@TempDir Path dir) {
         try (Database db = Database.open(dir.resolve("d.db"))) {
             MarketFixture.fill(db, Instant.parse("2026-01-01T00:00:00Z"), 40, true);
-            DashboardViewModel vm = new DashboardViewModel(db, new PriceRepository(db), () -> "fixture", UiExecutors.sameThread(),
+            DashboardViewModel vm = new DashboardViewModel(new com.bizcharts.index.MarketAnalysis(db, new PriceRepository(db)), new PriceRepository(db), () -> "fixture", UiExecutors.sameThread(),
                     Clock.fixed(Instant.parse("2026-02-09T12:00:00Z"), ZoneOffset.UTC));
             vm.fromProperty().set(LocalDate.parse("2026-01-01"));
             vm.refresh();

@@ -1,8 +1,5 @@
 package com.bizcharts.app;
 
-import com.bizcharts.learn.LabeledFixture;
-import com.bizcharts.learn.train.EmbeddedTrainer;
-import com.bizcharts.learn.train.TrainingSet;
 import com.bizcharts.sentiment.embedded.EmbeddedModel;
 import com.bizcharts.sentiment.embedded.EmbeddedModelFormat;
 import com.bizcharts.store.Database;
@@ -54,11 +51,7 @@ class LiveEngineProcessesTest {
             String before = engine.activeModel().id();
             assertThat(engine.predictions().count(before)).isEqualTo(200);
 
-            var base = EmbeddedTrainer.Options.standard();
-            EmbeddedModel other = new EmbeddedTrainer(engine.signals().lexicon(), engine.signals().images()).train(
-                    TrainingSet.fromFile(LabeledFixture.copyTo(dir)).posts(),
-                    new EmbeddedTrainer.Options(base.text(), base.calibrationFolds(), base.classOffsets(), 5),
-                    new EmbeddedTrainer.Provenance("fixture", "sha5", "test", Instant.now()));
+            EmbeddedModel other = com.bizcharts.learn.FixtureModels.train(engine.signals(), dir, 5);
             Path otherDir = dir.resolve("other-model");
             EmbeddedModelFormat.save(other, otherDir);
 

@@ -3,9 +3,6 @@ package com.bizcharts.ui;
 import com.bizcharts.app.Engine;
 import com.bizcharts.collect.http.LoopbackServer;
 import com.bizcharts.collect.http.LoopbackServer.Reply;
-import com.bizcharts.learn.LabeledFixture;
-import com.bizcharts.learn.train.EmbeddedTrainer;
-import com.bizcharts.learn.train.TrainingSet;
 import com.bizcharts.sentiment.embedded.EmbeddedModel;
 import com.bizcharts.sentiment.embedded.EmbeddedModelFormat;
 import com.bizcharts.sentiment.scoring.RegisteredModel;
@@ -141,11 +138,7 @@ class LiveWorkstationUiTest {
     }
 
     private EmbeddedModel trainOther() {
-        var base = EmbeddedTrainer.Options.standard();
-        EmbeddedModel m = new EmbeddedTrainer(engine.signals().lexicon(), engine.signals().images()).train(
-                TrainingSet.fromFile(LabeledFixture.copyTo(dir)).posts(),
-                new EmbeddedTrainer.Options(base.text(), base.calibrationFolds(), base.classOffsets(), 9),
-                new EmbeddedTrainer.Provenance("fixture", "sha9", "test", Instant.now()));
+        EmbeddedModel m = com.bizcharts.learn.FixtureModels.train(engine.signals(), dir, 9);
         Path saved = dir.resolve("other-model");
         EmbeddedModelFormat.save(m, saved);
         engine.models().register(m.metadata(), saved.toString());

@@ -1,8 +1,5 @@
 package com.bizcharts.sentiment.scoring;
 
-import com.bizcharts.learn.LabeledFixture;
-import com.bizcharts.learn.train.EmbeddedTrainer;
-import com.bizcharts.learn.train.TrainingSet;
 import com.bizcharts.sentiment.PostInput;
 import com.bizcharts.sentiment.Prediction;
 import com.bizcharts.sentiment.SentimentModel;
@@ -43,9 +40,8 @@ class ScoringServiceTest {
     @BeforeEach
     void open() {
         db = Database.open(dir.resolve("s.db"));
-        Path fixture = LabeledFixture.copyTo(dir);
-        a = train(fixture, 1);
-        b = train(fixture, 2);
+        a = com.bizcharts.learn.FixtureModels.train(ScoringTest.SIGNALS, dir, 1);
+        b = com.bizcharts.learn.FixtureModels.train(ScoringTest.SIGNALS, dir, 2);
         EmbeddedModelFormat.save(a, dir.resolve("ma"));
         EmbeddedModelFormat.save(b, dir.resolve("mb"));
         registry = new ModelRegistry(db, clock);
@@ -58,14 +54,6 @@ class ScoringServiceTest {
         if (service != null) service.close();
         active.close();
         db.close();
-    }
-
-    EmbeddedModel train(Path fixture, long seed) {
-        var base = EmbeddedTrainer.Options.standard();
-        return new EmbeddedTrainer(ScoringTest.SIGNALS.lexicon(), ScoringTest.SIGNALS.images()).train(
-                TrainingSet.fromFile(fixture).posts(),
-                new EmbeddedTrainer.Options(base.text(), base.calibrationFolds(), base.classOffsets(), seed),
-                new EmbeddedTrainer.Provenance("fixture", "sha" + seed, "test", clock.instant()));
     }
 
     ScoringService service(SentimentModel wrapped) {

@@ -22,6 +22,7 @@ final class CliScoring implements AutoCloseable {
     private final Consumer<ScoringStatus> printer;
     private final long scoredBefore, failedBefore;
     private volatile long lastPrint;
+    private volatile String lastFailure;
 
     private CliScoring(ScoringService service, PrintWriter out) {
         this.service = service;
@@ -31,7 +32,10 @@ final class CliScoring implements AutoCloseable {
         this.printer = s -> {
             long now = System.nanoTime();
             boolean progress = s.state() == ScoringStatus.State.RESCORING && now - lastPrint >= PRINT_EVERY_NANOS;
-            if (progress || s.state() == ScoringStatus.State.FAILED) {
+            // a failure that keeps recurring is said once per reason, not on every retry
+            boolean failure = s.state() == ScoringStatus.State.FAILED && !java.util.Objects.equals(s.lastError(), lastFailure);
+            if (failure) lastFailure = s.lastError();
+            if (progress || failure) {
                 lastPrint = now;
                 synchronized (out) {
                     out.println(s.describe());
@@ -41,11 +45,14 @@ final class CliScoring implements AutoCloseable {
         };
     }
 
-    /** Starts the service and follows it. */
-    static CliScoring start(ScoringService service, PrintWriter out) {
-        CliScoring c = new CliScoring(service, out);
-        service.onStatus(c.printer);
-        service.start();
+    /**
+     * Starts the engine's services (the scorer and the watch on the active model, so a model activated in another
+     * shell takes over here too) and follows the scorer.
+     */
+    static CliScoring start(com.bizcharts.app.Engine engine, PrintWriter out) {
+        CliScoring c = new CliScoring(engine.scoring(), out);
+        engine.scoring().onStatus(c.printer);
+        engine.startServices();
         return c;
     }
 
@@ -61,7 +68,8 @@ final class CliScoring implements AutoCloseable {
         long scored = s.scored() - scoredBefore, failed = s.failed() - failedBefore;
         return String.format(Locale.ROOT, "scored %,d posts with %s%s; %s", scored, s.modelId(),
                 failed > 0 ? " (" + failed + " could not be scored: see the log)" : "",
-                settled ? "all stored posts are scored" : String.format(Locale.ROOT, "%,d still waiting", s.waiting()));
+                settled ? "all stored posts are scored" : String.format(Locale.ROOT,
+                        "%,d still waiting (the next run, 'score' or the workstation goes on with them)", s.waiting()));
     }
 
     @Override

@@ -30,23 +30,28 @@ final class LiveCommand implements Callable<Integer> {
     @Option(names = "--no-score", description = "store only; do not score the stored posts with the active model")
     boolean noScore;
 
+    @Option(names = "--score-timeout", paramLabel = "SECONDS", defaultValue = "600",
+            description = "with --once: how long to wait for the scoring to finish (default ${DEFAULT-VALUE}); what is left"
+                    + " is scored by the next run, 'score' or the workstation")
+    int scoreTimeout;
+
     @Override
     public Integer call() throws Exception {
         LiveScraper scraper = root.engine().liveScraper();
         PrintWriter out = spec.commandLine().getOut();
         // Scoring runs beside the scraper, so what a server stores is on the index without a separate 'score'.
-        CliScoring scoring = noScore ? null : CliScoring.start(root.engine().scoring(), out);
+        CliScoring scoring = noScore ? null : CliScoring.start(root.engine(), out);
         try {
-            return once ? once(scraper, out, scoring) : continuous(scraper, out);
+            return once ? once(scraper, out, scoring, Duration.ofSeconds(Math.max(1, scoreTimeout))) : continuous(scraper, out);
         } finally {
             if (scoring != null) scoring.close();
         }
     }
 
-    private static int once(LiveScraper scraper, PrintWriter out, CliScoring scoring) throws Exception {
+    private static int once(LiveScraper scraper, PrintWriter out, CliScoring scoring, Duration timeout) throws Exception {
         PollOutcome o = scraper.pollOnce();
         out.println(describe(o));
-        if (scoring != null) scoring.finish(Duration.ofHours(12));
+        if (scoring != null) scoring.finish(timeout);
         return o.kind() == PollOutcome.Kind.MALFORMED ? 1 : 0;
     }
 

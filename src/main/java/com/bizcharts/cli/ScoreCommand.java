@@ -26,6 +26,9 @@ public final class ScoreCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--batch", paramLabel = "N", description = "posts per batch (default ${DEFAULT-VALUE})")
+    int batch = 256;
+
     @Option(names = "--threads", paramLabel = "N", description = "scoring threads (default: available processors)")
     int threads = Runtime.getRuntime().availableProcessors();
 
@@ -39,10 +42,9 @@ public final class ScoreCommand implements Runnable {
             embedded.signals().forEach(src -> signals.add(src.signal().word()));
             w.printf(Locale.ROOT, "signals: %s%n", String.join(", ", signals));
         }
-        var service = engine.scoring();
-        service.useThreads(threads);
+        engine.scoring().configure(batch, threads);
         long t0 = System.nanoTime();
-        try (CliScoring scoring = CliScoring.start(service, w)) {
+        try (CliScoring scoring = CliScoring.start(engine, w)) {
             scoring.finish(Duration.ofDays(7));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

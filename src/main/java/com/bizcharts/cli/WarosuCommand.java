@@ -43,9 +43,9 @@ final class WarosuCommand implements Callable<Integer> {
         if (continueRun) request = importer.continuing(request);
         if (backfill) request = importer.backfilling(request);
         PrintWriter out = spec.commandLine().getOut();
-        try (CliScoring scoring = noScore ? null : CliScoring.start(root.engine().scoring(), out)) {
+        try (CliScoring scoring = noScore ? null : CliScoring.start(root.engine(), out)) {
             int code = importAndReport(importer, request, out);
-            if (scoring != null) scoring.finish(java.time.Duration.ofHours(12));
+            if (scoring != null) scoring.finish(java.time.Duration.ofHours(1));
             return code;
         }
     }

@@ -49,7 +49,9 @@ public final class ThreadRepository {
         BatchBindStep batch = ctx.batch(upsertStatement(ctx));
         for (ThreadOp op : ops) batch = batch.bind(bindValues(op, seen));
         batch.execute();
-        db.announce(ops.stream().map(ThreadOp::threadId).toList());
+        // only the posts new to the store: a poll sees its ~150 threads again every minute, and a thread already stored
+        // keeps its text (4chan OPs cannot be edited); a thumbnail arriving is announced by setThumbnailPath
+        db.announce(ops.stream().map(ThreadOp::threadId).filter(id -> !known.contains(id)).distinct().toList());
         int inserted = (int) ops.stream().filter(op -> !known.contains(op.threadId())).count();
         return new UpsertCounts(inserted, ops.size() - inserted);
     }

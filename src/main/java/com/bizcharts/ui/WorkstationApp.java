@@ -94,8 +94,16 @@ public final class WorkstationApp extends Application {
         LabelView labelView = new LabelView(vm);
         engine.liveScraper().addListener(status::showLive);
         // New posts join the label queue as they are stored (at most one re-read of the queue every 2 s).
-        Throttle intake = new Throttle(LIVE_REDRAW, ex.fx(), vm::takeInNewPosts);
-        engine.postChanges().subscribe(ids -> intake.request());
+        java.util.Set<Long> stored = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Throttle intake = new Throttle(LIVE_REDRAW, ex.fx(), () -> {
+            List<Long> batch = List.copyOf(stored);
+            stored.removeAll(batch);
+            vm.takeInNewPosts(batch);
+        });
+        engine.postChanges().subscribe(ids -> {
+            stored.addAll(ids);
+            intake.request();
+        });
         List<Runnable> onModelChange = new CopyOnWriteArrayList<>();
         onModelChange.add(vm::modelChanged);
         active.subscribe(m -> ex.fx().execute(() -> {
@@ -105,6 +113,7 @@ public final class WorkstationApp extends Application {
         // Views other than Label are built when their tab is first shown (MainWindow), with their first refresh.
         // The dashboard is built later than this line runs; it follows the window's theme through this property.
         javafx.beans.property.BooleanProperty darkTheme = new javafx.beans.property.SimpleBooleanProperty(false);
+        var dashboardShown = new java.util.concurrent.atomic.AtomicReference<com.bizcharts.ui.dashboard.DashboardViewModel>();
         MainWindow window = new MainWindow(status,
                 new MainWindow.Section("Label", labelView::node),
                 new MainWindow.Section("Dashboard", () -> {
@@ -113,11 +122,12 @@ public final class WorkstationApp extends Application {
                     var dashboard = new com.bizcharts.ui.dashboard.DashboardView(dashboardVm);
                     dashboard.followTheme(darkTheme);
                     // Predictions landing redraw it (batched: one redraw every 2 s at most); a model change at once.
-                    Throttle redraw = new Throttle(LIVE_REDRAW, ex.fx(), dashboardVm::refresh);
+                    Throttle redraw = new Throttle(LIVE_REDRAW, ex.fx(), dashboardVm::refreshLive);
                     engine.scoring().onScored(scored -> redraw.request());
                     engine.scoring().onStatus(dashboardVm::showScoring);
                     dashboardVm.showScoring(engine.scoring().status());
                     onModelChange.add(dashboardVm::refresh);
+                    dashboardShown.set(dashboardVm);
                     dashboardVm.refresh();
                     return dashboard.node();
                 }),
@@ -131,6 +141,11 @@ public final class WorkstationApp extends Application {
                     return models.node();
                 }));
         darkTheme.bind(window.darkProperty());
+        // the dashboard redraws for new predictions only while it is on screen, and catches up when shown again
+        window.onSelected(i -> {
+            var d = dashboardShown.get();
+            if (d != null) d.setVisible(i == 1);
+        });
         Scene scene = new Scene(window.root(), 1280, 800);
         window.setMenus(com.bizcharts.ui.shell.LabelsMenu.create(engine, ex, scene::getWindow,
                 text -> status.showJob(text, 1), vm::reload));

@@ -133,12 +133,8 @@ public final class ActiveModel implements AutoCloseable {
         EmbeddedModel shipped = loader.defaultModel();
         String id = shipped.metadata().id();
         registry.register(shipped.metadata(), loader.defaultLocation());
-        try {
-            registry.activate(id);
-        } catch (IllegalArgumentException e) {
-            // another process activated a model between our read and our write: theirs stands
-            log.info("default model not activated: {}", e.getMessage());
-        }
+        // another process may have activated a model since our read: theirs stands
+        if (!registry.activateIfNoneActive(id)) log.info("a model was activated meanwhile; the shipped default stays registered only");
         return registry.active().orElseGet(() -> registry.find(id).orElseThrow());
     }
 

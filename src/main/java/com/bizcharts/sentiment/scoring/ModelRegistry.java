@@ -105,6 +105,18 @@ public final class ModelRegistry {
         if (changed == 0) throw new IllegalArgumentException("no registered model with id " + modelId + " (see 'models list')");
     }
 
+    /**
+     * Activates {@code modelId} only if no model is active, in one transaction: two processes opening a fresh database
+     * at once must not take each other's activation back. True when it activated.
+     */
+    public boolean activateIfNoneActive(String modelId) {
+        return db.write(ctx -> {
+            if (ctx.fetchCount(MODELS, MODELS.ACTIVE.eq(1L)) > 0) return false;
+            return ctx.update(MODELS).set(MODELS.ACTIVE, 1L).set(MODELS.ACTIVATED_AT, UtcTime.format(clock.instant()))
+                    .where(MODELS.MODEL_ID.eq(modelId)).execute() == 1;
+        });
+    }
+
     /** Re-activates the model that was active before the current one; returns it. */
     public RegisteredModel rollback() {
         RegisteredModel current = active().orElseThrow(() -> new IllegalArgumentException("no active model to roll back from"));

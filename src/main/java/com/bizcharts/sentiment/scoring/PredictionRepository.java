@@ -171,9 +171,18 @@ public final class PredictionRepository {
         public int waiting() { return Math.max(0, posts - scored - failed); }
     }
 
+    /**
+     * One read, so the three counts agree: a failure counts only where the model has no prediction (a post scored
+     * once and failing after its thumbnail arrived keeps its earlier prediction and is not waiting).
+     */
     public Coverage coverage(String modelId) {
-        var ctx = db.read();
-        return new Coverage(ctx.fetchCount(THREAD_OPS), count(modelId), failures(modelId));
+        var r = db.read().fetchOne("""
+                SELECT (SELECT count(*) FROM thread_ops),
+                       (SELECT count(*) FROM predictions WHERE model_id = ?),
+                       (SELECT count(*) FROM score_failures f WHERE f.model_id = ?
+                          AND NOT EXISTS (SELECT 1 FROM predictions p WHERE p.thread_id = f.thread_id AND p.model_id = f.model_id))""",
+                modelId, modelId);
+        return new Coverage(r.get(0, Integer.class), r.get(1, Integer.class), r.get(2, Integer.class));
     }
 
     /** Drops one model's predictions and failures (a rescore from nothing: {@code bench pipeline}); labels untouched. */

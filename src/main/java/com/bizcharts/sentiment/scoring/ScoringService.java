@@ -43,7 +43,7 @@ public final class ScoringService implements AutoCloseable {
     private final BatchScorer scorer;
     private final Path imagesDir;
     private final LongSupplier dataVersion;
-    private final int batchSize;
+    private volatile int batchSize;
     private volatile int threads;
     private final Duration checkEvery;
 
@@ -62,6 +62,8 @@ public final class ScoringService implements AutoCloseable {
     private boolean stopRequested;
     private Thread worker;
     private volatile boolean running;
+    /** The model whose pass was cancelled: no pass for it starts by itself until the model changes. */
+    private volatile String cancelledFor;
 
     // the pass over the store (worker thread only)
     private String passModel;
@@ -118,6 +120,7 @@ public final class ScoringService implements AutoCloseable {
     public void requestPass() {
         lock.lock();
         try {
+            cancelledFor = null;
             passRequested = true;
             wake.signalAll();
         } finally {
@@ -134,6 +137,7 @@ public final class ScoringService implements AutoCloseable {
         lock.lock();
         try {
             passRequested = false;
+            cancelledFor = passModel != null ? passModel : safeId();
             passModel = null;
             wake.signalAll();
         } finally {
@@ -151,10 +155,11 @@ public final class ScoringService implements AutoCloseable {
         }
     }
 
-    /** The scoring threads for the next {@link #start} ({@code score --threads N}). */
-    public synchronized void useThreads(int n) {
-        if (n < 1) throw new IllegalArgumentException("threads must be at least 1");
+    /** Batch size and scoring threads for the next {@link #start} ({@code score --batch N --threads N}). */
+    public synchronized void configure(int batch, int n) {
+        if (batch < 1 || n < 1) throw new IllegalArgumentException("batch size and threads must be at least 1");
         if (worker != null && worker.isAlive()) throw new IllegalStateException("the scoring service is already running");
+        batchSize = batch;
         threads = n;
     }
 
@@ -162,6 +167,12 @@ public final class ScoringService implements AutoCloseable {
         if (worker != null && worker.isAlive()) return;
         stopRequested = false;
         running = true;
+        lock.lock();
+        try {
+            passRequested = true; // whatever was stored while stopped is waiting
+        } finally {
+            lock.unlock();
+        }
         worker = Thread.ofPlatform().name("scoring-service").daemon(true).start(this::loop);
     }
 
@@ -177,7 +188,7 @@ public final class ScoringService implements AutoCloseable {
             lock.unlock();
         }
         t.join(timeout.toMillis());
-        worker = null;
+        if (!t.isAlive()) worker = null; // still finishing its chunk: a start() must not run a second worker
     }
 
     /**
@@ -200,8 +211,8 @@ public final class ScoringService implements AutoCloseable {
     }
 
     private void loop() {
-        long lastVersion = dataVersion.getAsLong();
         ExecutorService pool = BatchScorer.pool(threads);
+        long lastVersion = -1; // read on the first idle tick, inside the guarded loop
         try {
             while (true) {
                 List<Long> ids;
@@ -227,7 +238,8 @@ public final class ScoringService implements AutoCloseable {
                     if (!ids.isEmpty()) scoreSubmitted(ids, pool);
                     else if (pass) passStep(pool);
                     else lastVersion = checkOtherWriters(lastVersion);
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
+                    // the service never dies silently: a store or model failure is published and retried
                     log.warn("scoring failed, retrying in {}: {}", checkEvery, e.toString());
                     if (!ids.isEmpty()) submit(ids);
                     publish(ScoringStatus.State.FAILED, String.valueOf(e.getMessage()));
@@ -295,11 +307,12 @@ public final class ScoringService implements AutoCloseable {
     private void passStep(ExecutorService pool) {
         ActiveModel.Current model = active.get();
         if (!model.id().equals(passModel)) {
-            passModel = model.id();
+            int total = predictions.coverage(model.id()).waiting();
             passCursor = Long.MAX_VALUE;
             passDone = 0;
-            passTotal = predictions.coverage(model.id()).waiting();
+            passTotal = total;
             passStartNanos = System.nanoTime();
+            passModel = model.id();
         }
         long readAfter = submissionsSoFar();
         List<PostInput> chunk = predictions.unscoredNewestFirst(model.id(), imagesDir, passCursor, batchSize * threads);
@@ -315,8 +328,9 @@ public final class ScoringService implements AutoCloseable {
             passModel = null;
             return;
         }
-        passCursor = chunk.get(chunk.size() - 1).threadId();
         store(model.model(), chunk, pool);
+        // moved only once the chunk is stored: a chunk that failed is read again on the retry, never skipped
+        passCursor = chunk.get(chunk.size() - 1).threadId();
         settleSubmitted(chunk, readAfter);
         passDone += chunk.size();
         passTotal = Math.max(passTotal, passDone);
@@ -345,7 +359,18 @@ public final class ScoringService implements AutoCloseable {
         long v = dataVersion.getAsLong();
         if (v != lastVersion) {
             dirty = true;
-            if (predictions.coverage(active.id()).waiting() > 0) requestPass();
+            // another process may have activated a model: one cheap read (a change calls requestPass itself)
+            active.refresh();
+            String id = active.id();
+            if (!id.equals(cancelledFor) && predictions.coverage(id).waiting() > 0) {
+                lock.lock();
+                try {
+                    passRequested = true;
+                    wake.signalAll();
+                } finally {
+                    lock.unlock();
+                }
+            }
         }
         return v;
     }
@@ -380,6 +405,14 @@ public final class ScoringService implements AutoCloseable {
             } catch (RuntimeException e) {
                 log.warn("scoring status listener failed: {}", e.toString());
             }
+        }
+    }
+
+    private String safeId() {
+        try {
+            return active.id();
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 

@@ -38,6 +38,30 @@ public final class LabelQueue {
     }
 
     public List<Long> ids(QueueFilter f, String labelerId, int limit, long seed) {
+        Condition c = condition(f, labelerId);
+        int fetch = f.order() == QueueFilter.Order.NEWEST ? limit : Math.max(limit, 5_000);
+        List<Long> ids = new ArrayList<>(db.read().select(THREAD_OPS.THREAD_ID).from(THREAD_OPS).where(c)
+                .orderBy(THREAD_OPS.POSTED_AT.desc(), THREAD_OPS.THREAD_ID.desc()).limit(fetch).fetch(THREAD_OPS.THREAD_ID));
+        switch (f.order()) {
+            case RANDOM -> Collections.shuffle(ids, new Random(seed));
+            case MODEL_NEED -> ids = new ArrayList<>(modelNeed.apply(ids));
+            case NEWEST -> { }
+        }
+        return ids.size() > limit ? List.copyOf(ids.subList(0, limit)) : List.copyOf(ids);
+    }
+
+    /**
+     * Which of {@code candidates} (posts just stored) pass the filter, newest first: how the label view takes in new
+     * posts without reading (or re-ranking) its whole queue again.
+     */
+    public List<Long> matching(QueueFilter f, String labelerId, java.util.Collection<Long> candidates) {
+        if (candidates.isEmpty()) return List.of();
+        return db.read().select(THREAD_OPS.THREAD_ID).from(THREAD_OPS)
+                .where(condition(f, labelerId)).and(THREAD_OPS.THREAD_ID.in(candidates))
+                .orderBy(THREAD_OPS.POSTED_AT.desc(), THREAD_OPS.THREAD_ID.desc()).fetch(THREAD_OPS.THREAD_ID);
+    }
+
+    private Condition condition(QueueFilter f, String labelerId) {
         Condition c = noCondition().and(THREAD_OPS.STICKY.eq(0L));
         if (f.source() != null) c = c.and(THREAD_OPS.SOURCE.eq(f.source().dbValue()));
         if (f.from() != null) c = c.and(THREAD_OPS.POSTED_AT.ge(UtcTime.format(f.from().atStartOfDay().toInstant(ZoneOffset.UTC))));
@@ -51,15 +75,7 @@ public final class LabelQueue {
             c = c.and(THREAD_OPS.THREAD_ID.notIn(db.read().select(TRAINING_LABELS.THREAD_ID).from(TRAINING_LABELS)
                     .where(TRAINING_LABELS.LABELER_ID.eq(labelerId))));
         }
-        int fetch = f.order() == QueueFilter.Order.NEWEST ? limit : Math.max(limit, 5_000);
-        List<Long> ids = new ArrayList<>(db.read().select(THREAD_OPS.THREAD_ID).from(THREAD_OPS).where(c)
-                .orderBy(THREAD_OPS.POSTED_AT.desc(), THREAD_OPS.THREAD_ID.desc()).limit(fetch).fetch(THREAD_OPS.THREAD_ID));
-        switch (f.order()) {
-            case RANDOM -> Collections.shuffle(ids, new Random(seed));
-            case MODEL_NEED -> ids = new ArrayList<>(modelNeed.apply(ids));
-            case NEWEST -> { }
-        }
-        return ids.size() > limit ? List.copyOf(ids.subList(0, limit)) : List.copyOf(ids);
+        return c;
     }
 
     public ThreadOp post(long threadId) {

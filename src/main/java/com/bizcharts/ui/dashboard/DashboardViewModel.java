@@ -55,6 +55,9 @@ public final class DashboardViewModel {
     private final StringProperty scoring = new SimpleStringProperty("");
     private volatile MarketAnalysis.Sentiment lastSentiment;
     private volatile ScoringStatus scoringStatus;
+    // FX thread only: the load in flight and what asked for another meanwhile
+    private long generation;
+    private boolean loading, again, stale, visible = true;
 
     public DashboardViewModel(MarketAnalysis analysis, PriceRepository prices, Supplier<String> modelId, UiExecutors ex, Clock clock) {
         this.analysis = analysis;
@@ -115,8 +118,38 @@ public final class DashboardViewModel {
         };
     }
 
-    /** Recomputes everything for the chosen range, bucket and price coin. */
+    /** Recomputes everything for the chosen range, bucket and price coin (a newer request wins over one in flight). */
     public void refresh() {
+        generation++;
+        load();
+    }
+
+    /**
+     * New predictions landed (called at most every 2 s): one load at a time, a request during a load runs once after
+     * it, and none while the dashboard is not on screen (it catches up when shown), so a rescore never stacks loads.
+     */
+    public void refreshLive() {
+        if (!visible) {
+            stale = true;
+            return;
+        }
+        if (loading) {
+            again = true;
+            return;
+        }
+        load();
+    }
+
+    /** Whether the dashboard is on screen; shown again, it catches up with what landed meanwhile. */
+    public void setVisible(boolean shown) {
+        visible = shown;
+        if (shown && stale) {
+            stale = false;
+            refreshLive();
+        }
+    }
+
+    private void load() {
         Bucket b = bucket.get();
         LocalDate first = from.get(), last = to.get();
         String coin = priceCoin.get() == null ? "BTC" : priceCoin.get();
@@ -126,19 +159,38 @@ public final class DashboardViewModel {
         }
         Instant start = first.atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant end = last.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        status.set("computing…");
+        if (series.isEmpty()) status.set("computing…");
+        long gen = generation;
+        loading = true;
         ex.background().execute(() -> {
             try {
                 String model = modelId.get();
                 DashboardData d = DashboardData.load(analysis, prices, model, b, start, end, coin);
-                lastSentiment = d.sentiment();
                 String selected = coinDetail.get() != null ? coinDetail.get().coin() : d.coins().isEmpty() ? null : d.coins().get(0).coin();
                 CoinDetail detail = selected == null ? null : detail(d.sentiment(), selected);
-                ex.fx().execute(() -> publish(d, detail, model, coin));
+                ex.fx().execute(() -> {
+                    // an older load (another range, the previous model) finishing last must not overwrite a newer one
+                    if (gen == generation) {
+                        lastSentiment = d.sentiment();
+                        publish(d, detail, model, coin);
+                    }
+                    loaded();
+                });
             } catch (RuntimeException e) {
-                ex.fx().execute(() -> status.set("could not compute the dashboard: " + e.getMessage()));
+                ex.fx().execute(() -> {
+                    status.set("could not compute the dashboard: " + e.getMessage());
+                    loaded();
+                });
             }
         });
+    }
+
+    private void loaded() {
+        loading = false;
+        if (again) {
+            again = false;
+            refreshLive();
+        }
     }
 
     private void publish(DashboardData d, CoinDetail detail, String model, String coin) {

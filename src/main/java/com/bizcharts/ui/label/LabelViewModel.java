@@ -63,6 +63,7 @@ public final class LabelViewModel {
     private final Deque<Undo> undo = new ArrayDeque<>();
     private final Map<Long, PostCard> cache = new ConcurrentHashMap<>();
     private long generation;
+    private volatile long modelGeneration;
 
     public LabelViewModel(com.bizcharts.store.labels.LabelQueue queue, LabelRepository labels, CardLoader loader,
                           java.util.function.Supplier<LabelProgress> progressQuery, String labelerId, boolean showPredictions,
@@ -114,14 +115,16 @@ public final class LabelViewModel {
 
     /**
      * Takes in posts stored since the queue was read (the live scraper, an import), without moving off the current
-     * card or losing the undo history: the queue is read again for the same filter and what is new to it joins
-     * right after the current card in "newest" order (new posts are the newest), else at the end.
+     * card or losing the undo history: those of them that pass the filter and are new to the queue join right after
+     * the current card in "newest" order (new posts are the newest), else at the end; nothing is re-ranked.
      */
-    public void takeInNewPosts() {
+    public void takeInNewPosts(java.util.Collection<Long> stored) {
+        if (stored.isEmpty()) return;
         QueueFilter f = filter.get();
         long gen = generation;
+        List<Long> candidates = List.copyOf(stored);
         ex.background().execute(() -> {
-            List<Long> found = queue.ids(f, labelerId, 5_000, clock.millis());
+            List<Long> found = queue.matching(f, labelerId, candidates);
             ex.fx().execute(() -> {
                 if (gen != generation) return; // a reload is on its way with everything
                 java.util.Set<Long> known = new java.util.HashSet<>(ids);
@@ -142,6 +145,7 @@ public final class LabelViewModel {
 
     /** The active model changed: cached cards carry the old model's guess, so they are read again. */
     public void modelChanged() {
+        modelGeneration++;
         cache.clear();
         if (current.get() != null) {
             long id = current.get().threadId();
@@ -248,10 +252,10 @@ public final class LabelViewModel {
         if (cached != null) {
             current.set(cached);
         } else {
-            long gen = generation;
+            long gen = generation, model = modelGeneration;
             ex.background().execute(() -> {
                 PostCard card = loader.apply(id);
-                cache.put(id, card);
+                if (model == modelGeneration) cache.put(id, card);
                 ex.fx().execute(() -> {
                     if (gen == generation && position < ids.size() && ids.get(position) == id) current.set(card);
                 });
@@ -264,7 +268,11 @@ public final class LabelViewModel {
         for (int k = from + 1; k <= Math.min(ids.size() - 1, from + prefetch); k++) {
             long id = ids.get(k);
             if (cache.containsKey(id)) continue;
-            ex.background().execute(() -> cache.computeIfAbsent(id, loader::apply));
+            long model = modelGeneration;
+            ex.background().execute(() -> {
+                PostCard card = loader.apply(id);
+                if (model == modelGeneration) cache.putIfAbsent(id, card); // not an old model's guess after a switch
+            });
         }
     }
 

@@ -72,6 +72,11 @@ public final class MainWindow {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), this::toggleTheme);
     }
 
+    /** Called on the FX thread with the index of the tab shown, each time it changes. */
+    public void onSelected(java.util.function.IntConsumer listener) {
+        tabs.getSelectionModel().selectedIndexProperty().addListener((o, was, now) -> listener.accept(now.intValue()));
+    }
+
     public int selectedIndex() {
         return tabs.getSelectionModel().getSelectedIndex();
     }

@@ -202,4 +202,32 @@ class ScoringServiceTest {
         store(9, 1);
         assertThat(heard).containsExactly(List.of(9L));
     }
+
+    @Test
+    void aCancelledPassStaysCancelledUntilAskedAgainAndNewPostsAreStillScored() throws Exception {
+        store(1, 3000);
+        PredictionRepository predictions = new PredictionRepository(db);
+        service = new ScoringService(predictions, active, new BatchScorer(predictions, dir.resolve("images"), clock),
+                dir.resolve("images"), db::dataVersion, 4, 1, Duration.ofMillis(50));
+        db.postChanges().subscribe(service::submit);
+        java.util.concurrent.CountDownLatch firstChunk = new java.util.concurrent.CountDownLatch(1);
+        service.onScored(e -> firstChunk.countDown());
+        service.start();
+        assertThat(firstChunk.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        service.cancelPass();
+        assertThat(service.awaitIdle(Duration.ofSeconds(30))).isTrue();
+        int atCancel = predictions.count(a.id());
+        assertThat(atCancel).isLessThan(3000);
+        Thread.sleep(400); // several idle ticks: our own writes change data_version, which must not restart the pass
+        assertThat(predictions.count(a.id())).isEqualTo(atCancel);
+        assertThat(service.status().state()).isEqualTo(ScoringStatus.State.IDLE);
+        assertThat(service.status().waiting()).isEqualTo(3000 - atCancel);
+
+        store(5000, 2); // new posts are scored all the same
+        assertThat(service.awaitIdle(Duration.ofSeconds(30))).isTrue();
+        assertThat(predictions.find(5001, a.id())).isPresent();
+        service.requestPass();
+        assertThat(service.awaitIdle(Duration.ofSeconds(60))).isTrue();
+        assertThat(predictions.count(a.id())).isEqualTo(3002);
+    }
 }

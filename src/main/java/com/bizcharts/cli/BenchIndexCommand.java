@@ -1,6 +1,7 @@
 package com.bizcharts.cli;
 
 import com.bizcharts.index.Bucket;
+import com.bizcharts.index.BucketTotals;
 import com.bizcharts.index.CoinSentiment;
 import com.bizcharts.index.FearGreedIndex;
 import com.bizcharts.index.PostSignal;
@@ -8,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +18,9 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 
 /**
- * {@code bench index}: aggregation of one million posts over a year of daily buckets (index and per-coin), in
- * memory after warm-up. Target: under 1 s. Loading from SQLite is measured separately by {@code bench catalog}.
+ * {@code bench index}: aggregation of one million posts over a year of daily buckets (bucket totals, index and
+ * per-coin), in memory after warm-up. Target: under 1 s. With {@code --store PATH} the dashboard's path through SQLite
+ * instead: first load and live update of a generated year ({@link BenchIndexStore}).
  */
 @Command(name = "index", mixinStandardHelpOptions = true, description = "Time the Fear/Greed and per-coin aggregation of 1M posts.")
 final class BenchIndexCommand implements Callable<Integer> {
@@ -26,8 +29,19 @@ final class BenchIndexCommand implements Callable<Integer> {
 
     @Option(names = "--posts", defaultValue = "1000000") int posts;
 
+    @Option(names = "--store", paramLabel = "PATH",
+            description = "measure through SQLite: generate a board of --posts posts over a year at PATH once (reused after), "
+                    + "then time the dashboard's first load and one live update")
+    Path store;
+
+    @Option(names = "--bucket", defaultValue = "day", description = "with --store: hour or day (default ${DEFAULT-VALUE})") String bucket;
+
     @Override
     public Integer call() {
+        if (store != null) {
+            new BenchIndexStore(spec.commandLine().getOut()).run(store, posts, Bucket.of(bucket));
+            return 0;
+        }
         Random rnd = new Random(1);
         String[][] coinSets = {{}, {"BTC"}, {"ETH"}, {"LINK"}, {"BTC", "ETH"}, {"SOL"}, {}, {}};
         List<List<PostSignal>> perBucket = new ArrayList<>();
@@ -41,8 +55,9 @@ final class BenchIndexCommand implements Callable<Integer> {
         long best = Long.MAX_VALUE;
         for (int round = 0; round < 5; round++) {
             long t0 = System.nanoTime();
-            var points = FearGreedIndex.compute(Bucket.DAY, start, perBucket, 30);
-            var coins = CoinSentiment.compute(Bucket.DAY, start, perBucket);
+            List<BucketTotals> totals = perBucket.stream().map(BucketTotals::of).toList();
+            var points = FearGreedIndex.compute(Bucket.DAY, start, totals, 30);
+            var coins = CoinSentiment.compute(Bucket.DAY, start, totals);
             long t = System.nanoTime() - t0;
             if (round >= 2) best = Math.min(best, t);
             if (points.size() != 365 || coins.isEmpty()) throw new IllegalStateException("unexpected result");

@@ -2,7 +2,7 @@ package com.bizcharts.cli;
 
 import com.bizcharts.index.Bucket;
 import com.bizcharts.index.CoinSentiment;
-import com.bizcharts.index.IndexData;
+import com.bizcharts.index.MarketAnalysis;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -24,23 +24,26 @@ final class CoinsCommand implements Callable<Integer> {
 
     @Option(names = "--top", defaultValue = "20") int top;
     @Option(names = "--days", defaultValue = "7", description = "look back this many days (default ${DEFAULT-VALUE})") int days;
-    @Option(names = "--to", paramLabel = "DATE", description = "last day (default: today, UTC)") LocalDate to;
+    @Option(names = "--to", paramLabel = "DATE", description = "last day (default: the day of the newest post)") LocalDate to;
 
     @Override
     public Integer call() {
         if (top < 1 || days < 1) throw new IllegalArgumentException("--top and --days must be at least 1");
         var engine = root.engine();
-        LocalDate last = to != null ? to : LocalDate.now(ZoneOffset.UTC);
+        // From the newest data, not the clock: a store last filled months ago still shows its last week.
+        LocalDate last = to != null ? to : engine.threads().postingSpan().map(s -> s.last().atZone(ZoneOffset.UTC).toLocalDate())
+                .orElse(LocalDate.now(ZoneOffset.UTC));
+        LocalDate first = last.minusDays(days - 1L);
+        Instant start = first.atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant end = last.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        Instant start = end.minus(java.time.Duration.ofDays(days));
         String modelId = engine.modelLoader().active(engine.models()).id();
-        var rows = CoinSentiment.compute(Bucket.DAY, start, new IndexData(engine.database()).load(modelId, Bucket.DAY, start, end));
+        MarketAnalysis.Sentiment s = new MarketAnalysis(engine.database(), engine.prices()).sentiment(modelId, Bucket.DAY, start, end);
+        RangeNote.about(s, engine.threads(), first, last).ifPresent(spec.commandLine().getErr()::println);
+        var rows = s.coins();
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%-8s %8s %8s %8s %10s%n", "coin", "mentions", "bullish", "bearish", "sentiment");
-        for (var e : CoinSentiment.top(rows, top)) {
-            double s = rows.stream().filter(r -> r.coin().equals(e.getKey())).mapToDouble(r -> r.sentiment() * r.mentions()).sum()
-                    / e.getValue()[0];
-            out.printf(Locale.ROOT, "%-8s %8d %8d %8d %+10.3f%n", e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], s);
+        for (CoinSentiment.CoinTotals t : CoinSentiment.top(rows, top)) {
+            out.printf(Locale.ROOT, "%-8s %8d %8d %8d %+10.3f%n", t.coin(), t.mentions(), t.bullish(), t.bearish(), t.sentiment());
         }
         var movers = CoinSentiment.topMovers(rows, 3, 5);
         if (!movers.isEmpty()) {

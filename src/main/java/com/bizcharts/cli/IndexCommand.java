@@ -1,9 +1,8 @@
 package com.bizcharts.cli;
 
 import com.bizcharts.index.Bucket;
-import com.bizcharts.index.FearGreedIndex;
-import com.bizcharts.index.IndexData;
 import com.bizcharts.index.IndexPoint;
+import com.bizcharts.index.MarketAnalysis;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import picocli.CommandLine.Command;
@@ -46,11 +45,10 @@ final class IndexCommand implements Callable<Integer> {
         String modelId = model != null ? model : engine.modelLoader().active(engine.models()).id();
         Instant start = from.atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant end = to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        Instant baselineStart = start.minus(java.time.Duration.ofDays(30));
-        var perBucket = new IndexData(engine.database()).load(modelId, b, baselineStart, end);
-        int firstReported = (int) ((start.getEpochSecond() - baselineStart.getEpochSecond()) / b.length().toSeconds());
-        List<IndexPoint> points = FearGreedIndex.compute(b, baselineStart, perBucket, firstReported);
-        print(points, modelId);
+        MarketAnalysis.Sentiment s = new MarketAnalysis(engine.database(), engine.prices()).sentiment(modelId, b, start, end);
+        // On stderr: stdout stays plain CSV or JSON for whatever reads it.
+        RangeNote.about(s, engine.threads(), from, to).ifPresent(spec.commandLine().getErr()::println);
+        print(s.index(), modelId);
         return 0;
     }
 

@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Per-coin sentiment per bucket: mentions, weighted sentiment (confidence x engagement, sarcasm-adjusted, in
@@ -18,31 +18,26 @@ public final class CoinSentiment {
     public record Row(Instant bucket, String coin, int mentions, double sentiment, int bullish, int bearish,
                       double confidence, Double change) {}
 
+    /**
+     * One coin over a whole range: what the coin table shows, for the command line and the dashboard alike.
+     *
+     * @param sentiment the buckets' sentiment weighted by their mentions, in [-1, 1]
+     */
+    public record CoinTotals(String coin, int mentions, int bullish, int bearish, double sentiment) {}
+
     private CoinSentiment() {}
 
-    public static List<Row> compute(Bucket bucket, Instant first, List<List<PostSignal>> perBucket) {
+    /** Rows of consecutive buckets starting at {@code first}, by bucket and then by coin. */
+    public static List<Row> compute(Bucket bucket, Instant first, List<BucketTotals> buckets) {
         List<Row> rows = new ArrayList<>();
         Map<String, Double> previous = new HashMap<>();
-        for (int b = 0; b < perBucket.size(); b++) {
+        for (int b = 0; b < buckets.size(); b++) {
             Instant start = first.plus(bucket.length().multipliedBy(b));
-            Map<String, double[]> acc = new TreeMap<>(); // mentions, sw, sws, bull, bear, conf
-            for (PostSignal p : perBucket.get(b)) {
-                for (String coin : p.coins()) {
-                    double[] a = acc.computeIfAbsent(coin, k -> new double[6]);
-                    double w = p.weight();
-                    a[0]++;
-                    a[1] += w;
-                    a[2] += w * p.sarcasmAdjustedScore();
-                    if (p.pBull() > p.pBear() && p.pBull() > p.pNeutral()) a[3]++;
-                    if (p.pBear() > p.pBull() && p.pBear() > p.pNeutral()) a[4]++;
-                    a[5] += p.confidence();
-                }
-            }
-            for (var e : acc.entrySet()) {
-                double[] a = e.getValue();
-                double s = a[1] == 0 ? 0 : a[2] / a[1];
+            for (var e : buckets.get(b).coins().entrySet()) {
+                BucketTotals.CoinSums c = e.getValue();
+                double s = c.weight() == 0 ? 0 : c.adjusted() / c.weight();
                 Double before = previous.put(e.getKey(), s);
-                rows.add(new Row(start, e.getKey(), (int) a[0], s, (int) a[3], (int) a[4], a[5] / a[0],
+                rows.add(new Row(start, e.getKey(), c.mentions(), s, c.bullish(), c.bearish(), c.confidence() / c.mentions(),
                         before == null ? null : s - before));
             }
         }
@@ -57,16 +52,23 @@ public final class CoinSentiment {
                 .sorted(Comparator.comparingDouble((Row r) -> -Math.abs(r.change()))).limit(n).toList();
     }
 
-    /** Most mentioned coins over all buckets. */
-    public static List<Map.Entry<String, int[]>> top(List<Row> rows, int n) {
-        Map<String, int[]> totals = new HashMap<>(); // mentions, bullish, bearish
-        for (Row r : rows) {
-            int[] t = totals.computeIfAbsent(r.coin(), k -> new int[3]);
-            t[0] += r.mentions();
-            t[1] += r.bullish();
-            t[2] += r.bearish();
-        }
-        return totals.entrySet().stream().sorted(Comparator.comparingInt((Map.Entry<String, int[]> e) -> -e.getValue()[0])
-                .thenComparing(Map.Entry::getKey)).limit(n).toList();
+    /** The {@code n} most mentioned coins over all buckets, most mentioned first (ties by symbol). */
+    public static List<CoinTotals> top(List<Row> rows, int n) {
+        Map<String, List<Row>> byCoin = new LinkedHashMap<>();
+        for (Row r : rows) byCoin.computeIfAbsent(r.coin(), k -> new ArrayList<>()).add(r);
+        List<CoinTotals> totals = new ArrayList<>();
+        byCoin.forEach((coin, own) -> {
+            int mentions = 0, bullish = 0, bearish = 0;
+            double weighted = 0;
+            for (Row r : own) {
+                mentions += r.mentions();
+                bullish += r.bullish();
+                bearish += r.bearish();
+                weighted += r.sentiment() * r.mentions();
+            }
+            totals.add(new CoinTotals(coin, mentions, bullish, bearish, weighted / mentions));
+        });
+        return totals.stream().sorted(Comparator.comparingInt(CoinTotals::mentions).reversed().thenComparing(CoinTotals::coin))
+                .limit(n).toList();
     }
 }

@@ -14,8 +14,8 @@ import java.util.List;
  *   raw          = 0.40 sentiment + 0.35 bullishShare + 0.25 activity
  *   value        = 50 + (raw - 50) n / (n + 10)       n = (sum w)^2 / sum w^2, the effective number of posts
  * </pre>
- * Point-in-time: the caller passes, per bucket, only what was known at its end, and the activity baseline uses
- * earlier buckets only; so the history can be backtested without look-ahead.
+ * Point-in-time: the caller passes, per bucket, the totals of only what was known at its end, and the activity
+ * baseline uses earlier buckets only; so the history can be backtested without look-ahead.
  */
 public final class FearGreedIndex {
 
@@ -35,53 +35,47 @@ public final class FearGreedIndex {
     }
 
     /**
-     * @param perBucket posts of consecutive buckets starting at {@code first}; earlier buckets before
-     *                  {@code firstReported} only feed the activity baseline
+     * @param buckets totals of consecutive buckets starting at {@code first}; earlier buckets before
+     *                {@code firstReported} only feed the activity baseline
      */
-    public static List<IndexPoint> compute(Bucket bucket, Instant first, List<List<PostSignal>> perBucket, int firstReported) {
+    public static List<IndexPoint> compute(Bucket bucket, Instant first, List<BucketTotals> buckets, int firstReported) {
         List<IndexPoint> out = new ArrayList<>();
         int baseline = bucket.baselineBuckets();
-        for (int b = firstReported; b < perBucket.size(); b++) {
+        for (int b = firstReported; b < buckets.size(); b++) {
             Instant start = first.plus(bucket.length().multipliedBy(b));
-            out.add(point(start, perBucket.get(b), activityZ(perBucket, b, baseline)));
+            out.add(point(start, buckets.get(b), activityZ(buckets, b, baseline)));
         }
         return out;
     }
 
-    static double activityZ(List<List<PostSignal>> perBucket, int b, int baseline) {
+    static double activityZ(List<BucketTotals> buckets, int b, int baseline) {
         int from = Math.max(0, b - baseline);
         int n = b - from;
         if (n < 3) return 0;
         double sum = 0, sq = 0;
         for (int k = from; k < b; k++) {
-            int c = perBucket.get(k).size();
+            int c = buckets.get(k).posts();
             sum += c;
             sq += (double) c * c;
         }
         double mean = sum / n;
         double sd = Math.sqrt(Math.max(0, sq / n - mean * mean));
-        return sd == 0 ? 0 : (perBucket.get(b).size() - mean) / sd;
+        return sd == 0 ? 0 : (buckets.get(b).posts() - mean) / sd;
     }
 
     public static IndexPoint point(Instant bucket, List<PostSignal> posts, double z) {
-        double sw = 0, sw2 = 0, s = 0, adj = 0, bull = 0, polar = 0;
-        for (PostSignal p : posts) {
-            double w = p.weight();
-            sw += w;
-            sw2 += w * w;
-            s += w * p.score();
-            adj += w * p.sarcasmAdjustedScore();
-            bull += w * p.pBull();
-            polar += w * (p.pBull() + p.pBear());
-        }
-        if (sw == 0) return new IndexPoint(bucket, posts.size(), 50, 50, 50, 50, 50, z, false);
-        double sentiment = 50 * (1 + adj / sw);
-        double balance = 50 * (1 + s / sw);
-        double share = polar == 0 ? 50 : 100 * bull / polar;
+        return point(bucket, BucketTotals.of(posts), z);
+    }
+
+    public static IndexPoint point(Instant bucket, BucketTotals t, double z) {
+        if (t.weight() == 0) return new IndexPoint(bucket, t.posts(), 50, 50, 50, 50, 50, z, false);
+        double sentiment = 50 * (1 + t.adjusted() / t.weight());
+        double balance = 50 * (1 + t.score() / t.weight());
+        double share = t.polar() == 0 ? 50 : 100 * t.bullish() / t.polar();
         double activity = 50 + 50 * Math.tanh(z / 2) * Math.signum(sentiment - 50);
         double raw = W_SENTIMENT * sentiment + W_BULLISH * share + W_ACTIVITY * activity;
-        double nEff = sw * sw / sw2;
+        double nEff = t.weight() * t.weight() / t.weightSquared();
         double value = 50 + (raw - 50) * nEff / (nEff + SHRINK_K);
-        return new IndexPoint(bucket, posts.size(), value, sentiment, share, activity, balance, z, posts.size() >= MIN_POSTS);
+        return new IndexPoint(bucket, t.posts(), value, sentiment, share, activity, balance, z, t.posts() >= MIN_POSTS);
     }
 }

@@ -2,26 +2,38 @@ package com.bizcharts.index;
 
 import com.bizcharts.store.Database;
 import com.bizcharts.store.UtcTime;
+import org.jooq.impl.DSL;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
-import static com.bizcharts.store.schema.Tables.COIN_MENTIONS;
-import static com.bizcharts.store.schema.Tables.PREDICTIONS;
-import static com.bizcharts.store.schema.Tables.THREAD_OBSERVATIONS;
 import static com.bizcharts.store.schema.Tables.THREAD_OPS;
-import static com.bizcharts.store.schema.Tables.TRAINING_LABELS;
 
 /**
- * Reads the store into per-bucket {@link PostSignal}s, point-in-time: a post counts in the bucket it was posted
- * in; its engagement is what had been observed before the bucket ended; a human label counts only if it was given
- * before the bucket ended (a later label would be hindsight). Posts without a prediction from the model and
- * without a label in time are left out: the index says how many posts carry it.
+ * Reads the store for the index, point-in-time: a post counts in the bucket it was posted in; its engagement is what
+ * had been observed before the bucket ended; a human label counts only if it was given before the bucket ended (a
+ * later label would be hindsight); coin mentions count from {@value PostReader#MIN_COIN_CONFIDENCE} confidence;
+ * stickies are left out. Posts without a prediction from the model and without a label in time are left out: the
+ * index says how many posts carry it, and the totals how many the model has yet to score.
+ *
+ * <p>A range is read a day at a time and summed as it goes ({@link BucketTotals}), so a year of a million posts
+ * never sits in memory; the whole read is one transaction, so it sees one state of the store.
  */
 public final class IndexData {
+
+    /** Connections reading at once; past four the disk and SQLite's shared cache gain little. */
+    static final int READERS = Integer.getInteger("bizcharts.index.readers", Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+
+    /** Thread numbers asked for at once: well under SQLite's limit on bound parameters. */
+    private static final int IDS_PER_QUERY = 10_000;
 
     private final Database db;
 
@@ -29,80 +41,116 @@ public final class IndexData {
         this.db = db;
     }
 
-    /** Buckets from {@code from} (inclusive) to {@code to} (exclusive), consecutive, with their posts. */
-    public List<List<PostSignal>> load(String modelId, Bucket bucket, Instant from, Instant to) {
-        int n = (int) ((to.getEpochSecond() - from.getEpochSecond()) / bucket.length().toSeconds());
-        List<List<PostSignal>> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) out.add(new ArrayList<>());
-        if (n == 0) return out;
-        String f = UtcTime.format(from), t = UtcTime.format(to);
-        var ctx = db.read();
+    /** The totals of consecutive buckets from {@code from} (inclusive) to {@code to} (exclusive), bucket boundaries. */
+    public List<BucketTotals> totals(String modelId, Bucket bucket, Instant from, Instant to) {
+        List<BucketTotals.Builder> sums = builders(count(bucket, from, to));
+        read(modelId, bucket, days(from, to, bucket, totalsInto(sums)));
+        return sums.stream().map(BucketTotals.Builder::build).toList();
+    }
 
-        Map<Long, double[]> prediction = new HashMap<>();
-        ctx.select(PREDICTIONS.THREAD_ID, PREDICTIONS.P_BEARISH, PREDICTIONS.P_NEUTRAL, PREDICTIONS.P_BULLISH,
-                        PREDICTIONS.CONFIDENCE, PREDICTIONS.SARCASM)
-                .from(PREDICTIONS).join(THREAD_OPS).on(THREAD_OPS.THREAD_ID.eq(PREDICTIONS.THREAD_ID))
-                .where(PREDICTIONS.MODEL_ID.eq(modelId)).and(THREAD_OPS.POSTED_AT.ge(f)).and(THREAD_OPS.POSTED_AT.lt(t))
-                .forEach(r -> prediction.put(r.value1(), new double[]{r.value2(), r.value3(), r.value4(), r.value5(), r.value6()}));
-        Map<Long, Object[]> label = new HashMap<>();
-        ctx.select(TRAINING_LABELS.THREAD_ID, TRAINING_LABELS.RATING, TRAINING_LABELS.LABELED_AT).from(TRAINING_LABELS)
-                .join(THREAD_OPS).on(THREAD_OPS.THREAD_ID.eq(TRAINING_LABELS.THREAD_ID))
-                .where(TRAINING_LABELS.SKIPPED.eq(0L)).and(THREAD_OPS.POSTED_AT.ge(f)).and(THREAD_OPS.POSTED_AT.lt(t))
-                .orderBy(TRAINING_LABELS.LABELED_AT)
-                .forEach(r -> label.put(r.value1(), new Object[]{r.value2().intValue(), UtcTime.parse(r.value3())}));
-        Map<Long, List<long[]>> observations = new HashMap<>();
-        ctx.select(THREAD_OBSERVATIONS.THREAD_ID, THREAD_OBSERVATIONS.OBSERVED_AT, THREAD_OBSERVATIONS.REPLY_COUNT)
-                .from(THREAD_OBSERVATIONS).join(THREAD_OPS).on(THREAD_OPS.THREAD_ID.eq(THREAD_OBSERVATIONS.THREAD_ID))
-                .where(THREAD_OPS.POSTED_AT.ge(f)).and(THREAD_OPS.POSTED_AT.lt(t))
-                .orderBy(THREAD_OBSERVATIONS.OBSERVED_AT)
-                .forEach(r -> observations.computeIfAbsent(r.value1(), k -> new ArrayList<>())
-                        .add(new long[]{UtcTime.parse(r.value2()).getEpochSecond(), r.value3()}));
-        Map<Long, List<String>> coins = new HashMap<>();
-        ctx.selectDistinct(COIN_MENTIONS.THREAD_ID, COIN_MENTIONS.COIN_SYMBOL).from(COIN_MENTIONS)
-                .join(THREAD_OPS).on(THREAD_OPS.THREAD_ID.eq(COIN_MENTIONS.THREAD_ID))
-                .where(THREAD_OPS.POSTED_AT.ge(f)).and(THREAD_OPS.POSTED_AT.lt(t)).and(COIN_MENTIONS.CONFIDENCE.ge(0.55))
-                .forEach(r -> coins.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
+    /** The totals of the buckets starting at these times, in their order, read in one go: what an update re-reads. */
+    public List<BucketTotals> totalsAt(String modelId, Bucket bucket, List<Instant> starts) {
+        List<BucketTotals.Builder> sums = builders(starts.size());
+        List<Span> spans = new ArrayList<>();
+        for (int i = 0; i < starts.size(); i++) {
+            spans.add(new Span(starts.get(i), starts.get(i), starts.get(i).plus(bucket.length()), totalsInto(sums.subList(i, i + 1))));
+        }
+        read(modelId, bucket, spans);
+        return sums.stream().map(BucketTotals.Builder::build).toList();
+    }
 
-        ctx.select(THREAD_OPS.THREAD_ID, THREAD_OPS.POSTED_AT).from(THREAD_OPS)
-                .where(THREAD_OPS.POSTED_AT.ge(f)).and(THREAD_OPS.POSTED_AT.lt(t)).and(THREAD_OPS.STICKY.eq(0L))
-                .forEach(r -> {
-                    long id = r.value1();
-                    long posted = UtcTime.parse(r.value2()).getEpochSecond();
-                    int b = (int) ((posted - from.getEpochSecond()) / bucket.length().toSeconds());
-                    long bucketEnd = from.getEpochSecond() + (b + 1L) * bucket.length().toSeconds();
-                    double[] p;
-                    double conf, sarcasm;
-                    Object[] l = label.get(id);
-                    double[] pred = prediction.get(id);
-                    if (l != null && ((Instant) l[1]).getEpochSecond() < bucketEnd) {
-                        int rating = (int) l[0];
-                        p = new double[]{rating == 1 ? 1 : 0, rating == 2 ? 1 : 0, rating == 3 ? 1 : 0};
-                        conf = 1;
-                        sarcasm = 0;
-                    } else if (pred != null) {
-                        p = pred;
-                        conf = pred[3];
-                        sarcasm = pred[4];
-                    } else {
-                        return;
-                    }
-                    int replies = 0, growth = 0;
-                    List<long[]> obs = observations.get(id);
-                    if (obs != null) {
-                        long[] first = null, last = null;
-                        for (long[] o : obs) {
-                            if (o[0] >= bucketEnd) break;
-                            if (first == null) first = o;
-                            last = o;
-                        }
-                        if (last != null) {
-                            replies = (int) last[1];
-                            growth = (int) (last[1] - first[1]);
-                        }
-                    }
-                    List<String> c = coins.getOrDefault(id, List.of());
-                    out.get(b).add(new PostSignal(posted, p[0], p[1], p[2], conf, sarcasm, replies, growth, c.toArray(String[]::new)));
-                });
+    /** The posts of each bucket, in posting order: every post in memory, so for a few buckets (and tests). */
+    public List<List<PostSignal>> posts(String modelId, Bucket bucket, Instant from, Instant to) {
+        List<List<PostSignal>> out = new ArrayList<>();
+        for (int i = 0; i < count(bucket, from, to); i++) out.add(new ArrayList<>());
+        read(modelId, bucket, days(from, to, bucket, new PostReader.Sink() {
+            @Override public void stored(int b, boolean scored) {}
+
+            @Override public void post(int b, PostSignal post) { out.get(b).add(post); }
+        }));
         return out;
+    }
+
+    /** When these threads were posted; threads the store does not hold are left out. */
+    public List<Instant> postedAt(Collection<Long> threadIds) {
+        List<Long> ids = List.copyOf(threadIds);
+        List<Instant> out = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i += IDS_PER_QUERY) {
+            db.read().select(THREAD_OPS.POSTED_AT).from(THREAD_OPS)
+                    .where(THREAD_OPS.THREAD_ID.in(ids.subList(i, Math.min(ids.size(), i + IDS_PER_QUERY))))
+                    .forEach(r -> out.add(UtcTime.parse(r.value1())));
+        }
+        return out;
+    }
+
+    private static int count(Bucket bucket, Instant from, Instant to) {
+        return (int) Math.max(0, (to.getEpochSecond() - from.getEpochSecond()) / bucket.length().toSeconds());
+    }
+
+    private static List<BucketTotals.Builder> builders(int n) {
+        List<BucketTotals.Builder> sums = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) sums.add(new BucketTotals.Builder());
+        return sums;
+    }
+
+    private static PostReader.Sink totalsInto(List<BucketTotals.Builder> sums) {
+        return new PostReader.Sink() {
+            @Override public void stored(int b, boolean scored) { sums.get(b).stored(scored); }
+
+            @Override public void post(int b, PostSignal post) { sums.get(b).add(post); }
+        };
+    }
+
+    /** A stretch of time read in one go; bucket numbers handed to its sink count from {@code origin}. */
+    private record Span(Instant origin, Instant from, Instant to, PostReader.Sink sink) {}
+
+    /**
+     * The whole buckets of {@code [from, to)} a day at a time: few enough posts to gather in memory, many enough
+     * that each query's cost is spread over thousands of posts.
+     */
+    private static List<Span> days(Instant from, Instant to, Bucket bucket, PostReader.Sink sink) {
+        Instant end = from.plus(bucket.length().multipliedBy(count(bucket, from, to)));
+        Duration day = bucket.length().compareTo(Duration.ofDays(1)) > 0 ? bucket.length() : Duration.ofDays(1);
+        List<Span> spans = new ArrayList<>();
+        for (Instant a = from; a.isBefore(end); a = a.plus(day)) spans.add(new Span(from, a, a.plus(day).isAfter(end) ? end : a.plus(day), sink));
+        return spans;
+    }
+
+    /**
+     * Reads the spans, on up to {@link #READERS} connections at once when there are many (a first load): SQLite
+     * readers do not wait on each other in WAL mode. A bucket lies within one span, so its posts are still summed in
+     * posting order by one thread. Each reader is one transaction: it sees one state of the store throughout.
+     */
+    private void read(String modelId, Bucket bucket, List<Span> spans) {
+        if (spans.isEmpty()) return;
+        int readers = Math.min(READERS, spans.size());
+        if (readers == 1) {
+            readOn(modelId, bucket, spans, new AtomicInteger());
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
+        List<Future<?>> work = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(readers, Thread.ofPlatform().name("index-reader-", 1).daemon().factory())) {
+            for (int i = 0; i < readers; i++) work.add(pool.submit(() -> readOn(modelId, bucket, spans, next)));
+            for (Future<?> f : work) f.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the index", e);
+        }
+    }
+
+    /** Takes spans off the shared counter until none is left, all in one read transaction. */
+    private void readOn(String modelId, Bucket bucket, List<Span> spans, AtomicInteger next) {
+        db.read().transaction(cfg -> DSL.using(cfg).connection(c -> {
+            try (PostReader reader = new PostReader(DSL.using(cfg), c)) {
+                for (int i = next.getAndIncrement(); i < spans.size(); i = next.getAndIncrement()) {
+                    Span s = spans.get(i);
+                    reader.read(modelId, bucket, s.origin(), s.from(), s.to(), s.sink());
+                }
+            }
+        }));
     }
 }

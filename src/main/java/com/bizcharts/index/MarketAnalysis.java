@@ -7,34 +7,91 @@ import com.bizcharts.store.PriceRepository;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * Sentiment and prices side by side for a range: the index (with its 30-day activity baseline read from before the
  * range), per-coin rows, a coin's prices, and from them the lead-lag table and the extremes backtest. Shared by
- * {@code bizcharts index leadlag|backtest} and the dashboard, so both report the same numbers.
+ * {@code bizcharts index}, {@code coins}, {@code index leadlag|backtest} and the dashboard, so all report the same
+ * numbers; the dashboard keeps its sentiment current with {@link #update} as predictions land.
  */
 public final class MarketAnalysis {
 
-    /** The sentiment of a range, point-in-time. */
-    public record Sentiment(Bucket bucket, Instant from, Instant to, List<IndexPoint> index, List<CoinSentiment.Row> coins) {}
+    /** How far before a range the index's activity baseline reaches. */
+    public static final Duration BASELINE = Duration.ofDays(30);
 
-    private final Database db;
+    /**
+     * The sentiment of a range, point-in-time, with the totals it was computed from so that {@link #update} can
+     * re-read only the buckets whose posts changed.
+     *
+     * @param totals one per bucket from {@code from - BASELINE} to {@code to}: the baseline's buckets, then the range's
+     */
+    public record Sentiment(String modelId, Bucket bucket, Instant from, Instant to, List<IndexPoint> index,
+                            List<CoinSentiment.Row> coins, List<BucketTotals> totals) {
+
+        /** Posts stored in the range, stickies left out. */
+        public int stored() {
+            return inRange().mapToInt(BucketTotals::stored).sum();
+        }
+
+        /** Posts in the range that the model has not scored yet. */
+        public int unscored() {
+            return inRange().mapToInt(BucketTotals::unscored).sum();
+        }
+
+        private java.util.stream.Stream<BucketTotals> inRange() {
+            return totals.subList(totals.size() - index.size(), totals.size()).stream();
+        }
+    }
+
+    private final IndexData data;
     private final PriceRepository prices;
 
     public MarketAnalysis(Database db, PriceRepository prices) {
-        this.db = db;
+        this.data = new IndexData(db);
         this.prices = prices;
     }
 
     /** The index and coin rows for buckets in {@code [from, to)}; {@code from} and {@code to} are bucket boundaries. */
     public Sentiment sentiment(String modelId, Bucket bucket, Instant from, Instant to) {
-        Instant baselineStart = from.minus(Duration.ofDays(30));
-        List<List<PostSignal>> perBucket = new IndexData(db).load(modelId, bucket, baselineStart, to);
+        return assemble(modelId, bucket, from, to, data.totals(modelId, bucket, from.minus(BASELINE), to));
+    }
+
+    /**
+     * The sentiment after the posts {@code changedThreadIds} changed (predictions landed, labels given, engagement
+     * observed): only the buckets they were posted in are read again, the rest is recomputed from the totals kept,
+     * so the result equals a fresh {@link #sentiment} of the same range. Posts outside the range are ignored; another
+     * model than the previous one's means every bucket changed, so the range is read afresh.
+     */
+    public Sentiment update(Sentiment previous, String modelId, Collection<Long> changedThreadIds) {
+        if (!modelId.equals(previous.modelId())) return sentiment(modelId, previous.bucket(), previous.from(), previous.to());
+        Bucket bucket = previous.bucket();
+        Instant origin = previous.from().minus(BASELINE);
+        long length = bucket.length().toSeconds();
+        SortedSet<Integer> changed = new TreeSet<>();
+        for (Instant posted : data.postedAt(changedThreadIds)) {
+            long b = Math.floorDiv(posted.getEpochSecond() - origin.getEpochSecond(), length);
+            if (b >= 0 && b < previous.totals().size()) changed.add((int) b);
+        }
+        if (changed.isEmpty()) return previous;
+        List<Integer> buckets = List.copyOf(changed);
+        List<BucketTotals> fresh = data.totalsAt(modelId, bucket,
+                buckets.stream().map(b -> origin.plus(bucket.length().multipliedBy(b))).toList());
+        List<BucketTotals> totals = new ArrayList<>(previous.totals());
+        for (int i = 0; i < buckets.size(); i++) totals.set(buckets.get(i), fresh.get(i));
+        return assemble(modelId, bucket, previous.from(), previous.to(), totals);
+    }
+
+    /** Index points and coin rows from the totals; cheap next to reading them (a year of hours in milliseconds). */
+    private static Sentiment assemble(String modelId, Bucket bucket, Instant from, Instant to, List<BucketTotals> totals) {
+        Instant baselineStart = from.minus(BASELINE);
         int first = (int) ((from.getEpochSecond() - baselineStart.getEpochSecond()) / bucket.length().toSeconds());
-        List<IndexPoint> index = FearGreedIndex.compute(bucket, baselineStart, perBucket, first);
-        List<CoinSentiment.Row> coins = CoinSentiment.compute(bucket, from, perBucket.subList(first, perBucket.size()));
-        return new Sentiment(bucket, from, to, index, coins);
+        List<IndexPoint> index = FearGreedIndex.compute(bucket, baselineStart, totals, first);
+        List<CoinSentiment.Row> coins = CoinSentiment.compute(bucket, from, totals.subList(first, totals.size()));
+        return new Sentiment(modelId, bucket, from, to, index, coins, List.copyOf(totals));
     }
 
     /**

@@ -21,6 +21,8 @@ import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.excluded;
 import static org.jooq.impl.DSL.greatest;
 import static org.jooq.impl.DSL.least;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.val;
 
 /** Thread OPs and their engagement over time. Methods taking a {@link DSLContext} join the caller's transaction. */
@@ -99,6 +101,16 @@ public final class ThreadRepository {
 
     public int count() {
         return db.read().fetchCount(THREAD_OPS);
+    }
+
+    /** When the store's first and last posts were posted. */
+    public record PostingSpan(Instant first, Instant last) {}
+
+    /** The span of posting times the store holds, empty when it holds no post. */
+    public Optional<PostingSpan> postingSpan() {
+        var r = db.read().select(min(THREAD_OPS.POSTED_AT), max(THREAD_OPS.POSTED_AT)).from(THREAD_OPS).fetchOne();
+        return r == null || r.value1() == null ? Optional.empty()
+                : Optional.of(new PostingSpan(UtcTime.parse(r.value1()), UtcTime.parse(r.value2())));
     }
 
     /** Every column, in the order {@link #bindValues} gives them. */

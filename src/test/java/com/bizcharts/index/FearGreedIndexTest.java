@@ -58,9 +58,9 @@ class FearGreedIndexTest {
 
     @Test
     void activityIsMeasuredAgainstEarlierBucketsOnly() {
-        List<List<PostSignal>> buckets = new ArrayList<>();
+        List<BucketTotals> buckets = new ArrayList<>();
         int[] counts = {10, 12, 8, 10, 30};
-        for (int c : counts) buckets.add(new ArrayList<>(Collections.nCopies(c, human(3))));
+        for (int c : counts) buckets.add(BucketTotals.of(Collections.nCopies(c, human(3))));
         // Baseline for the last bucket: 10, 12, 8, 10 -> mean 10, sd sqrt(2); z = 20 / sqrt(2)
         assertThat(FearGreedIndex.activityZ(buckets, 4, 30)).isCloseTo(20 / Math.sqrt(2), within(1e-9));
         assertThat(FearGreedIndex.activityZ(buckets, 2, 30)).isZero(); // fewer than 3 earlier buckets

@@ -30,7 +30,7 @@ import static com.bizcharts.store.schema.Tables.THREAD_OPS;
 public final class IndexData {
 
     /** Connections reading at once; past four the disk and SQLite's shared cache gain little. */
-    static final int READERS = Integer.getInteger("bizcharts.index.readers", Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+    static final int READERS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     /** Thread numbers asked for at once: well under SQLite's limit on bound parameters. */
     private static final int IDS_PER_QUERY = 10_000;

@@ -88,6 +88,19 @@ public final class SyntheticBoard {
         });
     }
 
+    /** Fresh predictions for these generated posts, stored as the scoring service stores a batch: one transaction. */
+    public static void rescore(Database db, List<Long> threadIds, long seed) {
+        Random rnd = new Random(seed);
+        db.writeVoid(ctx -> {
+            Batch predictions = new Batch(ctx, PREDICTIONS, PREDICTIONS.THREAD_ID, PREDICTIONS.MODEL_ID, PREDICTIONS.LABEL,
+                    PREDICTIONS.SCORE, PREDICTIONS.CONFIDENCE, PREDICTIONS.P_BEARISH, PREDICTIONS.P_NEUTRAL,
+                    PREDICTIONS.P_BULLISH, PREDICTIONS.SARCASM, PREDICTIONS.IMAGE_STATUS, PREDICTIONS.SCORED_AT);
+            ctx.deleteFrom(PREDICTIONS).where(PREDICTIONS.MODEL_ID.eq(MODEL_ID)).and(PREDICTIONS.THREAD_ID.in(threadIds)).execute();
+            for (long id : threadIds) predictions.add(prediction(id, UtcTime.format(Instant.now()), rnd));
+            predictions.flush();
+        });
+    }
+
     /** Sorted posting times: each day's share follows a 30-day swing, so the index's activity component moves. */
     private static long[] postingTimes(int posts, Instant start, int days, Random rnd) {
         double[] weight = new double[days];

@@ -14,29 +14,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static com.bizcharts.store.schema.Tables.COIN_MENTIONS;
+import static com.bizcharts.store.schema.Tables.PREDICTIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class IndexCommandTest {
 
+    private static final int POSTS = 30, SCORED = 25;
+
     @Test
     void indexAsCsvAndJsonAndCoins(@TempDir Path dir) {
         Path db = dir.resolve("x.db");
-        try (Database d = Database.open(db)) {
-            List<ThreadOp> ops = new ArrayList<>();
-            for (int i = 0; i < 30; i++) {
-                ops.add(new ThreadOp(i + 1, "biz", null, null, "t", null, null, Instant.parse("2026-01-02T10:00:00Z").plusSeconds(i),
-                        0, 0, null, null, false, false, ThreadOp.Source.LIVE));
-            }
-            new ThreadRepository(d).upsert(ops, Instant.parse("2026-01-02T12:00:00Z"));
-            LabelRepository labels = new LabelRepository(d);
-            for (int i = 0; i < 30; i++) labels.save(Label.rated(i + 1, i < 20 ? 3 : 1, "a", Instant.parse("2026-01-02T11:00:00Z"), null, null));
-            d.writeVoid(ctx -> {
-                for (int i = 0; i < 30; i++) {
-                    ctx.insertInto(COIN_MENTIONS).set(COIN_MENTIONS.THREAD_ID, (long) i + 1).set(COIN_MENTIONS.COIN_SYMBOL, i % 2 == 0 ? "BTC" : "LINK")
-                            .set(COIN_MENTIONS.CONFIDENCE, 0.9).set(COIN_MENTIONS.MENTION_SOURCE, "text").execute();
-                }
-            });
-        }
+        store(db);
         CliTest csv = CliTest.run("--db", db.toString(), "index", "--bucket", "day", "--from", "2026-01-01", "--to", "2026-01-03");
         assertThat(csv.exitCode()).as(csv.err()).isZero();
         List<String> lines = csv.out().lines().toList();
@@ -54,5 +42,62 @@ class IndexCommandTest {
         assertThat(coins.out()).containsPattern("BTC\\s+15").containsPattern("LINK\\s+15");
         assertThat(CliTest.run("--db", db.toString(), "index", "--bucket", "week", "--from", "2026-01-01", "--to", "2026-01-02").err())
                 .contains("--bucket must be hour or day");
+    }
+
+    @Test
+    void sayWhichPostsTheModelHasNotScoredAndWhereTheDataIs(@TempDir Path dir) {
+        Path db = dir.resolve("x.db");
+        store(db);
+        try (Database d = Database.open(db)) {
+            d.writeVoid(ctx -> {
+                for (long id = 1; id <= SCORED; id++) {
+                    ctx.insertInto(PREDICTIONS).set(PREDICTIONS.THREAD_ID, id).set(PREDICTIONS.MODEL_ID, "m")
+                            .set(PREDICTIONS.LABEL, 2L).set(PREDICTIONS.SCORE, 0.0).set(PREDICTIONS.CONFIDENCE, 0.6)
+                            .set(PREDICTIONS.P_BEARISH, 0.2).set(PREDICTIONS.P_NEUTRAL, 0.6).set(PREDICTIONS.P_BULLISH, 0.2)
+                            .set(PREDICTIONS.IMAGE_STATUS, "missing").set(PREDICTIONS.SCORED_AT, "2026-01-02T12:00:00Z").execute();
+                }
+            });
+        }
+        CliTest partly = CliTest.run("--db", db.toString(), "index", "--from", "2026-01-01", "--to", "2026-01-03", "--model", "m");
+        assertThat(partly.exitCode()).as(partly.err()).isZero();
+        assertThat(partly.err()).contains((POSTS - SCORED) + " of " + POSTS + " posts in 2026-01-01..2026-01-03 are not yet scored by m");
+        assertThat(partly.out()).startsWith("bucket,");  // the note stays off the CSV
+
+        CliTest scored = CliTest.run("--db", db.toString(), "index", "--from", "2026-01-02", "--to", "2026-01-02", "--model", "other");
+        assertThat(scored.err()).contains(POSTS + " of " + POSTS + " posts in 2026-01-02..2026-01-02 are not yet scored by other");
+
+        CliTest empty = CliTest.run("--db", db.toString(), "index", "--from", "2026-09-06", "--to", "2026-12-04", "--model", "m");
+        assertThat(empty.exitCode()).isZero();
+        assertThat(empty.err()).contains("no posts 2026-09-06..2026-12-04; data spans 2026-01-02..2026-01-02");
+
+        // No --to: the week up to the newest post, not up to today.
+        CliTest coins = CliTest.run("--db", db.toString(), "coins", "--top", "5");
+        assertThat(coins.out()).containsPattern("BTC\\s+15").containsPattern("LINK\\s+15");
+        assertThat(coins.err()).contains("posts in 2025-12-27..2026-01-02 are not yet scored by");
+        assertThat(CliTest.run("--db", db.toString(), "coins", "--to", "2026-03-01").err())
+                .contains("no posts 2026-02-23..2026-03-01; data spans 2026-01-02..2026-01-02");
+
+        Path none = dir.resolve("none.db");
+        assertThat(CliTest.run("--db", none.toString(), "coins").err()).contains("; the store holds no posts yet");
+    }
+
+    /** 30 posts on 2026-01-02, all labelled (20 bullish), each mentioning BTC or LINK. */
+    private static void store(Path db) {
+        try (Database d = Database.open(db)) {
+            List<ThreadOp> ops = new ArrayList<>();
+            for (int i = 0; i < POSTS; i++) {
+                ops.add(new ThreadOp(i + 1, "biz", null, null, "t", null, null, Instant.parse("2026-01-02T10:00:00Z").plusSeconds(i),
+                        0, 0, null, null, false, false, ThreadOp.Source.LIVE));
+            }
+            new ThreadRepository(d).upsert(ops, Instant.parse("2026-01-02T12:00:00Z"));
+            LabelRepository labels = new LabelRepository(d);
+            for (int i = 0; i < POSTS; i++) labels.save(Label.rated(i + 1, i < 20 ? 3 : 1, "a", Instant.parse("2026-01-02T11:00:00Z"), null, null));
+            d.writeVoid(ctx -> {
+                for (int i = 0; i < POSTS; i++) {
+                    ctx.insertInto(COIN_MENTIONS).set(COIN_MENTIONS.THREAD_ID, (long) i + 1).set(COIN_MENTIONS.COIN_SYMBOL, i % 2 == 0 ? "BTC" : "LINK")
+                            .set(COIN_MENTIONS.CONFIDENCE, 0.9).set(COIN_MENTIONS.MENTION_SOURCE, "text").execute();
+                }
+            });
+        }
     }
 }

@@ -7,6 +7,7 @@ import com.bizcharts.index.FearGreedIndex;
 import com.bizcharts.index.PostSignal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import java.util.concurrent.Callable;
 @Command(name = "index", mixinStandardHelpOptions = true, description = "Time the Fear/Greed and per-coin aggregation of 1M posts.")
 final class BenchIndexCommand implements Callable<Integer> {
 
+    @ParentCommand BenchCommand bench;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--posts", defaultValue = "1000000") int posts;
@@ -39,7 +41,7 @@ final class BenchIndexCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (store != null) {
-            new BenchIndexStore(spec.commandLine().getOut()).run(store, posts, Bucket.of(bucket));
+            new BenchIndexStore(spec.commandLine().getOut()).run(bench.root.settings(), store, posts, Bucket.of(bucket));
             return 0;
         }
         Random rnd = new Random(1);

@@ -1,11 +1,10 @@
 package com.bizcharts.cli;
 
+import com.bizcharts.app.Engine;
+import com.bizcharts.app.Settings;
 import com.bizcharts.index.Bucket;
 import com.bizcharts.index.MarketAnalysis;
-import com.bizcharts.index.SyntheticBoard;
-import com.bizcharts.store.Database;
-import com.bizcharts.store.PriceRepository;
-import com.bizcharts.store.ThreadRepository;
+import com.bizcharts.store.SyntheticBoard;
 
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -37,11 +36,12 @@ final class BenchIndexStore {
         this.out = out;
     }
 
-    void run(Path file, int posts, Bucket bucket) {
-        try (Database db = Database.open(file)) {
-            prepare(db, file, posts);
-            out.printf(Locale.ROOT, "%d cores, load average %.2f%n", Runtime.getRuntime().availableProcessors(), os.getSystemLoadAverage());
-            MarketAnalysis analysis = new MarketAnalysis(db, new PriceRepository(db));
+    void run(Settings settings, Path file, int posts, Bucket bucket) {
+        prepare(file, posts);
+        try (Engine engine = new Engine(settings.withDatabase(file))) {
+            out.printf(Locale.ROOT, "%d cores, load average %.2f; heap in use before: %s%n", Runtime.getRuntime().availableProcessors(),
+                    os.getSystemLoadAverage(), HeapGauge.mb(heap.usedAfterGcBytes()));
+            MarketAnalysis analysis = engine.marketAnalysis();
             Instant end = START.plus(Duration.ofDays(DAYS));
             String model = SyntheticBoard.MODEL_ID;
             String buckets = DAYS + " days in " + bucket.name().toLowerCase(Locale.ROOT) + " buckets";
@@ -51,30 +51,27 @@ final class BenchIndexStore {
 
             long firstId = SyntheticBoard.FIRST_ID;
             List<Long> newest = LongStream.range(firstId + posts - CHANGED, firstId + posts).boxed().toList();
-            MarketAnalysis.Sentiment live = update(db, analysis, first, newest, "live update, the newest " + CHANGED + " posts rescored");
+            MarketAnalysis.Sentiment live = update(file, analysis, first, newest, "live update, the newest " + CHANGED + " posts rescored");
             List<Long> spread = LongStream.range(0, CHANGED).map(i -> firstId + i * (posts / CHANGED)).boxed().toList();
-            MarketAnalysis.Sentiment last = update(db, analysis, live, spread, "live update, " + CHANGED + " posts spread over the year");
+            MarketAnalysis.Sentiment last = update(file, analysis, live, spread, "live update, " + CHANGED + " posts spread over the year");
             boolean same = last.equals(analysis.sentiment(model, bucket, START, end));
             out.println("the updated sentiment equals a fresh load: " + (same ? "yes" : "NO"));
             out.printf(Locale.ROOT, "process peak resident: %s%n", HeapGauge.mb(HeapGauge.peakResidentBytes()));
         }
     }
 
-    private void prepare(Database db, Path file, int posts) {
-        int held = new ThreadRepository(db).count();
-        if (held == posts) {
-            out.printf(Locale.ROOT, "reusing %s (%,d posts)%n", file, held);
-            return;
-        }
-        if (held != 0) throw new IllegalArgumentException(file + " holds " + held + " posts, not " + posts + ": pass another --store");
+    private void prepare(Path file, int posts) {
         long t0 = System.nanoTime();
-        SyntheticBoard.generate(db, posts, START, DAYS, 1);
-        out.printf(Locale.ROOT, "generated %,d posts over %d days into %s in %.1f s%n", posts, DAYS, file, (System.nanoTime() - t0) / 1e9);
+        if (SyntheticBoard.ensure(file, posts, START, DAYS, 1)) {
+            out.printf(Locale.ROOT, "generated %,d posts over %d days into %s in %.1f s%n", posts, DAYS, file, (System.nanoTime() - t0) / 1e9);
+        } else {
+            out.printf(Locale.ROOT, "reusing %s (%,d posts)%n", file, posts);
+        }
     }
 
-    private MarketAnalysis.Sentiment update(Database db, MarketAnalysis analysis, MarketAnalysis.Sentiment previous,
+    private MarketAnalysis.Sentiment update(Path file, MarketAnalysis analysis, MarketAnalysis.Sentiment previous,
                                             List<Long> changed, String what) {
-        SyntheticBoard.rescore(db, changed, changed.get(0));
+        SyntheticBoard.rescore(file, changed, changed.get(0));
         return measure(what, () -> analysis.update(previous, SyntheticBoard.MODEL_ID, changed));
     }
 

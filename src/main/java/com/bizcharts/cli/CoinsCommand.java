@@ -37,7 +37,7 @@ final class CoinsCommand implements Callable<Integer> {
         Instant start = first.atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant end = last.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         String modelId = engine.modelLoader().active(engine.models()).id();
-        MarketAnalysis.Sentiment s = new MarketAnalysis(engine.database(), engine.prices()).sentiment(modelId, Bucket.DAY, start, end);
+        MarketAnalysis.Sentiment s = engine.marketAnalysis().sentiment(modelId, Bucket.DAY, start, end);
         RangeNote.about(s, engine.threads(), first, last).ifPresent(spec.commandLine().getErr()::println);
         var rows = s.coins();
         PrintWriter out = spec.commandLine().getOut();

@@ -45,7 +45,7 @@ final class IndexCommand implements Callable<Integer> {
         String modelId = model != null ? model : engine.modelLoader().active(engine.models()).id();
         Instant start = from.atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant end = to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        MarketAnalysis.Sentiment s = new MarketAnalysis(engine.database(), engine.prices()).sentiment(modelId, b, start, end);
+        MarketAnalysis.Sentiment s = engine.marketAnalysis().sentiment(modelId, b, start, end);
         // On stderr: stdout stays plain CSV or JSON for whatever reads it.
         RangeNote.about(s, engine.threads(), from, to).ifPresent(spec.commandLine().getErr()::println);
         print(s.index(), modelId);

@@ -1,13 +1,12 @@
-package com.bizcharts.index;
+package com.bizcharts.store;
 
-import com.bizcharts.store.Database;
-import com.bizcharts.store.UtcTime;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
 import org.jooq.Table;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -40,6 +39,29 @@ public final class SyntheticBoard {
     public static final long FIRST_ID = 50_000_000L;
 
     private SyntheticBoard() {}
+
+    /**
+     * The board at {@code file}, generated there unless it already holds {@code posts} posts.
+     *
+     * @return whether it was generated now
+     * @throws IllegalArgumentException when the file holds another number of posts (another board, or a real store)
+     */
+    public static boolean ensure(Path file, int posts, Instant start, int days, long seed) {
+        try (Database db = Database.open(file)) {
+            int held = new ThreadRepository(db).count();
+            if (held == posts) return false;
+            if (held != 0) throw new IllegalArgumentException(file + " holds " + held + " posts, not " + posts + ": pass another path");
+            generate(db, posts, start, days, seed);
+            return true;
+        }
+    }
+
+    /** Fresh predictions for these generated posts, as the scoring service stores a batch: in one transaction. */
+    public static void rescore(Path file, List<Long> threadIds, long seed) {
+        try (Database db = Database.open(file)) {
+            rescore(db, threadIds, seed);
+        }
+    }
 
     public static void generate(Database db, int posts, Instant start, int days, long seed) {
         long[] postedAt = postingTimes(posts, start, days, new Random(seed));
@@ -88,7 +110,6 @@ public final class SyntheticBoard {
         });
     }
 
-    /** Fresh predictions for these generated posts, stored as the scoring service stores a batch: one transaction. */
     public static void rescore(Database db, List<Long> threadIds, long seed) {
         Random rnd = new Random(seed);
         db.writeVoid(ctx -> {

@@ -33,7 +33,7 @@ final class BenchIndexCommand implements Callable<Integer> {
 
     @Option(names = "--store", paramLabel = "PATH",
             description = "measure through SQLite: generate a board of --posts posts over a year at PATH once (reused after), "
-                    + "then time the dashboard's first load and one live update")
+                    + "then time the dashboard's first load and its live updates")
     Path store;
 
     @Option(names = "--bucket", defaultValue = "day", description = "with --store: hour or day (default ${DEFAULT-VALUE})") String bucket;

@@ -29,16 +29,26 @@ public final class CoinSentiment {
 
     /** Rows of consecutive buckets starting at {@code first}, by bucket and then by coin. */
     public static List<Row> compute(Bucket bucket, Instant first, List<BucketTotals> buckets) {
-        List<Row> rows = new ArrayList<>();
+        return compute(bucket, first, buckets, 0, List.of());
+    }
+
+    /**
+     * As {@link #compute(Bucket, Instant, List)} when the buckets before {@code from} are unchanged and {@code before}
+     * holds their rows: only the later buckets are computed again (a row's change looks back, never ahead), which
+     * keeps a live update of a year of hours in milliseconds.
+     */
+    public static List<Row> compute(Bucket bucket, Instant first, List<BucketTotals> buckets, int from, List<Row> before) {
+        List<Row> rows = new ArrayList<>(before);
         Map<String, Double> previous = new HashMap<>();
-        for (int b = 0; b < buckets.size(); b++) {
+        for (Row r : before) previous.put(r.coin(), r.sentiment());
+        for (int b = from; b < buckets.size(); b++) {
             Instant start = first.plus(bucket.length().multipliedBy(b));
             for (var e : buckets.get(b).coins().entrySet()) {
                 BucketTotals.CoinSums c = e.getValue();
                 double s = c.weight() == 0 ? 0 : c.adjusted() / c.weight();
-                Double before = previous.put(e.getKey(), s);
+                Double earlier = previous.put(e.getKey(), s);
                 rows.add(new Row(start, e.getKey(), c.mentions(), s, c.bullish(), c.bearish(), c.confidence() / c.mentions(),
-                        before == null ? null : s - before));
+                        earlier == null ? null : s - earlier));
             }
         }
         return rows;

@@ -40,27 +40,46 @@ public final class FearGreedIndex {
      */
     public static List<IndexPoint> compute(Bucket bucket, Instant first, List<BucketTotals> buckets, int firstReported) {
         List<IndexPoint> out = new ArrayList<>();
+        Activity activity = new Activity(buckets);
         int baseline = bucket.baselineBuckets();
         for (int b = firstReported; b < buckets.size(); b++) {
             Instant start = first.plus(bucket.length().multipliedBy(b));
-            out.add(point(start, buckets.get(b), activityZ(buckets, b, baseline)));
+            out.add(point(start, buckets.get(b), activity.z(b, baseline)));
         }
         return out;
     }
 
     static double activityZ(List<BucketTotals> buckets, int b, int baseline) {
-        int from = Math.max(0, b - baseline);
-        int n = b - from;
-        if (n < 3) return 0;
-        double sum = 0, sq = 0;
-        for (int k = from; k < b; k++) {
-            int c = buckets.get(k).posts();
-            sum += c;
-            sq += (double) c * c;
+        return new Activity(buckets).z(b, baseline);
+    }
+
+    /**
+     * Running sums of the posts per bucket, so each bucket's baseline is two subtractions instead of a walk over up to
+     * 720 hours. Counts are integers, so these sums are exactly the ones a walk would add up.
+     */
+    private static final class Activity {
+        private final long[] posts, sum, squares;
+
+        Activity(List<BucketTotals> buckets) {
+            posts = new long[buckets.size()];
+            sum = new long[buckets.size() + 1];
+            squares = new long[buckets.size() + 1];
+            for (int k = 0; k < posts.length; k++) {
+                posts[k] = buckets.get(k).posts();
+                sum[k + 1] = sum[k] + posts[k];
+                squares[k + 1] = squares[k] + posts[k] * posts[k];
+            }
         }
-        double mean = sum / n;
-        double sd = Math.sqrt(Math.max(0, sq / n - mean * mean));
-        return sd == 0 ? 0 : (buckets.get(b).posts() - mean) / sd;
+
+        /** How unusual bucket b's activity is against the {@code baseline} buckets before it (0 with fewer than 3). */
+        double z(int b, int baseline) {
+            int from = Math.max(0, b - baseline);
+            int n = b - from;
+            if (n < 3) return 0;
+            double mean = (double) (sum[b] - sum[from]) / n;
+            double sd = Math.sqrt(Math.max(0, (double) (squares[b] - squares[from]) / n - mean * mean));
+            return sd == 0 ? 0 : (posts[b] - mean) / sd;
+        }
     }
 
     public static IndexPoint point(Instant bucket, List<PostSignal> posts, double z) {

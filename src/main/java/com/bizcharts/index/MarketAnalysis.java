@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * Sentiment and prices side by side for a range: the index (with its 30-day activity baseline read from before the
@@ -42,7 +43,7 @@ public final class MarketAnalysis {
             return inRange().mapToInt(BucketTotals::unscored).sum();
         }
 
-        private java.util.stream.Stream<BucketTotals> inRange() {
+        private Stream<BucketTotals> inRange() {
             return totals.subList(totals.size() - index.size(), totals.size()).stream();
         }
     }
@@ -57,7 +58,7 @@ public final class MarketAnalysis {
 
     /** The index and coin rows for buckets in {@code [from, to)}; {@code from} and {@code to} are bucket boundaries. */
     public Sentiment sentiment(String modelId, Bucket bucket, Instant from, Instant to) {
-        return assemble(modelId, bucket, from, to, data.totals(modelId, bucket, from.minus(BASELINE), to));
+        return assemble(modelId, bucket, from, to, data.totals(modelId, bucket, from.minus(BASELINE), to), 0, List.of());
     }
 
     /**
@@ -82,15 +83,21 @@ public final class MarketAnalysis {
                 buckets.stream().map(b -> origin.plus(bucket.length().multipliedBy(b))).toList());
         List<BucketTotals> totals = new ArrayList<>(previous.totals());
         for (int i = 0; i < buckets.size(); i++) totals.set(buckets.get(i), fresh.get(i));
-        return assemble(modelId, bucket, previous.from(), previous.to(), totals);
+        // Coin rows before the first changed bucket stand: a row looks back to the coin's previous one, never ahead.
+        int first = totals.size() - previous.index().size();
+        int from = Math.max(0, buckets.get(0) - first);
+        Instant kept = previous.from().plus(bucket.length().multipliedBy(from));
+        List<CoinSentiment.Row> before = previous.coins().stream().filter(r -> r.bucket().isBefore(kept)).toList();
+        return assemble(modelId, bucket, previous.from(), previous.to(), totals, from, before);
     }
 
-    /** Index points and coin rows from the totals; cheap next to reading them (a year of hours in milliseconds). */
-    private static Sentiment assemble(String modelId, Bucket bucket, Instant from, Instant to, List<BucketTotals> totals) {
+    /** Index points and coin rows from the totals: cheap next to reading them (a year of hours in milliseconds). */
+    private static Sentiment assemble(String modelId, Bucket bucket, Instant from, Instant to, List<BucketTotals> totals,
+                                      int coinsFrom, List<CoinSentiment.Row> coinsBefore) {
         Instant baselineStart = from.minus(BASELINE);
         int first = (int) ((from.getEpochSecond() - baselineStart.getEpochSecond()) / bucket.length().toSeconds());
         List<IndexPoint> index = FearGreedIndex.compute(bucket, baselineStart, totals, first);
-        List<CoinSentiment.Row> coins = CoinSentiment.compute(bucket, from, totals.subList(first, totals.size()));
+        List<CoinSentiment.Row> coins = CoinSentiment.compute(bucket, from, totals.subList(first, totals.size()), coinsFrom, coinsBefore);
         return new Sentiment(modelId, bucket, from, to, index, coins, List.copyOf(totals));
     }
 

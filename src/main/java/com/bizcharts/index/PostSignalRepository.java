@@ -54,6 +54,9 @@ final class PostSignalRepository {
     /** Connections reading at once; past four the disk and SQLite's shared cache gain little. */
     static final int READERS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
+    /** Spans from which a read is shared out among the readers. */
+    private static final int PARALLEL_FROM = 8;
+
     /** Thread numbers asked for at once: well under SQLite's limit on bound parameters. */
     private static final int IDS_PER_QUERY = 10_000;
 
@@ -84,9 +87,10 @@ final class PostSignalRepository {
      * in posting order by one thread. Each connection reads in one transaction: one state of the store throughout.
      */
     void read(String modelId, Bucket bucket, List<Span> spans) {
-        int readers = Math.min(READERS, spans.size());
+        // A live update's few buckets read faster on one connection than it takes to open more.
+        int readers = spans.size() < PARALLEL_FROM ? 1 : Math.min(READERS, spans.size());
         AtomicInteger next = new AtomicInteger();
-        if (readers <= 1) {
+        if (readers == 1) {
             readOn(modelId, bucket, spans, next);
             return;
         }

@@ -61,10 +61,14 @@ class MarketAnalysisTest {
             for (Bucket bucket : Bucket.values()) {
                 Instant from = UnevenBoard.day(START, bucket == Bucket.DAY ? 35 : 64), to = UnevenBoard.day(START, 70);
                 MarketAnalysis.Sentiment before = analysis.sentiment(UnevenBoard.MODEL, bucket, from, to);
-                List<Long> changed = landPredictions(db, board, from.minus(Duration.ofDays(5)), to);
-                MarketAnalysis.Sentiment updated = analysis.update(before, UnevenBoard.MODEL, changed);
-                assertThat(updated).as(bucket.name()).isNotEqualTo(before)
-                        .isEqualTo(analysis.sentiment(UnevenBoard.MODEL, bucket, from, to));
+                // The last day only (what live scoring changes), then a stretch reaching back into the baseline.
+                for (Instant changedFrom : List.of(to.minus(Duration.ofDays(1)), from.minus(Duration.ofDays(5)))) {
+                    List<Long> changed = landPredictions(db, board, changedFrom, to);
+                    MarketAnalysis.Sentiment updated = analysis.update(before, UnevenBoard.MODEL, changed);
+                    assertThat(updated).as(bucket + " from " + changedFrom).isNotEqualTo(before)
+                            .isEqualTo(analysis.sentiment(UnevenBoard.MODEL, bucket, from, to));
+                    before = updated;
+                }
             }
         }
     }

@@ -86,6 +86,9 @@ public final class WorkstationApp extends Application {
             }
         });
         engine.scoring().onStatus(status::showScoring);
+        var scoring = engine.scoring();
+        status.onScoringControls(() -> ex.background().execute(scoring::pause), () -> ex.background().execute(scoring::resume),
+                () -> ex.background().execute(scoring::cancelPass));
         status.showScoring(engine.scoring().status());
         LabelViewModel vm = new LabelViewModel(engine.labelQueue(), engine.labels(),
                 new LabelCards(engine, labeler, () -> active.get().model()),
@@ -123,7 +126,10 @@ public final class WorkstationApp extends Application {
                     dashboard.followTheme(darkTheme);
                     // Predictions landing redraw it (batched: one redraw every 2 s at most); a model change at once.
                     Throttle redraw = new Throttle(LIVE_REDRAW, ex.fx(), dashboardVm::refreshLive);
-                    engine.scoring().onScored(scored -> redraw.request());
+                    engine.scoring().onScored(scored -> {
+                        dashboardVm.scored(scored.threadIds());
+                        redraw.request();
+                    });
                     engine.scoring().onStatus(dashboardVm::showScoring);
                     dashboardVm.showScoring(engine.scoring().status());
                     onModelChange.add(dashboardVm::refresh);

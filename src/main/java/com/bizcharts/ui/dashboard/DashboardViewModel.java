@@ -57,7 +57,10 @@ public final class DashboardViewModel {
     private volatile ScoringStatus scoringStatus;
     // FX thread only: the load in flight and what asked for another meanwhile
     private long generation;
-    private boolean loading, again, stale, visible = true;
+    private boolean loading, again, stale;
+    private volatile boolean visible = true;
+    private DashboardData shown;
+    private final java.util.Set<Long> scoredSince = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public DashboardViewModel(MarketAnalysis analysis, PriceRepository prices, Supplier<String> modelId, UiExecutors ex, Clock clock) {
         this.analysis = analysis;
@@ -137,7 +140,37 @@ public final class DashboardViewModel {
             again = true;
             return;
         }
-        load();
+        DashboardData previous = shown;
+        String model = modelId.get();
+        if (previous == null || !model.equals(previous.sentiment().modelId())) {
+            load();
+            return;
+        }
+        // only the buckets the newly scored posts fall in are read again (milliseconds on a million posts)
+        List<Long> changed = List.copyOf(scoredSince);
+        scoredSince.removeAll(changed);
+        if (changed.isEmpty()) return;
+        long gen = generation;
+        loading = true;
+        ex.background().execute(() -> {
+            try {
+                DashboardData d = DashboardData.update(analysis, previous, model, changed);
+                ex.fx().execute(() -> {
+                    if (gen == generation && d != previous) publish(d, coinDetail.get(), model, priceCoin.get() == null ? "BTC" : priceCoin.get());
+                    loaded();
+                });
+            } catch (RuntimeException e) {
+                ex.fx().execute(() -> {
+                    status.set("could not update the dashboard: " + e.getMessage());
+                    loaded();
+                });
+            }
+        });
+    }
+
+    /** Posts just scored (from the scoring service's thread); the next {@link #refreshLive} re-reads their buckets. */
+    public void scored(java.util.Collection<Long> threadIds) {
+        if (visible) scoredSince.addAll(threadIds); // hidden, it reloads whole when shown: no need to keep a million ids
     }
 
     /** Whether the dashboard is on screen; shown again, it catches up with what landed meanwhile. */
@@ -145,7 +178,7 @@ public final class DashboardViewModel {
         visible = shown;
         if (shown && stale) {
             stale = false;
-            refreshLive();
+            refresh(); // what landed while hidden was not kept: read the range whole
         }
     }
 
@@ -160,6 +193,8 @@ public final class DashboardViewModel {
         Instant start = first.atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant end = last.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         if (series.isEmpty()) status.set("computing…");
+        // every id announced so far was committed before this load reads: it covers them
+        scoredSince.clear();
         long gen = generation;
         loading = true;
         ex.background().execute(() -> {
@@ -170,10 +205,7 @@ public final class DashboardViewModel {
                 CoinDetail detail = selected == null ? null : detail(d.sentiment(), selected);
                 ex.fx().execute(() -> {
                     // an older load (another range, the previous model) finishing last must not overwrite a newer one
-                    if (gen == generation) {
-                        lastSentiment = d.sentiment();
-                        publish(d, detail, model, coin);
-                    }
+                    if (gen == generation) publish(d, detail, model, coin);
                     loaded();
                 });
             } catch (RuntimeException e) {
@@ -194,6 +226,8 @@ public final class DashboardViewModel {
     }
 
     private void publish(DashboardData d, CoinDetail detail, String model, String coin) {
+        shown = d;
+        lastSentiment = d.sentiment();
         series.setAll(d.sentiment().index());
         coins.setAll(d.coins());
         leadLag.setAll(d.leadLag());
@@ -202,7 +236,9 @@ public final class DashboardViewModel {
         latest.set(d.latest());
         priceSeries.set(d.prices());
         coinDetail.set(detail);
-        status.set("model " + model + " · " + d.posts() + " posts · " + (d.prices().isEmpty()
+        int unscored = d.sentiment().unscored();
+        status.set("model " + model + " · " + d.posts() + " posts" + (unscored > 0
+                ? String.format(java.util.Locale.ROOT, " (%,d more in this range not scored by it yet)", unscored) : "") + " · " + (d.prices().isEmpty()
                 ? "no " + coin + " prices stored: run 'bizcharts prices sync --coin " + coin + " --from DATE'"
                 : d.prices().size() + " " + coin + " prices"));
     }

@@ -19,6 +19,8 @@ public final class StatusBar {
     private final Label live = new Label("live scraper: stopped");
     private final Label model = new Label();
     private final Label scoring = new Label("scoring: starting…");
+    private final javafx.scene.control.Button pauseScoring = new javafx.scene.control.Button("Pause");
+    private final javafx.scene.control.Button cancelRescore = new javafx.scene.control.Button("Stop rescore");
     private final Label job = new Label();
     private final ProgressBar jobProgress = new ProgressBar();
     private final HBox root;
@@ -27,11 +29,24 @@ public final class StatusBar {
         live.setId("live-status");
         model.setId("model-status");
         scoring.setId("scoring-status");
+        pauseScoring.setId("scoring-pause");
+        cancelRescore.setId("scoring-cancel");
+        for (var b : new javafx.scene.control.Button[]{pauseScoring, cancelRescore}) {
+            b.getStyleClass().addAll("small", "flat");
+            b.setVisible(false);
+            b.managedProperty().bind(b.visibleProperty());
+        }
+        pauseScoring.setTooltip(new javafx.scene.control.Tooltip("Pause the background scoring (the window stays quicker); press again to resume"));
+        cancelRescore.setTooltip(new javafx.scene.control.Tooltip("Stop scoring the older posts again; new posts are still scored."
+                + " 'bizcharts score' or the next model change finishes the rest"));
         jobProgress.setVisible(false);
         jobProgress.setPrefWidth(140);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        root = new HBox(16, live, scoring, model, spacer, job, jobProgress);
+        HBox scoringBox = new HBox(6, scoring, pauseScoring, cancelRescore);
+        scoringBox.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        root = new HBox(16, live, scoringBox, model, spacer, job, jobProgress);
+        root.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         root.setPadding(new Insets(4, 12, 4, 12));
         root.getStyleClass().add("status-bar");
         root.setStyle("-fx-border-color: -color-border-default transparent transparent transparent;");
@@ -62,9 +77,24 @@ public final class StatusBar {
 
     /** Safe from any thread: the scoring service calls this from its own. */
     public void showScoring(ScoringStatus s) {
-        String text = s.describe();
-        if (Platform.isFxApplicationThread()) scoring.setText(text);
-        else Platform.runLater(() -> scoring.setText(text));
+        Runnable show = () -> {
+            scoring.setText(s.describe());
+            boolean paused = s.state() == ScoringStatus.State.PAUSED;
+            pauseScoring.setText(paused ? "Resume" : "Pause");
+            pauseScoring.setVisible(paused || s.state() == ScoringStatus.State.RESCORING || s.state() == ScoringStatus.State.SCORING);
+            cancelRescore.setVisible(s.state() == ScoringStatus.State.RESCORING);
+        };
+        if (Platform.isFxApplicationThread()) show.run();
+        else Platform.runLater(show);
+    }
+
+    /**
+     * What the scoring buttons do: {@code pause} and {@code resume} the service, {@code cancel} the rescore of older
+     * posts. Called on the FX thread; the caller moves the work off it.
+     */
+    public void onScoringControls(Runnable pause, Runnable resume, Runnable cancel) {
+        pauseScoring.setOnAction(e -> (pauseScoring.getText().equals("Resume") ? resume : pause).run());
+        cancelRescore.setOnAction(e -> cancel.run());
     }
 
     /** @param progress 0..1, or negative for indeterminate; null text hides the job */

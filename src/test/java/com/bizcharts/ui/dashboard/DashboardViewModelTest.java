@@ -105,4 +105,47 @@ class DashboardViewModelTest {
             assertThat(vm.statusProperty().get()).startsWith("choose a range");
         }
     }
+
+    @Test
+    void newPredictionsReachTheDashboardWithoutAFullReloadAndOnlyWhileItIsShown(@TempDir Path dir) {
+        try (Database db = Database.open(dir.resolve("d.db"))) {
+            Instant day = Instant.parse("2026-05-10T09:00:00Z");
+            List<ThreadOp> ops = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                ops.add(new ThreadOp(i + 1, "biz", null, null, "t", null, null, day.plusSeconds(i * 60L), 0, 0, null, null,
+                        false, false, ThreadOp.Source.LIVE));
+            }
+            new ThreadRepository(db).upsert(ops, day);
+            var predictions = new com.bizcharts.sentiment.scoring.PredictionRepository(db);
+            java.util.function.IntFunction<com.bizcharts.sentiment.scoring.PredictionRepository.Stored> bullish = id ->
+                    new com.bizcharts.sentiment.scoring.PredictionRepository.Stored(id, new com.bizcharts.sentiment.Prediction("m",
+                            com.bizcharts.store.labels.SentimentLabel.BULLISH, 0.8, 0.9, new double[]{0.05, 0.05, 0.9}, 0, null,
+                            com.bizcharts.store.labels.SentimentLabel.BULLISH, com.bizcharts.sentiment.ImageStatus.MISSING, List.of()), day);
+            List<com.bizcharts.sentiment.scoring.PredictionRepository.Stored> first = new ArrayList<>();
+            for (int i = 1; i <= 10; i++) first.add(bullish.apply(i));
+            predictions.saveAll(first);
+
+            DashboardViewModel vm = new DashboardViewModel(new com.bizcharts.index.MarketAnalysis(db, new PriceRepository(db)),
+                    new PriceRepository(db), () -> "m", UiExecutors.sameThread(), Clock.fixed(Instant.parse("2026-05-10T18:00:00Z"), ZoneOffset.UTC));
+            vm.refresh();
+            assertThat(vm.statusProperty().get()).startsWith("model m · 10 posts (30 more in this range not scored by it yet)");
+
+            List<com.bizcharts.sentiment.scoring.PredictionRepository.Stored> more = new ArrayList<>();
+            for (int i = 11; i <= 25; i++) more.add(bullish.apply(i));
+            predictions.saveAll(more);
+            vm.scored(more.stream().map(com.bizcharts.sentiment.scoring.PredictionRepository.Stored::threadId).toList());
+            vm.refreshLive();
+            assertThat(vm.statusProperty().get()).startsWith("model m · 25 posts (15 more in this range not scored by it yet)");
+
+            vm.setVisible(false); // another tab: nothing is read, the dashboard catches up when shown
+            List<com.bizcharts.sentiment.scoring.PredictionRepository.Stored> rest = new ArrayList<>();
+            for (int i = 26; i <= 40; i++) rest.add(bullish.apply(i));
+            predictions.saveAll(rest);
+            vm.scored(rest.stream().map(com.bizcharts.sentiment.scoring.PredictionRepository.Stored::threadId).toList());
+            vm.refreshLive();
+            assertThat(vm.statusProperty().get()).startsWith("model m · 25 posts");
+            vm.setVisible(true);
+            assertThat(vm.statusProperty().get()).startsWith("model m · 40 posts · ");
+        }
+    }
 }

@@ -58,6 +58,12 @@ class ArchitectureTest {
     }
 
     @Test
+    void theFacesUseTheFeatureServicesNotTheEnginesDatabase() {
+        noClasses().that().resideInAnyPackage("com.bizcharts.cli..", "com.bizcharts.ui..")
+                .should().callMethod(com.bizcharts.app.Engine.class, "database").check(classes);
+    }
+
+    @Test
     void featurePackagesAreFreeOfCycles() {
         // generated jOOQ classes (store.schema) refer to each other by design; they are not ours to layer
         JavaClasses ours = classes.that(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage("com.bizcharts.store.schema.."));

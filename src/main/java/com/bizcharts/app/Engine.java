@@ -76,7 +76,8 @@ import java.util.Optional;
 
 /**
  * The composition root: builds the engine once, from settings, for the GUI and the CLI alike. Parts are wired by
- * constructor; nothing here is a static singleton.
+ * constructor and kept here; commands and view-models get them through six feature services ({@link Collecting},
+ * {@link Labelling}, {@link Scoring}, {@link Analysis}, {@link Training}, {@link Remote}). Nothing is a static singleton.
  */
 public final class Engine implements AutoCloseable {
 
@@ -103,6 +104,12 @@ public final class Engine implements AutoCloseable {
     private final RemoteInference remoteInference;
     private final ActiveModel activeModel;
     private final ScoringService scoring;
+    private final Collecting collectingFeature = new Collecting(this);
+    private final Labelling labellingFeature = new Labelling(this);
+    private final Scoring scoringFeature = new Scoring(this);
+    private final Analysis analysisFeature = new Analysis(this);
+    private final Training trainingFeature = new Training(this);
+    private final Remote remoteFeature = new Remote(this);
     private ImageText imageText;
     private PriceSync priceSync;
 
@@ -172,25 +179,25 @@ public final class Engine implements AutoCloseable {
         return base.withFurther(further);
     }
 
-    public SentimentSignals signals() { return signals; }
+    SentimentSignals signals() { return signals; }
 
     /** OCR, built on first use because probing Tesseract costs ~100 ms that most commands never need. */
-    public synchronized ImageText imageText() {
+    synchronized ImageText imageText() {
         if (imageText == null) imageText = new ImageText(settings.ocr().datapathPath(), settings.ocr().language());
         return imageText;
     }
 
-    public ModelRegistry models() { return models; }
+    ModelRegistry models() { return models; }
 
-    public PredictionRepository predictions() { return predictions; }
+    PredictionRepository predictions() { return predictions; }
 
-    public ModelLoader modelLoader() { return modelLoader; }
+    ModelLoader modelLoader() { return modelLoader; }
 
     /** The one model that scores, observable; activations from any process reach it (see {@link #startServices}). */
-    public ActiveModel activeModel() { return activeModel; }
+    ActiveModel activeModel() { return activeModel; }
 
     /** The background scoring service; runs once {@link #startServices} (or its own start) was called. */
-    public ScoringService scoring() { return scoring; }
+    ScoringService scoringService() { return scoring; }
 
     /**
      * Starts the embedded background services the window and the long-running commands use: the scoring service
@@ -201,43 +208,62 @@ public final class Engine implements AutoCloseable {
         scoring.start();
     }
 
-    public BatchScorer scorer() { return new BatchScorer(predictions, imagesDir(), clock); }
+    BatchScorer scorer() { return new BatchScorer(predictions, imagesDir(), clock); }
 
     public Settings settings() { return settings; }
 
+    /** What collects and keeps the board: the live scraper, Warosu imports, the posts stored, retention and coverage. */
+    public Collecting collecting() { return collectingFeature; }
+
+    /** What the labeler works with: the queue, the labels and their files, progress and the coins of a post. */
+    public Labelling labelling() { return labellingFeature; }
+
+    /** What scores posts: the one active model, the background scoring service, the registry and the predictions. */
+    public Scoring scoring() { return scoringFeature; }
+
+    /** What reads sentiment and prices: the Fear/Greed and coin analysis and the price store and sync. */
+    public Analysis analysis() { return analysisFeature; }
+
+    /** What learns: training, evaluation, the guarded retrain, drift, the golden set, teacher labels, active learning. */
+    public Training training() { return trainingFeature; }
+
+    /** What trains on a GPU machine: remote runs, pods, the training job, serving as a teacher, judging pulled models. */
+    public Remote remote() { return remoteFeature; }
+
+
     /** Which posts each commit stored or changed (the label queue takes new posts in from here). */
-    public com.bizcharts.store.PostChanges postChanges() { return database.postChanges(); }
+    com.bizcharts.store.PostChanges postChanges() { return database.postChanges(); }
 
     /** What the store covers, per source and day (the Collect view's chart, {@code coverage}). */
-    public com.bizcharts.store.Coverage coverage() { return com.bizcharts.store.Coverage.of(database); }
+    com.bizcharts.store.Coverage coverage() { return com.bizcharts.store.Coverage.of(database); }
 
     /** Posts, runs and disk use over the last {@code days} ({@code stats}). */
-    public com.bizcharts.store.StoreStats storeStats(int days) { return com.bizcharts.store.StoreStats.of(database, imagesDir(), days); }
+    com.bizcharts.store.StoreStats storeStats(int days) { return com.bizcharts.store.StoreStats.of(database, imagesDir(), days); }
 
-    public com.bizcharts.store.labels.LabelStats labelStats() { return com.bizcharts.store.labels.LabelStats.of(database); }
+    com.bizcharts.store.labels.LabelStats labelStats() { return com.bizcharts.store.labels.LabelStats.of(database); }
 
     /** A labeler's progress now (today, total, per class, the last hour). */
-    public com.bizcharts.store.labels.LabelProgress labelProgress(String labelerId) {
+    com.bizcharts.store.labels.LabelProgress labelProgress(String labelerId) {
         return com.bizcharts.store.labels.LabelProgress.of(database, labelerId, clock.instant());
     }
 
     /** The coins a post mentions, each once. */
-    public List<String> coinsOf(long threadId) {
+    List<String> coinsOf(long threadId) {
         return coinMentions.ofThread(database.read(), threadId).stream().map(com.bizcharts.coins.CoinMention::symbol).distinct().toList();
     }
 
     /** The database's labeled posts as training data ({@code train} without {@code --data}). */
-    public com.bizcharts.learn.train.TrainingSet trainingSetFromDatabase() {
+    com.bizcharts.learn.train.TrainingSet trainingSetFromDatabase() {
         return com.bizcharts.learn.train.TrainingSet.fromDatabase(database, imagesDir());
     }
 
     /** OCR of the thumbnails not read yet ({@code ocr}). */
-    public com.bizcharts.sentiment.ocr.ImageTextPass imageTextPass() {
+    com.bizcharts.sentiment.ocr.ImageTextPass imageTextPass() {
         return new com.bizcharts.sentiment.ocr.ImageTextPass(database, imagesDir(), imageText(), coinMentions.extractor(), clock);
     }
 
     /** A teacher run over the database's unlabeled posts ({@code autolabel}). */
-    public com.bizcharts.learn.teacher.AutolabelRun autolabelRun(com.bizcharts.learn.teacher.TeacherClient client,
+    com.bizcharts.learn.teacher.AutolabelRun autolabelRun(com.bizcharts.learn.teacher.TeacherClient client,
                                                                  com.bizcharts.learn.teacher.TeacherLabelRepository.TeacherKey key) {
         return new com.bizcharts.learn.teacher.AutolabelRun(database, teacherLabels, client, key, imagesDir(), clock);
     }
@@ -246,7 +272,7 @@ public final class Engine implements AutoCloseable {
      * Stores OPs with their coin mentions in one transaction, as an importer does (benchmarks seed their stores
      * with it); the posts are announced to the scoring service.
      */
-    public com.bizcharts.store.ThreadRepository.UpsertCounts storePosts(List<com.bizcharts.store.ThreadOp> ops, java.time.Instant seenAt) {
+    com.bizcharts.store.ThreadRepository.UpsertCounts storePosts(List<com.bizcharts.store.ThreadOp> ops, java.time.Instant seenAt) {
         return database.write(ctx -> {
             var counts = threads.upsert(ctx, ops, seenAt);
             coinMentions.record(ctx, ops);
@@ -255,86 +281,88 @@ public final class Engine implements AutoCloseable {
     }
 
     /** Sentiment and prices of a range, for the dashboard and {@code index leadlag|backtest} alike. */
-    public com.bizcharts.index.MarketAnalysis marketAnalysis() { return new com.bizcharts.index.MarketAnalysis(database, prices); }
+    com.bizcharts.index.MarketAnalysis marketAnalysis() { return new com.bizcharts.index.MarketAnalysis(database, prices); }
 
     /** The live poller itself, for {@code bench catalog} (parse and store without the network). */
-    public CatalogPoller catalogPoller() { return catalogPoller; }
+    CatalogPoller catalogPoller() { return catalogPoller; }
 
+    /**
+     * The database itself, for tests and the store's own benchmarks; commands and view-models go through the feature
+     * services above ({@code ArchitectureTest} keeps cli and ui off it).
+     */
     public Database database() { return database; }
 
-    public ThreadRepository threads() { return threads; }
+    ThreadRepository threads() { return threads; }
 
-    public LabelRepository labels() { return labels; }
+    LabelRepository labels() { return labels; }
 
-    public LabelTransfer labelTransfer() { return labelTransfer; }
+    LabelTransfer labelTransfer() { return labelTransfer; }
 
-    public Clock clock() { return clock; }
+    Clock clock() { return clock; }
 
-    public DriftWatch driftWatch() { return driftWatch; }
+    DriftWatch driftWatch() { return driftWatch; }
 
-    public GoldenSet goldenSet() { return goldenSet; }
+    GoldenSet goldenSet() { return goldenSet; }
 
-    public ActiveLearningQueue activeLearningQueue() {
+    ActiveLearningQueue activeLearningQueue() {
         var l = settings.learning();
         return new ActiveLearningQueue(database, imagesDir(), new HybridAcquisition(l.uncertaintyWeight(), l.clusters(), 17));
     }
 
     /** The label view's queue; "by the model's need" ranks with the active model (newest first if that fails). */
-    public com.bizcharts.store.labels.LabelQueue labelQueue() {
+    com.bizcharts.store.labels.LabelQueue labelQueue() {
         return new com.bizcharts.store.labels.LabelQueue(database, threads, ids -> {
-            var posts = threads.findAll(ids).stream().map(op -> new com.bizcharts.sentiment.PostInput(op.threadId(),
-                    op.subject(), op.opTextClean(), op.thumbnailPath() == null ? null : imagesDir().resolve(op.thumbnailPath()),
-                    op.replyCount(), op.postedAt())).toList();
+            var posts = threads.findAll(ids).stream().map(op -> com.bizcharts.sentiment.PostInput.of(op, imagesDir())).toList();
             var model = activeModel.get().model();
             return activeLearningQueue().rank(model, posts).stream().map(s -> s.post().threadId()).toList();
         });
     }
 
-    public GuardedRetrain guardedRetrain() {
+    GuardedRetrain guardedRetrain() {
         return new GuardedRetrain(database, imagesDir(), settings.paths().modelsPath(), signals, models, modelLoader, goldenSet, clock);
     }
 
     /** Trains a new embedded model from the database's labels and registers it (the workstation's "Train new model"). */
-    public ModelTrainer modelTrainer() {
+    ModelTrainer modelTrainer() {
         return new ModelTrainer(database, imagesDir(), settings.paths().modelsPath(), signals, models, clock);
     }
 
-    public ModelEvaluations modelEvaluations() {
+    ModelEvaluations modelEvaluations() {
         return new ModelEvaluations(models, modelLoader, database, imagesDir());
     }
 
     /** Judges registered models trained elsewhere (pulled students) on the golden set, as the guarded retrain does. */
-    public CandidateEvaluation candidateEvaluation() {
+    CandidateEvaluation candidateEvaluation() {
         return new CandidateEvaluation(database, imagesDir(), models, modelLoader, goldenSet, clock);
     }
 
     /** Judges what a pulled run produced (its student) behind the promotion gate: the CLI's and the GUI's one way. */
-    public List<PulledModels.Judged> judgePulled(RemoteRun run) {
+    List<PulledModels.Judged> judgePulled(RemoteRun run) {
         return new PulledModels(database, clock).judge(run, candidateEvaluation());
     }
 
-    public TeacherLabelRepository teacherLabels() { return teacherLabels; }
+    TeacherLabelRepository teacherLabels() { return teacherLabels; }
 
-    public Backoff backoff() {
+    Backoff backoff() {
         var b = settings.backoff();
         return new Backoff(b.initial(), b.max(), b.maxAttempts());
     }
 
-    public LiveScraper liveScraper() { return liveScraper; }
+    LiveScraper liveScraper() { return liveScraper; }
 
-    public RemoteTraining remoteTraining() { return remoteTraining; }
+    RemoteTraining remoteTraining() { return remoteTraining; }
 
-    public PodLauncher podLauncher() { return podLauncher; }
+    PodLauncher podLauncher() { return podLauncher; }
 
     /** The remote-training flow (launch, start, follow, pull, judge, release) as one job, for {@code remote train} and the Models view. */
-    public RemoteTrainingJob remoteTrainingJob() {
+    RemoteTrainingJob remoteTrainingJob() {
         return new RemoteTrainingJob(remoteTraining, podLauncher, candidateEvaluation(), settings.remote(), clock);
     }
 
-    public RemoteInference remoteInference() { return remoteInference; }
+    RemoteInference remoteInference() { return remoteInference; }
 
     /** A Warosu importer with its own pace (Warosu asks for gentler use than 4chan: one request per 2 s). */
-    public WarosuImporter warosuImporter() {
+    WarosuImporter warosuImporter() {
         var w = settings.warosu();
         PoliteHttp http = new PoliteHttp(RequestPacer.realTime(w.minRequestInterval()), backoff(), w.requestTimeout(),
                 settings.fourchan().userAgent());
@@ -342,17 +370,17 @@ public final class Engine implements AutoCloseable {
                 new ThumbnailStore(http, imagesDir()), coinMentions::record, clock);
     }
 
-    public CoinMentionRepository coinMentions() { return coinMentions; }
+    CoinMentionRepository coinMentions() { return coinMentions; }
 
-    public PriceRepository prices() { return prices; }
+    PriceRepository prices() { return prices; }
 
-    public PriceIds priceIds() { return PriceIds.load(settings.prices().idsPath()); }
+    PriceIds priceIds() { return PriceIds.load(settings.prices().idsPath()); }
 
     /**
      * The price sync, built on first use: each provider gets its own pace (its free tier's per-minute limit) and the
      * shared backoff; keys are looked up when a call needs them, never stored.
      */
-    public synchronized PriceSync priceSync() {
+    synchronized PriceSync priceSync() {
         if (priceSync == null) {
             var p = settings.prices();
             var keys = ApiKeys.system();
@@ -373,9 +401,9 @@ public final class Engine implements AutoCloseable {
                 settings.fourchan().userAgent());
     }
 
-    public Maintenance maintenance() { return new Maintenance(database, imagesDir(), clock); }
+    Maintenance maintenance() { return new Maintenance(database, imagesDir(), clock); }
 
-    public RetentionPolicy retentionPolicy() {
+    RetentionPolicy retentionPolicy() {
         var r = settings.retention();
         return new RetentionPolicy(java.time.Duration.ofDays(r.fullHtmlDays()), java.time.Duration.ofDays(r.threadMetadataDays()),
                 java.time.Duration.ofDays(r.snapshotsFullDays()), java.time.Duration.ofDays(r.snapshotsHourlyDays()),
@@ -383,7 +411,7 @@ public final class Engine implements AutoCloseable {
                 r.thumbnailsMaxMegabytes() * 1024L * 1024L);
     }
 
-    public Path imagesDir() { return settings.paths().imagesPath(); }
+    Path imagesDir() { return settings.paths().imagesPath(); }
 
     @Override
     public void close() {

@@ -29,8 +29,8 @@ public final class AlCommand {
         public Integer call() {
             if (n < 1 || pool < 1) throw new IllegalArgumentException("--n and --pool must be at least 1");
             var engine = al.root.engine();
-            var model = engine.modelLoader().active(engine.models());
-            var list = engine.activeLearningQueue().suggest(model, n, pool);
+            var model = engine.scoring().modelLoader().active(engine.scoring().models());
+            var list = engine.training().activeLearningQueue().suggest(model, n, pool);
             PrintWriter out = spec.commandLine().getOut();
             if (list.isEmpty()) out.println("no unlabeled posts");
             out.printf(Locale.ROOT, "%-12s %8s %11s %7s  %s%n", "thread", "priority", "uncertainty", "cluster", "text");

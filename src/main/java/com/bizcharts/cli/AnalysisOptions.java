@@ -32,7 +32,7 @@ final class AnalysisOptions {
         Bucket b = Bucket.of(bucket);
         if (!List.of("table", "csv", "json").contains(format)) throw new IllegalArgumentException("--format must be table, csv or json");
         String symbol = coin.strip().toUpperCase(Locale.ROOT);
-        List<PriceRepository.Coverage> held = engine.prices().coverage().stream().filter(c -> c.coin().equals(symbol)).toList();
+        List<PriceRepository.Coverage> held = engine.analysis().prices().coverage().stream().filter(c -> c.coin().equals(symbol)).toList();
         if (held.isEmpty()) {
             throw new IllegalArgumentException("no prices for " + symbol + ": run 'bizcharts prices sync --coin " + symbol + " --from DATE' first");
         }
@@ -43,8 +43,8 @@ final class AnalysisOptions {
         if (last.isBefore(first)) throw new IllegalArgumentException("--to is before --from");
         Instant start = first.atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant end = last.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        String modelId = model != null ? model : engine.modelLoader().active(engine.models()).id();
-        MarketAnalysis analysis = engine.marketAnalysis();
+        String modelId = model != null ? model : engine.scoring().modelLoader().active(engine.scoring().models()).id();
+        MarketAnalysis analysis = engine.analysis().marketAnalysis();
         return new Loaded(modelId, analysis.sentiment(modelId, b, start, end),
                 analysis.prices(symbol, start, end, MarketAnalysis.margin(b, maxLag)));
     }

@@ -77,7 +77,7 @@ public final class AutolabelCommand implements Callable<Integer> {
         double pace = rateLimit != null ? rateLimit : ts.rateLimitSeconds();
         if (pace < 0) throw new IllegalArgumentException("--rate-limit must not be negative");
         TeacherKey teacher = new TeacherKey(p, m, TeacherPrompt.VERSION);
-        TeacherLabelRepository repo = engine.teacherLabels();
+        TeacherLabelRepository repo = engine.training().teacherLabels();
         if (retryFailed) repo.clearFailures(teacher);
 
         PrintWriter out = spec.commandLine().getOut();
@@ -97,7 +97,7 @@ public final class AutolabelCommand implements Callable<Integer> {
         }
         HttpTeacherClient client = new HttpTeacherClient(p, url, m, key, Duration.ofMillis((long) (pace * 1000)),
                 HttpTeacherClient.Retry.standard(), d -> Thread.sleep(d), Duration.ofSeconds(ts.requestTimeoutSeconds()));
-        AutolabelRun run = engine.autolabelRun(client, teacher);
+        AutolabelRun run = engine.training().autolabelRun(client, teacher);
         AutolabelRun.Summary s = run.run(new AutolabelRun.Options(limit, batchSize, resume, 2),
                 (labeled, failed, planned) -> out.printf(Locale.ROOT, "checkpoint: %d labeled, %d failed of %d%n",
                         labeled, failed, planned),

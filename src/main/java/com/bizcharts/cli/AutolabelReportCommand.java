@@ -24,7 +24,7 @@ final class AutolabelReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var repo = autolabel.root.engine().teacherLabels();
+        var repo = autolabel.root.engine().training().teacherLabels();
         PrintWriter out = spec.commandLine().getOut();
         var teachers = repo.teachers();
         if (teachers.isEmpty()) {

@@ -47,7 +47,7 @@ final class BenchCatalogCommand implements Callable<Integer> {
         // a scratch engine: the poller's own store path (one transaction: OPs, observations, coins, snapshot, run)
         try (Engine engine = new Engine(Settings.load(scratch, true))) {
             CatalogParser parser = new CatalogParser("biz", URI.create("https://i.4cdn.org"));
-            CatalogPoller poller = engine.catalogPoller();
+            CatalogPoller poller = engine.collecting().catalogPoller();
             Instant t = Instant.parse("2026-01-01T00:00:00Z");
             for (int i = 0; i < 10; i++) poller.store(parser.parse(payload), t.plusSeconds(i * 60L));
             long[] parse = new long[rounds], store = new long[rounds];

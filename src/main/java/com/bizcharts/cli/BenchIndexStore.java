@@ -43,7 +43,7 @@ final class BenchIndexStore {
         try (Engine engine = new Engine(settings.withDatabase(file))) {
             out.printf(Locale.ROOT, "%d cores, load average %.2f; heap in use before: %s%n", Runtime.getRuntime().availableProcessors(),
                     os.getSystemLoadAverage(), HeapGauge.mb(heap.usedAfterGcBytes()));
-            MarketAnalysis analysis = engine.marketAnalysis();
+            MarketAnalysis analysis = engine.analysis().marketAnalysis();
             Instant end = START.plus(Duration.ofDays(DAYS));
             String model = SyntheticBoard.MODEL_ID;
             String buckets = DAYS + " days in " + bucket.name().toLowerCase(Locale.ROOT) + " buckets";

@@ -90,17 +90,17 @@ final class BenchPipelineCommand implements Callable<Integer> {
         try (Engine engine = new Engine(Settings.load(config, true))) {
             seedLabels(engine);
             engine.startServices();
-            engine.scoring().awaitIdle(Duration.ofMinutes(1));
+            engine.scoring().service().awaitIdle(Duration.ofMinutes(1));
             Map<Long, Long> storedAt = new ConcurrentHashMap<>();
             List<Double> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
             CountDownLatch enough = new CountDownLatch(polls);
             java.util.Set<Long> seen = ConcurrentHashMap.newKeySet();
-            engine.postChanges().subscribe(ids -> {
+            engine.collecting().postChanges().subscribe(ids -> {
                 long now = System.nanoTime();
                 // a poll re-stores the threads it saw before; the figure is for the one it adds
                 for (Long id : ids) if (id >= FIRST_LIVE && seen.add(id)) storedAt.put(id, now);
             });
-            engine.scoring().onScored(s -> {
+            engine.scoring().service().onScored(s -> {
                 long now = System.nanoTime();
                 for (Long id : s.threadIds()) {
                     Long at = storedAt.remove(id);
@@ -110,28 +110,28 @@ final class BenchPipelineCommand implements Callable<Integer> {
                     }
                 }
             });
-            engine.liveScraper().start();
+            engine.collecting().liveScraper().start();
             boolean done = enough.await(polls * 3L + 30, TimeUnit.SECONDS);
-            engine.liveScraper().stop(Duration.ofSeconds(10));
+            engine.collecting().liveScraper().stop(Duration.ofSeconds(10));
             out.printf(Locale.ROOT, "latency, a new thread stored by a poll -> its prediction stored: %s over %d polls%s%n",
                     percentiles(latencies), latencies.size(), done ? "" : " (timed out before " + polls + ")");
 
-            String shipped = engine.activeModel().id();
-            String other = engine.modelTrainer().train(0, 7, TrainingListener.NONE).model().id();
+            String shipped = engine.scoring().activeModel().id();
+            String other = engine.training().modelTrainer().train(0, 7, TrainingListener.NONE).model().id();
             AtomicLong switchedAt = new AtomicLong();
-            engine.activeModel().subscribe(m -> switchedAt.compareAndSet(0, System.nanoTime()));
+            engine.scoring().activeModel().subscribe(m -> switchedAt.compareAndSet(0, System.nanoTime()));
             long t0 = System.nanoTime();
-            engine.activeModel().activate(other);
+            engine.scoring().activeModel().activate(other);
             out.printf(Locale.ROOT, "activation in process: %.1f ms until the active model changed (model loaded)%n",
                     (switchedAt.get() - t0) / 1e6);
 
-            String shippedRegistry = engine.models().list().stream().filter(m -> shipped.startsWith(m.id())).findFirst().orElseThrow().id();
+            String shippedRegistry = engine.scoring().models().list().stream().filter(m -> shipped.startsWith(m.id())).findFirst().orElseThrow().id();
             switchedAt.set(0);
             // when the other process's activation is in the database: a tight poll of the registry beside the engine's
             AtomicLong committedAt = new AtomicLong();
             Thread watcher = Thread.ofPlatform().daemon(true).start(() -> {
                 while (committedAt.get() == 0 && !Thread.currentThread().isInterrupted()) {
-                    if (engine.models().active().map(m -> m.id().equals(shippedRegistry)).orElse(false)) committedAt.set(System.nanoTime());
+                    if (engine.scoring().models().active().map(m -> m.id().equals(shippedRegistry)).orElse(false)) committedAt.set(System.nanoTime());
                     try {
                         Thread.sleep(2);
                     } catch (InterruptedException e) {
@@ -182,8 +182,8 @@ final class BenchPipelineCommand implements Callable<Integer> {
             ops.add(new ThreadOp(1000 + i, "biz", null, null, w[i % 7] + " " + w[(i + 2) % 7] + " " + w[(i + 4) % 7], "Anonymous",
                     null, t0.plusSeconds(i), 1, 1, null, null, false, false, ThreadOp.Source.LIVE));
         }
-        engine.threads().upsert(ops, t0);
-        for (int i = 0; i < 90; i++) engine.labels().save(Label.rated(1000 + i, i % 3 + 1, "default", t0.plusSeconds(i), null, null));
+        engine.collecting().threads().upsert(ops, t0);
+        for (int i = 0; i < 90; i++) engine.labelling().labels().save(Label.rated(1000 + i, i % 3 + 1, "default", t0.plusSeconds(i), null, null));
     }
 
     private static Path settings(Path dir, String fourchan) throws Exception {
@@ -217,18 +217,18 @@ final class BenchPipelineCommand implements Callable<Integer> {
         Path dir = Files.createDirectories(work.resolve("scale"));
         Path config = settings(dir, "http://127.0.0.1:9");
         try (Engine engine = new Engine(Settings.load(config, true))) {
-            int have = engine.threads().count();
+            int have = engine.collecting().threads().count();
             if (have < posts) {
                 long t0 = System.nanoTime();
                 generate(engine, have, posts);
                 out.printf(Locale.ROOT, "generated %,d posts in %.0f s%n", posts - have, (System.nanoTime() - t0) / 1e9);
             }
-            String model = engine.activeModel().id();
+            String model = engine.scoring().activeModel().id();
             // a fresh id for this run: every post is waiting, as after activating another model
-            engine.predictions().forget(model);
+            engine.scoring().predictions().forget(model);
             HeapPeak heap = new HeapPeak();
             heap.start();
-            engine.scoring().start();
+            engine.scoring().service().start();
             List<Double> nextPost = new ArrayList<>();
             double[] parts = new double[3];
             Random r = new Random(3);
@@ -241,10 +241,10 @@ final class BenchPipelineCommand implements Callable<Integer> {
                 nextPost.add((System.nanoTime() - t) / 1e6);
                 Thread.sleep(50); // a fast labeler: 20 posts a second
             }
-            var s = engine.scoring().status();
+            var s = engine.scoring().service().status();
             double secs = (System.nanoTime() - started) / 1e9;
-            int done = s.rescore() != null ? s.rescore().done() : engine.predictions().count(model);
-            engine.scoring().cancelPass();
+            int done = s.rescore() != null ? s.rescore().done() : engine.scoring().predictions().count(model);
+            engine.scoring().service().cancelPass();
             heap.interrupt();
             out.printf(Locale.ROOT, "rescore of %,d posts with %s: %,d scored in %.0f s = %,.0f posts/s (%d scoring threads); peak heap %d MB%n",
                     posts, model, done, secs, done / secs, engine.settings().scoring().threadsOrDefault(), heap.peak >> 20);
@@ -257,12 +257,11 @@ final class BenchPipelineCommand implements Callable<Integer> {
     /** What the label view's card loader does for a post (LabelCards), timed part by part into {@code parts}. */
     private static void labelViewNextPost(Engine engine, long id, double[] parts) {
         long a = System.nanoTime();
-        ThreadOp op = engine.labelQueue().post(id);
+        ThreadOp op = engine.labelling().labelQueue().post(id);
         long b = System.nanoTime();
-        engine.coinsOf(id);
+        engine.labelling().coinsOf(id);
         long c = System.nanoTime();
-        engine.activeModel().get().model().predict(new PostInput(op.threadId(), op.subject(), op.opTextClean(), null,
-                op.replyCount(), op.postedAt()));
+        engine.scoring().activeModel().get().model().predict(PostInput.of(op, engine.collecting().imagesDir()));
         long d = System.nanoTime();
         parts[0] += (b - a) / 1e6;
         parts[1] += (c - b) / 1e6;
@@ -279,7 +278,7 @@ final class BenchPipelineCommand implements Callable<Integer> {
                     + WORDS[r.nextInt(3)][r.nextInt(7)] + " post " + i, "Anonymous", null, t0.plusSeconds(31L * i), r.nextInt(100), 1,
                     null, null, false, false, ThreadOp.Source.WAROSU));
             if (batch.size() == 20_000 || i == to - 1) {
-                engine.storePosts(batch, t0);
+                engine.collecting().storePosts(batch, t0);
                 batch.clear();
             }
         }

@@ -124,7 +124,7 @@ final class BenchUiCommand implements Callable<Integer> {
                     "Anonymous", null, t0.plusSeconds(60L * i), i % 40, 1, null, null, false, false, ThreadOp.Source.LIVE));
         }
         try (Engine engine = new Engine(Settings.load(settings, true))) {
-            engine.storePosts(ops, t0.plusSeconds(60L * posts));
+            engine.collecting().storePosts(ops, t0.plusSeconds(60L * posts));
         }
         return settings;
     }

@@ -52,7 +52,7 @@ public final class BizchartsCommand {
 
     /** The sentiment signals: the engine's when it is open, else built from settings alone (no database). */
     public SentimentSignals signals() {
-        if (engine != null) return engine.signals();
+        if (engine != null) return engine.scoring().signals();
         if (signals == null) signals = Engine.signals(settings());
         return signals;
     }

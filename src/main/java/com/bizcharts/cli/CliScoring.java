@@ -50,8 +50,8 @@ final class CliScoring implements AutoCloseable {
      * shell takes over here too) and follows the scorer.
      */
     static CliScoring start(com.bizcharts.app.Engine engine, PrintWriter out) {
-        CliScoring c = new CliScoring(engine.scoring(), out);
-        engine.scoring().onStatus(c.printer);
+        CliScoring c = new CliScoring(engine.scoring().service(), out);
+        engine.scoring().service().onStatus(c.printer);
         engine.startServices();
         return c;
     }

@@ -31,14 +31,14 @@ final class CoinsCommand implements Callable<Integer> {
         if (top < 1 || days < 1) throw new IllegalArgumentException("--top and --days must be at least 1");
         var engine = root.engine();
         // From the newest data, not the clock: a store last filled months ago still shows its last week.
-        LocalDate last = to != null ? to : engine.threads().postingSpan().map(s -> s.last().atZone(ZoneOffset.UTC).toLocalDate())
+        LocalDate last = to != null ? to : engine.collecting().threads().postingSpan().map(s -> s.last().atZone(ZoneOffset.UTC).toLocalDate())
                 .orElse(LocalDate.now(ZoneOffset.UTC));
         LocalDate first = last.minusDays(days - 1L);
         Instant start = first.atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant end = last.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        String modelId = engine.modelLoader().active(engine.models()).id();
-        MarketAnalysis.Sentiment s = engine.marketAnalysis().sentiment(modelId, Bucket.DAY, start, end);
-        RangeNote.about(s, engine.threads(), first, last).ifPresent(spec.commandLine().getErr()::println);
+        String modelId = engine.scoring().modelLoader().active(engine.scoring().models()).id();
+        MarketAnalysis.Sentiment s = engine.analysis().marketAnalysis().sentiment(modelId, Bucket.DAY, start, end);
+        RangeNote.about(s, engine.collecting().threads(), first, last).ifPresent(spec.commandLine().getErr()::println);
         var rows = s.coins();
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%-8s %8s %8s %8s %10s%n", "coin", "mentions", "bullish", "bearish", "sentiment");

@@ -42,12 +42,12 @@ final class IndexCommand implements Callable<Integer> {
         if (to.isBefore(from)) throw new IllegalArgumentException("--to is before --from");
         if (!format.equals("csv") && !format.equals("json")) throw new IllegalArgumentException("--format must be csv or json");
         var engine = root.engine();
-        String modelId = model != null ? model : engine.modelLoader().active(engine.models()).id();
+        String modelId = model != null ? model : engine.scoring().modelLoader().active(engine.scoring().models()).id();
         Instant start = from.atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant end = to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        MarketAnalysis.Sentiment s = engine.marketAnalysis().sentiment(modelId, b, start, end);
+        MarketAnalysis.Sentiment s = engine.analysis().marketAnalysis().sentiment(modelId, b, start, end);
         // On stderr: stdout stays plain CSV or JSON for whatever reads it.
-        RangeNote.about(s, engine.threads(), from, to).ifPresent(spec.commandLine().getErr()::println);
+        RangeNote.about(s, engine.collecting().threads(), from, to).ifPresent(spec.commandLine().getErr()::println);
         print(s.index(), modelId);
         return 0;
     }

@@ -36,7 +36,7 @@ public final class LabelsCommand {
             var engine = labels.root.engine();
             var rows = LabelFiles.read(file);
             String who = labeler != null ? labeler : engine.settings().labeling().labelerId();
-            LabelTransfer.ImportResult r = engine.labelTransfer().importRows(rows, who, Instant.now());
+            LabelTransfer.ImportResult r = engine.labelling().labelTransfer().importRows(rows, who, Instant.now());
             PrintWriter out = spec.commandLine().getOut();
             out.printf("imported %d rows as labeler '%s': %d new posts, %d new labels, %d already present%n",
                     r.rows(), who, r.newPosts(), r.newLabels(), r.unchanged());
@@ -58,7 +58,7 @@ public final class LabelsCommand {
 
         @Override
         public Integer call() {
-            var rows = labels.root.engine().labelTransfer().exportRows(labeler);
+            var rows = labels.root.engine().labelling().labelTransfer().exportRows(labeler);
             LabelFiles.write(file, rows);
             spec.commandLine().getOut().printf("exported %d labels to %s%n", rows.size(), file);
             return 0;
@@ -72,7 +72,7 @@ public final class LabelsCommand {
 
         @Override
         public Integer call() {
-            LabelStats s = labels.root.engine().labelStats();
+            LabelStats s = labels.root.engine().labelling().labelStats();
             PrintWriter out = spec.commandLine().getOut();
             out.printf("%d rated, %d skipped%n", s.rated(), s.skipped());
             print(out, "by class", s.byClass());

@@ -32,8 +32,8 @@ final class LearnDriftCommand implements Callable<Integer> {
     public Integer call() {
         if (days < 1) throw new IllegalArgumentException("--days must be at least 1");
         var engine = learn.root.engine();
-        String id = model != null ? model : engine.activeModel().id(); // the shipped default when nothing else is active
-        DriftWatch.Report r = engine.driftWatch().check(id, Duration.ofDays(days));
+        String id = model != null ? model : engine.scoring().activeModel().id(); // the shipped default when nothing else is active
+        DriftWatch.Report r = engine.training().driftWatch().check(id, Duration.ofDays(days));
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "model %s: %d human labels after its predictions, error rate %.3f%n",
                 id, r.comparedLabels(), r.errorRate());

@@ -27,7 +27,7 @@ final class LearnGoldenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        GoldenSet golden = learn.root.engine().goldenSet();
+        GoldenSet golden = learn.root.engine().training().goldenSet();
         if (freeze != null) {
             int added = golden.freeze(freeze, seed);
             spec.commandLine().getOut().println("added " + added + " posts to the golden set");

@@ -38,7 +38,7 @@ final class LearnRetrainCommand implements Callable<Integer> {
         var s = engine.settings().learning();
         GuardedRetrain.Options o = new GuardedRetrain.Options(teacherMin != null ? teacherMin : s.teacherMinConfidence(),
                 !noPseudo && s.usePseudoLabels(), s.replayCapacity(), s.replayShare(), s.goldenFraction(), 42, augment);
-        GuardedRetrain.Outcome r = engine.guardedRetrain().run(o);
+        GuardedRetrain.Outcome r = engine.training().guardedRetrain().run(o);
         PrintWriter out = spec.commandLine().getOut();
         out.println("lineage: " + r.lineage());
         out.println("judged on: " + r.judgedOn().describe());

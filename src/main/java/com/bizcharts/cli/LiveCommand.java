@@ -37,7 +37,7 @@ final class LiveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LiveScraper scraper = root.engine().liveScraper();
+        LiveScraper scraper = root.engine().collecting().liveScraper();
         PrintWriter out = spec.commandLine().getOut();
         // Scoring runs beside the scraper, so what a server stores is on the index without a separate 'score'.
         CliScoring scoring = noScore ? null : CliScoring.start(root.engine(), out);

@@ -28,13 +28,13 @@ final class MaintainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var engine = root.engine();
-        RetentionReport r = engine.maintenance().run(engine.retentionPolicy(), dryRun);
+        RetentionReport r = engine.collecting().maintenance().run(engine.collecting().retentionPolicy(), dryRun);
         var out = spec.commandLine().getOut();
         out.println(r.describe());
         if (vacuum && dryRun) {
             out.println("would VACUUM and ANALYZE the database");
         } else if (vacuum) {
-            long[] size = engine.maintenance().compact();
+            long[] size = engine.collecting().maintenance().compact();
             out.printf(java.util.Locale.ROOT, "vacuumed and analyzed: database %.1f MB -> %.1f MB%n",
                     size[0] / 1e6, size[1] / 1e6);
         }

@@ -35,8 +35,8 @@ public final class ModelsCommand {
         public void run() {
             Engine engine = parent.root.engine();
             PrintWriter w = spec.commandLine().getOut();
-            var current = engine.activeModel().get(); // registers the shipped default when nothing is active yet
-            var models = engine.models().list();
+            var current = engine.scoring().activeModel().get(); // registers the shipped default when nothing is active yet
+            var models = engine.scoring().models().list();
             if (current.problem() != null) w.println("warning: " + current.problem());
             w.printf(Locale.ROOT, "  %-22s %-9s %-20s %6s %8s %8s  %s%n", "id", "kind", "created", "posts", "accuracy", "macroF1", "path");
             for (RegisteredModel m : models) {
@@ -80,9 +80,9 @@ public final class ModelsCommand {
         @Override
         public void run() {
             Engine engine = parent.root.engine();
-            engine.activeModel().get(); // the shipped default is registered first, so a rollback can return to it
+            engine.scoring().activeModel().get(); // the shipped default is registered first, so a rollback can return to it
             String id = Files.isDirectory(Path.of(target)) ? parent.register(Path.of(target)).id() : target;
-            engine.activeModel().activate(id);
+            engine.scoring().activeModel().activate(id);
             spec.commandLine().getOut().println("active model: " + id + " (a running workstation or 'live' rescores every post"
                     + " with it in the background; here, 'score' does)");
         }
@@ -98,8 +98,8 @@ public final class ModelsCommand {
         @Override
         public void run() {
             Engine engine = parent.root.engine();
-            engine.activeModel().get();
-            RegisteredModel m = engine.activeModel().rollback();
+            engine.scoring().activeModel().get();
+            RegisteredModel m = engine.scoring().activeModel().rollback();
             spec.commandLine().getOut().println("active model: " + m.id());
         }
     }
@@ -109,8 +109,8 @@ public final class ModelsCommand {
         Engine engine = root.engine();
         String location = dir.toAbsolutePath().normalize().toString();
         String onnx = OnnxModels.kindOf(dir);
-        if (onnx != null) return engine.models().registerSignalModel(OnnxModels.id(dir), onnx, location);
-        EmbeddedModel model = engine.modelLoader().load(location);
-        return engine.models().register(model.metadata(), location);
+        if (onnx != null) return engine.scoring().models().registerSignalModel(OnnxModels.id(dir), onnx, location);
+        EmbeddedModel model = engine.scoring().modelLoader().load(location);
+        return engine.scoring().models().register(model.metadata(), location);
     }
 }

@@ -23,7 +23,7 @@ final class OcrCommand implements Callable<Integer> {
     public Integer call() {
         if (limit < 1) throw new IllegalArgumentException("--limit must be at least 1");
         var engine = root.engine();
-        ImageTextPass.Result r = engine.imageTextPass().run(limit);
+        ImageTextPass.Result r = engine.scoring().imageTextPass().run(limit);
         if (!r.disabledReason().isEmpty()) throw new IllegalStateException("OCR is unavailable: " + r.disabledReason());
         spec.commandLine().getOut().printf(Locale.ROOT, "read %d thumbnails (%d with text), %d coin mentions, %.1f images/s%n",
                 r.read(), r.withText(), r.coinMentions(), r.perSecond());

@@ -40,10 +40,10 @@ final class PricesSyncCommand implements Callable<Integer> {
         if (to != null && to.isBefore(from)) throw new IllegalArgumentException("--to is before --from");
         if (provider != null) engine.settings().prices().provider(provider);  // an unknown name is a clear error
         Instant start = from.atStartOfDay().toInstant(ZoneOffset.UTC);
-        Instant end = to == null ? engine.clock().instant() : to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant end = to == null ? engine.analysis().clock().instant() : to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        var sync = engine.priceSync();
+        var sync = engine.analysis().priceSync();
         boolean failed = false;
         for (String coin : coins) {
             SyncReport r = sync.sync(coin, bars, start, end, provider, line -> out.println("  " + line));

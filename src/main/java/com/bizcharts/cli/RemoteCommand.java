@@ -64,9 +64,9 @@ public final class RemoteCommand {
     }
 
     static RemoteRun run(Engine engine, String runId) {
-        return runId == null ? engine.remoteTraining().runs().latest()
+        return runId == null ? engine.remote().remoteTraining().runs().latest()
                 .orElseThrow(() -> new IllegalArgumentException("no remote runs yet (see 'remote train')"))
-                : engine.remoteTraining().find(runId);
+                : engine.remote().remoteTraining().find(runId);
     }
 
     /**
@@ -74,7 +74,7 @@ public final class RemoteCommand {
      * cancelled ends the command with its reason (bad input exits 2, as everywhere).
      */
     static void runJob(Engine engine, RemoteTrainingPlan plan, HostKeyTrust.FirstUse firstUse, PrintWriter w) {
-        RemoteTrainingJob job = engine.remoteTrainingJob();
+        RemoteTrainingJob job = engine.remote().remoteTrainingJob();
         job.addListener(s -> {
             if (s.news() != null) w.println(s.news());
         });
@@ -101,9 +101,9 @@ public final class RemoteCommand {
     /** Releases the run's pod (terminate by default), if we launched one. */
     static void releasePod(Engine engine, RemoteRun run, PrintWriter w) {
         if (run.podId() == null) return;
-        w.println(engine.podLauncher().release(run.podId()));
+        w.println(engine.remote().podLauncher().release(run.podId()));
         w.printf(Locale.ROOT, "pod cost so far: about $%.2f%n",
-                PodLauncher.cost(run.costPerHour(), Instant.parse(run.startedAt()), engine.clock().instant()));
+                PodLauncher.cost(run.costPerHour(), Instant.parse(run.startedAt()), engine.remote().clock().instant()));
     }
 
     @Command(name = "status", description = "Where the latest (or the named) run stands; --follow reattaches until it ends.")
@@ -124,10 +124,10 @@ public final class RemoteCommand {
             if (run.podId() != null) w.printf(Locale.ROOT, "pod %s at $%.2f/hour, about $%.2f so far%n", run.podId(),
                     run.costPerHour() == null ? 0 : run.costPerHour(),
                     PodLauncher.cost(run.costPerHour(), Instant.parse(run.startedAt()),
-                            run.finishedAt() == null ? engine.clock().instant() : Instant.parse(run.finishedAt())));
+                            run.finishedAt() == null ? engine.remote().clock().instant() : Instant.parse(run.finishedAt())));
             if (run.message() != null) w.println(run.message());
             if (!run.active()) return;
-            TrainingProgress p = engine.remoteTraining().follow(run.runId(), firstUse(acceptNew, w), poll(engine),
+            TrainingProgress p = engine.remote().remoteTraining().follow(run.runId(), firstUse(acceptNew, w), poll(engine),
                     printer(w), () -> !follow);
             w.println(p.summary());
         }
@@ -165,7 +165,7 @@ public final class RemoteCommand {
             RemoteRun run = RemoteCommand.run(engine, runId);
             if (!run.status().equals("pulled"))
                 throw new IllegalArgumentException("run " + run.runId() + " is " + run.status() + "; pull it first ('remote pull')");
-            for (var judged : engine.judgePulled(run))
+            for (var judged : engine.remote().judgePulled(run))
                 spec.commandLine().getOut().println(judged.message());
         }
     }
@@ -183,7 +183,7 @@ public final class RemoteCommand {
             PrintWriter w = spec.commandLine().getOut();
             RemoteRun run = RemoteCommand.run(engine, runId);
             if (run.active()) {
-                engine.remoteTraining().cancel(run.runId(), firstUse(acceptNew, w));
+                engine.remote().remoteTraining().cancel(run.runId(), firstUse(acceptNew, w));
                 w.println("cancelled run " + run.runId());
             } else {
                 w.println("run " + run.runId() + " is already " + run.status());
@@ -202,7 +202,7 @@ public final class RemoteCommand {
         public void run() {
             Engine engine = parent.engine();
             PrintWriter w = spec.commandLine().getOut();
-            var pods = sweep ? engine.podLauncher().sweep() : engine.podLauncher().ours();
+            var pods = sweep ? engine.remote().podLauncher().sweep() : engine.remote().podLauncher().ours();
             if (pods.isEmpty()) w.println("no pods of ours");
             for (var p : pods) {
                 w.printf(Locale.ROOT, "%s %-24s %-10s %-28s %s%n", sweep ? "terminated" : "", p.id(), p.desiredStatus(),

@@ -33,16 +33,16 @@ final class RemoteServeCommand implements Runnable {
         PrintWriter w = spec.commandLine().getOut();
         RemoteRun run = RemoteCommand.run(engine, runId);
         if (stop) {
-            engine.remoteInference().stop(run.runId(), RemoteCommand.firstUse(acceptNew, w));
+            engine.remote().remoteInference().stop(run.runId(), RemoteCommand.firstUse(acceptNew, w));
             w.println("stopped the adapter server of run " + run.runId());
             return;
         }
-        if (run.podId() != null && engine.podLauncher().ours().stream()
+        if (run.podId() != null && engine.remote().podLauncher().ours().stream()
                 .noneMatch(p -> p.id().equals(run.podId()) && p.desiredStatus().equals("RUNNING")))
             throw new IllegalArgumentException("pod " + run.podId() + " of run " + run.runId() + " is no longer running (it is"
                     + " released after the pull); train with --keep-pod, or pull with --keep-pod, to serve its adapter");
         int port = localPort != null ? localPort : engine.settings().remote().serveLocalPort();
-        try (RemoteInference.Session session = engine.remoteInference().open(run.runId(),
+        try (RemoteInference.Session session = engine.remote().remoteInference().open(run.runId(),
                 RemoteCommand.firstUse(acceptNew, w), port, w::println)) {
             var e = session.endpoint();
             w.println("label with: bizcharts autolabel --provider compatible --base-url " + e.baseUrl() + " --model " + e.model());

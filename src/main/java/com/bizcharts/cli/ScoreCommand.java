@@ -35,14 +35,14 @@ public final class ScoreCommand implements Runnable {
     @Override
     public void run() {
         Engine engine = root.engine();
-        SentimentModel model = engine.activeModel().get().model();
+        SentimentModel model = engine.scoring().activeModel().get().model();
         PrintWriter w = spec.commandLine().getOut();
         if (model instanceof EmbeddedModel embedded) {
             List<String> signals = new ArrayList<>(List.of("text", "image"));
             embedded.signals().forEach(src -> signals.add(src.signal().word()));
             w.printf(Locale.ROOT, "signals: %s%n", String.join(", ", signals));
         }
-        engine.scoring().configure(batch, threads);
+        engine.scoring().service().configure(batch, threads);
         long t0 = System.nanoTime();
         try (CliScoring scoring = CliScoring.start(engine, w)) {
             scoring.finish(Duration.ofDays(7));
@@ -51,7 +51,7 @@ public final class ScoreCommand implements Runnable {
             throw new IllegalStateException("scoring interrupted; run 'score' again to go on where it stopped");
         }
         double s = (System.nanoTime() - t0) / 1e9;
-        var coverage = engine.predictions().coverage(model.id());
+        var coverage = engine.scoring().predictions().coverage(model.id());
         w.printf(Locale.ROOT, "%d predictions from %s in the database (%.1f s)%s%n", coverage.scored(), model.id(), s,
                 coverage.failed() > 0 ? "; " + coverage.failed() + " posts could not be scored (score_failures)" : "");
     }

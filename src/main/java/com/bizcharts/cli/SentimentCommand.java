@@ -80,10 +80,10 @@ public final class SentimentCommand implements Runnable {
         ModelLoader loader = new ModelLoader(root.settings().paths().activeModelPath(), root.signals());
         if (model != null) return loader.withSignals(loader.load(model.toAbsolutePath().toString()));
         if (Files.isRegularFile(root.settings().paths().databasePath())) {
-            var active = root.engine().activeModel().get();
+            var active = root.engine().scoring().activeModel().get();
             if (board || active.problem() != null) return active.model();
             // without --board the post is read on its own: the same model, without the signals that read the store
-            return root.engine().models().find(active.registryId()).map(r -> loader.scoring(loader.load(r))).orElse(active.model());
+            return root.engine().scoring().models().find(active.registryId()).map(r -> loader.scoring(loader.load(r))).orElse(active.model());
         }
         return loader.withSignals(loader.defaultModel());
     }

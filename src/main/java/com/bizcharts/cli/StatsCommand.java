@@ -26,7 +26,7 @@ final class StatsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var engine = root.engine();
-        StoreStats s = engine.storeStats(days);
+        StoreStats s = engine.collecting().storeStats(days);
         PrintWriter out = spec.commandLine().getOut();
         out.println("threads by source:");
         if (s.threadsBySource().isEmpty()) out.println("  (none yet)");

@@ -60,7 +60,7 @@ public final class TrainCommand implements Runnable {
     public void run() {
         PrintWriter w = spec.commandLine().getOut();
         TrainingSet input = data != null ? TrainingSet.fromFile(data)
-                : root.engine().trainingSetFromDatabase();
+                : root.engine().training().trainingSetFromDatabase();
         List<LabeledPost> posts = input.posts();
         EmbeddedTrainer.Options base = EmbeddedTrainer.Options.standard();
         EmbeddedTrainer.Options options = new EmbeddedTrainer.Options(base.text(), base.calibrationFolds(), base.classOffsets(), seed)

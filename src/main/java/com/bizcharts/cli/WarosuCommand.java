@@ -38,7 +38,7 @@ final class WarosuCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         if (continueRun && backfill) throw new IllegalArgumentException("--continue and --backfill go in opposite directions: pick one");
-        WarosuImporter importer = root.engine().warosuImporter();
+        WarosuImporter importer = root.engine().collecting().warosuImporter();
         WarosuRequest request = new WarosuRequest(search, subject, from, to, pages, max, threads);
         if (continueRun) request = importer.continuing(request);
         if (backfill) request = importer.backfilling(request);

@@ -75,7 +75,7 @@ public final class WorkstationApp extends Application {
         String labeler = engine.settings().labeling().labelerId();
         // The embedded services: scoring what is collected, and following the active model wherever it is changed.
         engine.startServices();
-        ActiveModel active = engine.activeModel();
+        ActiveModel active = engine.scoring().activeModel();
         StatusBar status = new StatusBar();
         ex.background().execute(() -> {
             try {
@@ -85,17 +85,17 @@ public final class WorkstationApp extends Application {
                 ex.fx().execute(() -> status.showModel("none (" + e.getMessage() + ")"));
             }
         });
-        engine.scoring().onStatus(status::showScoring);
-        var scoring = engine.scoring();
+        engine.scoring().service().onStatus(status::showScoring);
+        var scoring = engine.scoring().service();
         status.onScoringControls(() -> ex.background().execute(scoring::pause), () -> ex.background().execute(scoring::resume),
                 () -> ex.background().execute(scoring::cancelPass));
-        status.showScoring(engine.scoring().status());
-        LabelViewModel vm = new LabelViewModel(engine.labelQueue(), engine.labels(),
+        status.showScoring(engine.scoring().service().status());
+        LabelViewModel vm = new LabelViewModel(engine.labelling().labelQueue(), engine.labelling().labels(),
                 new LabelCards(engine, labeler, () -> active.get().model()),
-                () -> engine.labelProgress(labeler), labeler,
-                engine.settings().labeling().showPrediction(), ex, engine.clock(), engine.settings().labeling().prefetch());
+                () -> engine.labelling().labelProgress(labeler), labeler,
+                engine.settings().labeling().showPrediction(), ex, engine.labelling().clock(), engine.settings().labeling().prefetch());
         LabelView labelView = new LabelView(vm);
-        engine.liveScraper().addListener(status::showLive);
+        engine.collecting().liveScraper().addListener(status::showLive);
         // New posts join the label queue as they are stored (at most one re-read of the queue every 2 s).
         java.util.Set<Long> stored = java.util.concurrent.ConcurrentHashMap.newKeySet();
         Throttle intake = new Throttle(LIVE_REDRAW, ex.fx(), () -> {
@@ -103,7 +103,7 @@ public final class WorkstationApp extends Application {
             stored.removeAll(batch);
             vm.takeInNewPosts(batch);
         });
-        engine.postChanges().subscribe(ids -> {
+        engine.collecting().postChanges().subscribe(ids -> {
             stored.addAll(ids);
             intake.request();
         });
@@ -120,18 +120,18 @@ public final class WorkstationApp extends Application {
         MainWindow window = new MainWindow(status,
                 new MainWindow.Section("Label", labelView::node),
                 new MainWindow.Section("Dashboard", () -> {
-                    var dashboardVm = new com.bizcharts.ui.dashboard.DashboardViewModel(engine.marketAnalysis(), engine.prices(),
-                            active::id, ex, engine.clock());
+                    var dashboardVm = new com.bizcharts.ui.dashboard.DashboardViewModel(engine.analysis().marketAnalysis(), engine.analysis().prices(),
+                            active::id, ex, engine.analysis().clock());
                     var dashboard = new com.bizcharts.ui.dashboard.DashboardView(dashboardVm);
                     dashboard.followTheme(darkTheme);
                     // Predictions landing redraw it (batched: one redraw every 2 s at most); a model change at once.
                     Throttle redraw = new Throttle(LIVE_REDRAW, ex.fx(), dashboardVm::refreshLive);
-                    engine.scoring().onScored(scored -> {
+                    engine.scoring().service().onScored(scored -> {
                         dashboardVm.scored(scored.threadIds());
                         redraw.request();
                     });
-                    engine.scoring().onStatus(dashboardVm::showScoring);
-                    dashboardVm.showScoring(engine.scoring().status());
+                    engine.scoring().service().onStatus(dashboardVm::showScoring);
+                    dashboardVm.showScoring(engine.scoring().service().status());
                     onModelChange.add(dashboardVm::refresh);
                     dashboardShown.set(dashboardVm);
                     dashboardVm.refresh();
@@ -167,17 +167,17 @@ public final class WorkstationApp extends Application {
     private static final Duration LIVE_REDRAW = Duration.ofSeconds(2);
 
     private static CollectView collectView(Engine engine, UiExecutors ex) {
-        var warosu = new WarosuImportViewModel(engine::warosuImporter, engine::coverage, ex);
+        var warosu = new WarosuImportViewModel(engine.collecting()::warosuImporter, engine.collecting()::coverage, ex);
         warosu.refreshCoverage();
-        return new CollectView(new CollectViewModel(engine.liveScraper(), ex, ZoneOffset.UTC), new WarosuImportView(warosu));
+        return new CollectView(new CollectViewModel(engine.collecting().liveScraper(), ex, ZoneOffset.UTC), new WarosuImportView(warosu));
     }
 
     private static ModelsViewModel modelsViewModel(Engine engine, UiExecutors ex) {
         var l = engine.settings().learning();
-        return new ModelsViewModel(engine.models(), engine.activeModel(), engine.modelTrainer(),
-                () -> engine.guardedRetrain().run(new GuardedRetrain.Options(l.teacherMinConfidence(), l.usePseudoLabels(),
+        return new ModelsViewModel(engine.scoring().models(), engine.scoring().activeModel(), engine.training().modelTrainer(),
+                () -> engine.training().guardedRetrain().run(new GuardedRetrain.Options(l.teacherMinConfidence(), l.usePseudoLabels(),
                         l.replayCapacity(), l.replayShare(), l.goldenFraction(), 42)),
-                engine.driftWatch(), engine.modelEvaluations(), ex);
+                engine.training().driftWatch(), engine.training().modelEvaluations(), ex);
     }
 
     @Override

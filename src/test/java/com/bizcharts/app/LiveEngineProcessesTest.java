@@ -34,7 +34,7 @@ class LiveEngineProcessesTest {
             ops.add(new ThreadOp(10_000 + i, "biz", "", null, texts[i % 4] + " " + i, "Anonymous", null, t0.plusSeconds(60L * i),
                     i % 9, 1, null, null, false, false, ThreadOp.Source.WAROSU));
         }
-        engine.threads().upsert(ops, t0);
+        engine.collecting().threads().upsert(ops, t0);
     }
 
     private Path config() {
@@ -47,11 +47,11 @@ class LiveEngineProcessesTest {
         try (Engine engine = TestWorkstation.engine(dir, "http://127.0.0.1:9", "http://127.0.0.1:9")) {
             storePosts(engine, 200);
             engine.startServices();
-            assertThat(engine.scoring().awaitIdle(Duration.ofSeconds(60))).isTrue();
-            String before = engine.activeModel().id();
-            assertThat(engine.predictions().count(before)).isEqualTo(200);
+            assertThat(engine.scoring().service().awaitIdle(Duration.ofSeconds(60))).isTrue();
+            String before = engine.scoring().activeModel().id();
+            assertThat(engine.scoring().predictions().count(before)).isEqualTo(200);
 
-            EmbeddedModel other = com.bizcharts.learn.FixtureModels.train(engine.signals(), dir, 5);
+            EmbeddedModel other = com.bizcharts.learn.FixtureModels.train(engine.scoring().signals(), dir, 5);
             Path otherDir = dir.resolve("other-model");
             EmbeddedModelFormat.save(other, otherDir);
 
@@ -61,11 +61,11 @@ class LiveEngineProcessesTest {
             assertThat(child.exitValue()).as(Files.readString(dir.resolve("child.log"))).isZero();
 
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (!engine.activeModel().id().startsWith(other.metadata().id()) && System.nanoTime() < deadline) Thread.sleep(20);
-            assertThat(engine.activeModel().id()).startsWith(other.metadata().id());
-            assertThat(engine.scoring().awaitIdle(Duration.ofSeconds(60))).isTrue();
-            assertThat(engine.predictions().count(engine.activeModel().id())).isEqualTo(200);
-            assertThat(engine.predictions().count(before)).as("the old model's predictions stay").isEqualTo(200);
+            while (!engine.scoring().activeModel().id().startsWith(other.metadata().id()) && System.nanoTime() < deadline) Thread.sleep(20);
+            assertThat(engine.scoring().activeModel().id()).startsWith(other.metadata().id());
+            assertThat(engine.scoring().service().awaitIdle(Duration.ofSeconds(60))).isTrue();
+            assertThat(engine.scoring().predictions().count(engine.scoring().activeModel().id())).isEqualTo(200);
+            assertThat(engine.scoring().predictions().count(before)).as("the old model's predictions stay").isEqualTo(200);
         }
     }
 
@@ -77,10 +77,10 @@ class LiveEngineProcessesTest {
         try (Engine engine = TestWorkstation.engine(dir, "http://127.0.0.1:9", "http://127.0.0.1:9")) {
             storePosts(engine, posts);
             for (int i = 0; i < 50; i++) {
-                engine.labels().save(Label.rated(10_000 + i * 7, i % 3 + 1, "default", Instant.parse("2025-12-01T00:00:00Z"), "t" + i, null));
+                engine.labelling().labels().save(Label.rated(10_000 + i * 7, i % 3 + 1, "default", Instant.parse("2025-12-01T00:00:00Z"), "t" + i, null));
             }
             labelsBefore = labels(engine.database());
-            model = engine.activeModel().id();
+            model = engine.scoring().activeModel().id();
         }
         // small chunks, one thread: the child is still scoring when it is killed
         Files.writeString(config(), Files.readString(config()) + "\n[scoring]\nbatch = 16\nthreads = 1\n");
@@ -105,14 +105,14 @@ class LiveEngineProcessesTest {
 
         try (Engine engine = new Engine(Settings.load(config(), true))) {
             engine.startServices(); // resumes: scores only what is missing for the active model
-            assertThat(engine.scoring().awaitIdle(Duration.ofSeconds(120))).isTrue();
-            assertThat(engine.activeModel().id()).isEqualTo(model);
-            assertThat(engine.predictions().count(model)).isEqualTo(posts);
+            assertThat(engine.scoring().service().awaitIdle(Duration.ofSeconds(120))).isTrue();
+            assertThat(engine.scoring().activeModel().id()).isEqualTo(model);
+            assertThat(engine.scoring().predictions().count(model)).isEqualTo(posts);
             assertThat(engine.database().read().fetchCount(PREDICTIONS)).isEqualTo(posts);
             assertThat(((Number) engine.database().read().fetchValue(
                     "SELECT COUNT(*) FROM (SELECT thread_id FROM predictions GROUP BY thread_id, model_id HAVING COUNT(*) > 1)"))
                     .intValue()).isZero();
-            assertThat(engine.scoring().status().scored()).isEqualTo(posts - afterKill);
+            assertThat(engine.scoring().service().status().scored()).isEqualTo(posts - afterKill);
             assertThat(labels(engine.database())).isEqualTo(labelsBefore);
         }
     }

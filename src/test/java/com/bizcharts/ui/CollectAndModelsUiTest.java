@@ -59,7 +59,7 @@ class CollectAndModelsUiTest {
 
     @AfterEach
     void close() throws Exception {
-        engine.liveScraper().stop(java.time.Duration.ofSeconds(10));
+        engine.collecting().liveScraper().stop(java.time.Duration.ofSeconds(10));
         WaitForAsyncUtils.waitForFxEvents();
         engine.close();
         fourchan.close();

@@ -80,7 +80,7 @@ class LiveWorkstationUiTest {
 
     @AfterEach
     void close() throws Exception {
-        engine.liveScraper().stop(java.time.Duration.ofSeconds(10));
+        engine.collecting().liveScraper().stop(java.time.Duration.ofSeconds(10));
         WaitForAsyncUtils.waitForFxEvents();
         engine.close();
         fourchan.close();
@@ -104,13 +104,13 @@ class LiveWorkstationUiTest {
     @SuppressWarnings("unchecked")
     void collectedPostsReachTheDashboardAndTheQueueAndAnActivationSwitchesEverything(FxRobot robot) throws Exception {
         waitFor(10, () -> text(robot, "#model-status").startsWith("model: embedded-"));
-        String shipped = engine.activeModel().id();
+        String shipped = engine.scoring().activeModel().id();
         waitFor(10, () -> text(robot, "#status").equals("nothing to label with these filters"));
 
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
         waitFor(15, () -> dashboardPosts(robot) == 0);
 
-        engine.liveScraper().start();
+        engine.collecting().liveScraper().start();
         // no Refresh, no Apply: the posts are scored as they are stored and the views take them in
         waitFor(30, () -> dashboardPosts(robot) >= 3);
         assertThat(text(robot, "#dashboard-status")).startsWith("model " + shipped);
@@ -128,20 +128,20 @@ class LiveWorkstationUiTest {
         RegisteredModel row = table.getItems().stream().filter(m -> m.id().equals(other.metadata().id())).findFirst().orElseThrow();
         robot.interact(() -> table.getSelectionModel().select(row));
         robot.clickOn("#model-activate");
-        waitFor(10, () -> text(robot, "#model-status").equals("model: " + engine.activeModel().id())
-                && engine.activeModel().id().startsWith(other.metadata().id()));
-        String now = engine.activeModel().id();
+        waitFor(10, () -> text(robot, "#model-status").equals("model: " + engine.scoring().activeModel().id())
+                && engine.scoring().activeModel().id().startsWith(other.metadata().id()));
+        String now = engine.scoring().activeModel().id();
 
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
         waitFor(30, () -> text(robot, "#dashboard-status").startsWith("model " + now) && dashboardPosts(robot) >= 3);
-        assertThat(engine.predictions().count(now)).isPositive();
+        assertThat(engine.scoring().predictions().count(now)).isPositive();
     }
 
     private EmbeddedModel trainOther() {
-        EmbeddedModel m = com.bizcharts.learn.FixtureModels.train(engine.signals(), dir, 9);
+        EmbeddedModel m = com.bizcharts.learn.FixtureModels.train(engine.scoring().signals(), dir, 9);
         Path saved = dir.resolve("other-model");
         EmbeddedModelFormat.save(m, saved);
-        engine.models().register(m.metadata(), saved.toString());
+        engine.scoring().models().register(m.metadata(), saved.toString());
         return m;
     }
 }

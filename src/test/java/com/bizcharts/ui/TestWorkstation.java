@@ -93,10 +93,10 @@ public final class TestWorkstation {
             ops.add(new ThreadOp(1000 + i, "biz", null, null, w[i % 7] + " " + w[(i + 2) % 7] + " " + w[(i + 4) % 7] + " thread " + i,
                     "Anonymous", null, t0.plusSeconds(i), 3, 1, null, null, false, false, ThreadOp.Source.LIVE));
         }
-        engine.threads().upsert(ops, t0);
+        engine.collecting().threads().upsert(ops, t0);
         for (int i = 0; i < 3 * perClass; i++) {
             int rating = (i % 11 == 5 ? i + 1 : i) % 3 + 1;
-            engine.labels().save(Label.rated(1000 + i, rating, "default", t0.plusSeconds(i), null, null));
+            engine.labelling().labels().save(Label.rated(1000 + i, rating, "default", t0.plusSeconds(i), null, null));
         }
     }
 

@@ -52,8 +52,8 @@ class WorkstationUiTest {
                     false, false, ThreadOp.Source.LIVE));
         }
         engine.database().writeVoid(ctx -> {
-            engine.threads().upsert(ctx, ops, Instant.parse("2026-03-01T13:00:00Z"));
-            engine.coinMentions().record(ctx, ops);
+            engine.collecting().threads().upsert(ctx, ops, Instant.parse("2026-03-01T13:00:00Z"));
+            engine.labelling().coinMentions().record(ctx, ops);
         });
         scene = WorkstationApp.build(engine, TestWorkstation.onFxThread());
         stage.setScene(scene);
@@ -74,9 +74,9 @@ class WorkstationUiTest {
         robot.type(KeyCode.DIGIT1);          // 100 bearish
         robot.type(KeyCode.BACK_SPACE);      // undo: 100 unlabeled again
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(engine.labels().find(102, "default").orElseThrow().rating()).isEqualTo(3);
-        assertThat(engine.labels().find(101, "default").orElseThrow().skipped()).isTrue();
-        assertThat(engine.labels().find(100, "default")).isEmpty();
+        assertThat(engine.labelling().labels().find(102, "default").orElseThrow().rating()).isEqualTo(3);
+        assertThat(engine.labelling().labels().find(101, "default").orElseThrow().skipped()).isTrue();
+        assertThat(engine.labelling().labels().find(100, "default")).isEmpty();
         assertThat(robot.lookup("#progress").queryAs(Label.class).getText()).contains("total 1");
 
         robot.press(KeyCode.CONTROL).type(KeyCode.T).release(KeyCode.CONTROL);

@@ -7,7 +7,6 @@ import com.bizcharts.sentiment.Prediction;
 import com.bizcharts.sentiment.SentimentModel;
 import com.bizcharts.store.ThreadOp;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
@@ -27,18 +26,18 @@ public final class LabelCards implements LabelViewModel.CardLoader {
 
     @Override
     public PostCard apply(long threadId) {
-        ThreadOp op = engine.labelQueue().post(threadId);
-        List<String> coins = engine.coinsOf(threadId);
-        Path image = op.thumbnailPath() == null ? null : engine.imagesDir().resolve(op.thumbnailPath());
-        if (image != null && !Files.isRegularFile(image)) image = null;
+        ThreadOp op = engine.labelling().labelQueue().post(threadId);
+        List<String> coins = engine.labelling().coinsOf(threadId);
+        PostInput input = PostInput.of(op, engine.collecting().imagesDir());
+        Path image = input.image();
         Prediction p = null;
         try {
             SentimentModel m = model.get();
-            if (m != null) p = m.predict(new PostInput(op.threadId(), op.subject(), op.opTextClean(), image, op.replyCount(), op.postedAt()));
+            if (m != null) p = m.predict(input);
         } catch (RuntimeException e) {
             p = null; // no model, no verdict: the label view still works
         }
-        Integer existing = engine.labels().find(threadId, labelerId).map(l -> l.rating()).orElse(null);
+        Integer existing = engine.labelling().labels().find(threadId, labelerId).map(l -> l.rating()).orElse(null);
         return new PostCard(op, coins, image, p, existing);
     }
 }

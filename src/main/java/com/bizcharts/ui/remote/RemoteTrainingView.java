@@ -38,10 +38,10 @@ public final class RemoteTrainingView {
 
     /** The panel over an engine, ready to embed (the Models view calls this); it reattaches to a running run. */
     public static Node create(Engine engine, UiExecutors ex) {
-        var vm = new RemoteTrainingViewModel(engine.remoteTrainingJob(), engine.podLauncher(), engine.settings().remote(),
-                new HostKeyDialog(), ex, engine.clock());
+        var vm = new RemoteTrainingViewModel(engine.remote().remoteTrainingJob(), engine.remote().podLauncher(), engine.settings().remote(),
+                new HostKeyDialog(), ex, engine.remote().clock());
         vm.open();
-        var serving = new TeacherServingViewModel(engine.remoteInference(), engine.remoteTraining().runs(), new HostKeyDialog(),
+        var serving = new TeacherServingViewModel(engine.remote().remoteInference(), engine.remote().remoteTraining().runs(), new HostKeyDialog(),
                 engine.settings().remote().serveLocalPort(), ex);
         RemoteTrainingView view = new RemoteTrainingView(vm);
         view.root.getChildren().add(view.root.getChildren().size() - 1, new TeacherServingView(serving).node());

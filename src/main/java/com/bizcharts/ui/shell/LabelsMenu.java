@@ -26,7 +26,7 @@ public final class LabelsMenu {
             ex.background().execute(() -> {
                 String text;
                 try {
-                    var r = engine.labelTransfer().importRows(LabelFiles.read(f.toPath()),
+                    var r = engine.labelling().labelTransfer().importRows(LabelFiles.read(f.toPath()),
                             engine.settings().labeling().labelerId(), Instant.now());
                     text = "imported " + r.rows() + " rows: " + r.newLabels() + " new labels, " + r.conflicts().size() + " conflicts kept as they were";
                 } catch (RuntimeException ex2) {
@@ -48,7 +48,7 @@ public final class LabelsMenu {
             ex.background().execute(() -> {
                 String text;
                 try {
-                    var rows = engine.labelTransfer().exportRows(null);
+                    var rows = engine.labelling().labelTransfer().exportRows(null);
                     LabelFiles.write(f.toPath(), rows);
                     text = "exported " + rows.size() + " labels to " + f;
                 } catch (RuntimeException ex2) {

@@ -27,7 +27,7 @@ class CollectViewModelTest {
     private CollectViewModel viewModel(LoopbackServer.Handler catalogAnswer) {
         fourchan = new LoopbackServer(catalogAnswer);
         engine = TestWorkstation.engine(dir, fourchan.base(), fourchan.base());
-        return new CollectViewModel(engine.liveScraper(), fx.sameThread(), ZoneOffset.UTC);
+        return new CollectViewModel(engine.collecting().liveScraper(), fx.sameThread(), ZoneOffset.UTC);
     }
 
     @AfterEach
@@ -57,7 +57,7 @@ class CollectViewModelTest {
         fx.runUntil(() -> !vm.runningProperty().get(), Duration.ofSeconds(10));
         assertThat(vm.stoppingProperty().get()).isFalse();
         assertThat(vm.summaryProperty().get()).startsWith("live scraper: stopped · polls 1 · new " + s.newThreads());
-        assertThat(engine.liveScraper().running()).isFalse();
+        assertThat(engine.collecting().liveScraper().running()).isFalse();
     }
 
     @Test

@@ -32,7 +32,7 @@ class WarosuImportViewModelTest {
     private WarosuImportViewModel viewModel(int threads, ManualFx fx, java.util.concurrent.Executor background) {
         warosu = FakeWarosu.start(threads, page -> false);
         engine = TestWorkstation.engine(dir, warosu.base(), warosu.base());
-        return new WarosuImportViewModel(engine::warosuImporter, () -> Coverage.of(engine.database()),
+        return new WarosuImportViewModel(engine.collecting()::warosuImporter, () -> Coverage.of(engine.database()),
                 background == null ? fx.sameThread() : fx.with(background));
     }
 

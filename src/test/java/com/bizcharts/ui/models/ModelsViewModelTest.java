@@ -39,9 +39,9 @@ class ModelsViewModelTest {
     }
 
     private ModelsViewModel viewModel(UiExecutors ex) {
-        return new ModelsViewModel(engine.models(), engine.activeModel(), engine.modelTrainer(),
-                () -> engine.guardedRetrain().run(new GuardedRetrain.Options(0.8, false, 2000, 0.3, 0.2, 42)),
-                engine.driftWatch(), engine.modelEvaluations(), ex);
+        return new ModelsViewModel(engine.scoring().models(), engine.scoring().activeModel(), engine.training().modelTrainer(),
+                () -> engine.training().guardedRetrain().run(new GuardedRetrain.Options(0.8, false, 2000, 0.3, 0.2, 42)),
+                engine.training().driftWatch(), engine.training().modelEvaluations(), ex);
     }
 
     @Test
@@ -56,7 +56,7 @@ class ModelsViewModelTest {
         assertThat(stages).containsSubsequence("reading the database's labels…", "cross-validation fold 1/5: features",
                 "cross-validation fold 1/5: calibration fold 1/5", "cross-validation fold 5/5: done", "final model: text model", "done");
         // beside the shipped default, which is registered and active from the start
-        String shipped = engine.activeModel().id();
+        String shipped = engine.scoring().activeModel().id();
         assertThat(vm.models()).hasSize(2).filteredOn(m -> !m.id().equals(shipped)).singleElement().satisfies(m -> {
             assertThat(m.trainingSize()).isEqualTo(36);
             assertThat(m.accuracy()).isNotNull();
@@ -79,11 +79,11 @@ class ModelsViewModelTest {
         fx.drain();
         assertThat(vm.messageProperty().get()).isEqualTo("activated " + id + "; scoring every post with it in the background");
         assertThat(vm.models()).filteredOn(RegisteredModel::active).singleElement().extracting(RegisteredModel::id).isEqualTo(id);
-        assertThat(engine.activeModel().id()).isEqualTo(id); // the engine's one active model switched at once
+        assertThat(engine.scoring().activeModel().id()).isEqualTo(id); // the engine's one active model switched at once
         vm.rollback();
         fx.drain();
         assertThat(vm.messageProperty().get()).isEqualTo("rolled back to " + shipped);
-        assertThat(engine.activeModel().id()).isEqualTo(shipped);
+        assertThat(engine.scoring().activeModel().id()).isEqualTo(shipped);
         vm.rollback(); // roll back undoes the last activation, so twice is where it started
         fx.drain();
         assertThat(vm.messageProperty().get()).isEqualTo("rolled back to " + id);
@@ -101,7 +101,7 @@ class ModelsViewModelTest {
             fx.runUntil(() -> !vm.trainingProperty().get(), Duration.ofSeconds(60));
             assertThat(vm.messageProperty().get()).isEqualTo("training cancelled: nothing saved");
             assertThat(vm.models()).noneMatch(m -> m.trainingSize() != null && m.trainingSize() == 36);
-            assertThat(engine.models().list()).allMatch(RegisteredModel::active); // the shipped default at most
+            assertThat(engine.scoring().models().list()).allMatch(RegisteredModel::active); // the shipped default at most
             assertThat(dir.resolve("models")).doesNotExist();
             // Training ends with a refresh (registry, then drift events): let it land before the executor goes.
             fx.runUntil(() -> vm.driftProperty().get().equals("no drift events"), Duration.ofSeconds(20));

@@ -106,6 +106,17 @@ public final class PredictionRepository {
                 .fetch(r -> input(r, imagesDir));
     }
 
+    /**
+     * Posts {@code modelId} scored without their image that have one stored now (the thumbnail arrived while nothing
+     * was scoring, or the announcement was lost to a kill), newest first: the scoring service takes them in at start.
+     */
+    public List<Long> scoredWithoutTheirImage(String modelId, int limit) {
+        return db.read().select(PREDICTIONS.THREAD_ID).from(PREDICTIONS).join(THREAD_OPS).on(THREAD_OPS.THREAD_ID.eq(PREDICTIONS.THREAD_ID))
+                .where(PREDICTIONS.MODEL_ID.eq(modelId)).and(PREDICTIONS.IMAGE_STATUS.eq("missing"))
+                .and(THREAD_OPS.THUMBNAIL_PATH.isNotNull())
+                .orderBy(PREDICTIONS.THREAD_ID.desc()).limit(limit).fetch(PREDICTIONS.THREAD_ID);
+    }
+
     /** The stored posts among {@code threadIds}, newest first, as a model sees them. */
     public List<PostInput> inputs(Collection<Long> threadIds, Path imagesDir) {
         if (threadIds.isEmpty()) return List.of();

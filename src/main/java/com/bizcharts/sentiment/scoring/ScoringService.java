@@ -214,6 +214,7 @@ public final class ScoringService implements AutoCloseable {
         ExecutorService pool = BatchScorer.pool(threads);
         long lastVersion = -1; // read on the first idle tick, inside the guarded loop
         try {
+            takeInChangedWhileStopped();
             while (true) {
                 List<Long> ids;
                 boolean pass;
@@ -261,6 +262,20 @@ public final class ScoringService implements AutoCloseable {
             publish(ScoringStatus.State.STOPPED, null);
         }
     }
+
+    /**
+     * A thumbnail that arrived while the service was not running (or whose announcement a kill lost) left its post
+     * scored without the image; those posts are handed in again once, at start. Bounded: the rest come next start.
+     */
+    private void takeInChangedWhileStopped() {
+        try {
+            submit(predictions.scoredWithoutTheirImage(active.id(), STALE_IMAGES_AT_START));
+        } catch (RuntimeException e) {
+            log.warn("could not look for posts scored without their image: {}", e.toString());
+        }
+    }
+
+    private static final int STALE_IMAGES_AT_START = 50_000;
 
     private static List<Long> take(java.util.TreeMap<Long, Long> from, int n) {
         List<Long> out = new ArrayList<>(Math.min(n, from.size()));

@@ -230,4 +230,29 @@ class ScoringServiceTest {
         assertThat(service.awaitIdle(Duration.ofSeconds(60))).isTrue();
         assertThat(predictions.count(a.id())).isEqualTo(3002);
     }
+
+    @Test
+    void aThumbnailThatArrivedWhileStoppedIsReadAtTheNextStart() throws Exception {
+        store(1, 6);
+        ScoringService s = service(null);
+        s.start();
+        assertThat(s.awaitIdle(Duration.ofSeconds(30))).isTrue();
+        PredictionRepository predictions = new PredictionRepository(db);
+        assertThat(predictions.find(3, a.id()).orElseThrow().prediction().imageStatus()).isEqualTo(com.bizcharts.sentiment.ImageStatus.MISSING);
+        s.stop(Duration.ofSeconds(10));
+
+        // stored while nothing scores (a 'live --no-score', or the scorer killed before it heard)
+        java.nio.file.Files.createDirectories(dir.resolve("images/biz"));
+        javax.imageio.ImageIO.write(com.bizcharts.sentiment.image.PerceptualHashTest.blob(40, 40), "jpg",
+                dir.resolve("images/biz/3s.jpg").toFile());
+        new ThreadRepository(db).setThumbnailPath(3, "biz/3s.jpg");
+        assertThat(predictions.scoredWithoutTheirImage(a.id(), 10)).containsExactly(3L);
+
+        s.start();
+        assertThat(s.awaitIdle(Duration.ofSeconds(30))).isTrue();
+        // the test signals decode no image: what matters is that the image was offered to the model this time
+        assertThat(predictions.find(3, a.id()).orElseThrow().prediction().imageStatus()).isNotEqualTo(com.bizcharts.sentiment.ImageStatus.MISSING);
+        assertThat(predictions.scoredWithoutTheirImage(a.id(), 10)).isEmpty();
+        assertThat(predictions.find(2, a.id()).orElseThrow().prediction().imageStatus()).isEqualTo(com.bizcharts.sentiment.ImageStatus.MISSING);
+    }
 }

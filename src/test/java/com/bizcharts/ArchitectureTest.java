@@ -93,8 +93,7 @@ class ArchitectureTest {
                 "com.bizcharts.learn.drift.DriftWatch", "com.bizcharts.learn.golden.GoldenSet",
                 "com.bizcharts.learn.retrain.GuardedRetrain", "com.bizcharts.learn.retrain.RetrainData",
                 "com.bizcharts.learn.train.TrainingSet", "com.bizcharts.remote.DatasetExport", "com.bizcharts.remote.PulledModels",
-                "com.bizcharts.sentiment.image.LabeledImageIndex", "com.bizcharts.sentiment.ocr.ImageTextPass",
-                "com.bizcharts.sentiment.ocr.OcrSignal", "com.bizcharts.sentiment.scoring.ModelRegistry",
+                "com.bizcharts.sentiment.image.LabeledImageIndex", "com.bizcharts.sentiment.scoring.ModelRegistry",
                 "com.bizcharts.sentiment.scoring.BoardMoodSignal");
         noClasses().that().resideOutsideOfPackage("com.bizcharts.store..")
                 .and().haveSimpleNameNotEndingWith("Repository")

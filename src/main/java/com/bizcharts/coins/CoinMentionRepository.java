@@ -62,6 +62,15 @@ public final class CoinMentionRepository {
         return top.toString();
     }
 
+    /** Adds mentions found outside the OP's text (in its thumbnail, by OCR), inside the caller's transaction. */
+    public void add(DSLContext ctx, long threadId, List<CoinMention> mentions) {
+        for (CoinMention m : mentions) {
+            ctx.insertInto(COIN_MENTIONS).set(COIN_MENTIONS.THREAD_ID, threadId).set(COIN_MENTIONS.COIN_SYMBOL, m.symbol())
+                    .set(COIN_MENTIONS.CONFIDENCE, m.confidence()).set(COIN_MENTIONS.MENTION_SOURCE, m.source())
+                    .onConflictDoNothing().execute();
+        }
+    }
+
     /** Mentions of one thread (all sources), surest first: the label view's coin chips. */
     public List<CoinMention> ofThread(DSLContext ctx, long threadId) {
         return ctx.selectFrom(COIN_MENTIONS).where(COIN_MENTIONS.THREAD_ID.eq(threadId))

@@ -3,7 +3,7 @@ package com.bizcharts.sentiment.ocr;
 import com.bizcharts.coins.CoinExtractor;
 import com.bizcharts.coins.CoinMention;
 import com.bizcharts.store.Database;
-import com.bizcharts.store.UtcTime;
+import com.bizcharts.store.ImageTextRepository;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,9 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import static com.bizcharts.store.schema.Tables.COIN_MENTIONS;
-import static com.bizcharts.store.schema.Tables.IMAGE_TEXTS;
-import static com.bizcharts.store.schema.Tables.THREAD_OPS;
 
 /**
  * Reads the text in thumbnails that have not been read yet (newest first), stores it in {@code image_texts} and
@@ -31,6 +28,8 @@ public final class ImageTextPass {
     private final ImageText ocr;
     private final CoinExtractor coins;
     private final Clock clock;
+    private final ImageTextRepository texts;
+    private final com.bizcharts.coins.CoinMentionRepository mentionsRepo;
 
     public ImageTextPass(Database db, Path imagesDir, ImageText ocr, CoinExtractor coins, Clock clock) {
         this.db = db;
@@ -38,6 +37,8 @@ public final class ImageTextPass {
         this.ocr = ocr;
         this.coins = coins;
         this.clock = clock;
+        this.texts = new ImageTextRepository(db);
+        this.mentionsRepo = new com.bizcharts.coins.CoinMentionRepository(coins);
     }
 
     public Result run(int limit) {
@@ -45,31 +46,19 @@ public final class ImageTextPass {
         long t0 = System.nanoTime();
         int read = 0, withText = 0, mentions = 0;
         while (read < limit) {
-            var batch = db.read().select(THREAD_OPS.THREAD_ID, THREAD_OPS.THUMBNAIL_PATH).from(THREAD_OPS)
-                    .where(THREAD_OPS.THUMBNAIL_PATH.isNotNull())
-                    .and(THREAD_OPS.THREAD_ID.notIn(db.read().select(IMAGE_TEXTS.THREAD_ID).from(IMAGE_TEXTS)))
-                    .orderBy(THREAD_OPS.POSTED_AT.desc()).limit(Math.min(50, limit - read)).fetch();
+            List<ImageTextRepository.Unread> batch = texts.unread(Math.min(50, limit - read));
             if (batch.isEmpty()) break;
             record Done(long id, ImageText.Reading reading, List<CoinMention> found) {}
             List<Done> done = new ArrayList<>();
-            for (var r : batch) {
-                ImageText.Reading reading = ocr.read(imagesDir.resolve(r.value2()));
+            for (var u : batch) {
+                ImageText.Reading reading = ocr.read(imagesDir.resolve(u.thumbnailPath()));
                 List<CoinMention> found = reading.text().isBlank() ? List.of() : coins.inText(reading.text(), CoinMention.IMAGE_OCR);
-                done.add(new Done(r.value1(), reading, found));
+                done.add(new Done(u.threadId(), reading, found));
             }
-            String now = UtcTime.format(clock.instant());
             db.writeVoid(ctx -> {
-                for (Done d : done) {
-                    ctx.insertInto(IMAGE_TEXTS).set(IMAGE_TEXTS.THREAD_ID, d.id())
-                            .set(IMAGE_TEXTS.STATUS, d.reading().status().name().toLowerCase(Locale.ROOT))
-                            .set(IMAGE_TEXTS.TEXT, d.reading().text()).set(IMAGE_TEXTS.READ_AT, now)
-                            .onConflictDoNothing().execute();
-                    for (CoinMention m : d.found()) {
-                        ctx.insertInto(COIN_MENTIONS).set(COIN_MENTIONS.THREAD_ID, d.id()).set(COIN_MENTIONS.COIN_SYMBOL, m.symbol())
-                                .set(COIN_MENTIONS.CONFIDENCE, m.confidence()).set(COIN_MENTIONS.MENTION_SOURCE, m.source())
-                                .onConflictDoNothing().execute();
-                    }
-                }
+                texts.save(ctx, done.stream().map(d -> new ImageTextRepository.Read(d.id(),
+                        d.reading().status().name().toLowerCase(Locale.ROOT), d.reading().text())).toList(), clock.instant());
+                for (Done d : done) mentionsRepo.add(ctx, d.id(), d.found());
                 // the OCR signal reads this text: the posts are scored again with it
                 db.announceChanged(done.stream().filter(d -> d.reading().text() != null && !d.reading().text().isBlank())
                         .map(Done::id).toList());
@@ -85,7 +74,6 @@ public final class ImageTextPass {
 
     /** The text read from a post's thumbnail, or empty. */
     public String textOf(long threadId) {
-        return db.read().select(IMAGE_TEXTS.TEXT).from(IMAGE_TEXTS).where(IMAGE_TEXTS.THREAD_ID.eq(threadId))
-                .fetchOptional(r -> r.value1()).orElse("");
+        return texts.textOf(threadId);
     }
 }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import static com.bizcharts.store.schema.Tables.IMAGE_TEXTS;
 
 /**
  * The OCR signal: the text read from a post's image (a meme's caption, a screenshot's "-80%") scored by the lexicon
@@ -40,10 +39,10 @@ public final class OcrSignal implements SignalSource {
 
     /** The texts {@code bizcharts ocr} stored in {@code image_texts}, one query per batch. */
     public static OcrSignal stored(Database db, LexiconReading.Source lexicon) {
+        com.bizcharts.store.ImageTextRepository repository = new com.bizcharts.store.ImageTextRepository(db);
         return new OcrSignal(batch -> {
             List<Long> ids = batch.stream().map(in -> in.post().threadId()).toList();
-            Map<Long, String> found = db.read().select(IMAGE_TEXTS.THREAD_ID, IMAGE_TEXTS.TEXT).from(IMAGE_TEXTS)
-                    .where(IMAGE_TEXTS.THREAD_ID.in(ids)).fetchMap(IMAGE_TEXTS.THREAD_ID, IMAGE_TEXTS.TEXT);
+            Map<Long, String> found = repository.texts(ids);
             return ids.stream().map(id -> found.getOrDefault(id, "")).toList();
         }, lexicon);
     }

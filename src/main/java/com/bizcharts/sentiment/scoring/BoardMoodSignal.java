@@ -5,7 +5,6 @@ import com.bizcharts.sentiment.fusion.SignalInput;
 import com.bizcharts.sentiment.fusion.SignalReading;
 import com.bizcharts.sentiment.fusion.SignalSource;
 import com.bizcharts.store.Database;
-import com.bizcharts.store.UtcTime;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -44,23 +43,11 @@ public final class BoardMoodSignal implements SignalSource {
         this.minPosts = minPosts;
     }
 
-    /**
-     * Reads the store: one query per batch, over the batch's time span plus the window. The plan is pinned (the
-     * posted_at index, then predictions by thread): left to itself SQLite scanned the whole predictions table, 40 ms
-     * at 200,000 predictions and growing, which the label view's guess paid on every card during a rescore.
-     */
+    /** Reads the store: one query per batch, over the batch's time span plus the window. */
     public static BoardMoodSignal stored(Database db, Duration window, int minPosts) {
-        return new BoardMoodSignal((from, to) -> db.read().fetch("""
-                        SELECT t.posted_at, p.p_bearish, p.p_neutral, p.p_bullish
-                        FROM thread_ops t INDEXED BY idx_thread_ops_posted_at
-                        CROSS JOIN predictions p ON p.thread_id = t.thread_id
-                        WHERE t.posted_at >= ? AND t.posted_at < ?
-                          AND p.scored_at = (SELECT max(q.scored_at) FROM predictions q WHERE q.thread_id = t.thread_id)
-                        GROUP BY t.thread_id
-                        ORDER BY t.posted_at""", UtcTime.format(from), UtcTime.format(to))
-                .map(r -> new Mood(UtcTime.parse(r.get(0, String.class)), new double[]{
-                        r.get(1, Double.class), r.get(2, Double.class), r.get(3, Double.class)})),
-                window, minPosts);
+        PredictionRepository predictions = new PredictionRepository(db);
+        return new BoardMoodSignal((from, to) -> predictions.latestBetween(from, to).stream()
+                .map(l -> new Mood(l.postedAt(), l.probabilities())).toList(), window, minPosts);
     }
 
     @Override

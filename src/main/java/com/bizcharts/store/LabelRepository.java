@@ -76,4 +76,29 @@ public final class LabelRepository {
                 r.getLabelerId(), UtcTime.parse(r.getLabeledAt()), r.getNotes(), r.getTextSnapshot(),
                 r.getImageUrlSnapshot());
     }
+
+    /** A human rating of a post with a stored thumbnail (outside the golden set): what repost neighbours vote with. */
+    public record RatedThumbnail(long threadId, int rating, String labeledAt, String thumbnailPath) {}
+
+    /** Every non-skip rating of a post with a thumbnail, golden posts left out, by thread. */
+    public List<RatedThumbnail> ratedThumbnails() {
+        return db.read().select(TRAINING_LABELS.THREAD_ID, TRAINING_LABELS.RATING, TRAINING_LABELS.LABELED_AT,
+                        com.bizcharts.store.schema.Tables.THREAD_OPS.THUMBNAIL_PATH)
+                .from(TRAINING_LABELS).join(com.bizcharts.store.schema.Tables.THREAD_OPS)
+                .on(com.bizcharts.store.schema.Tables.THREAD_OPS.THREAD_ID.eq(TRAINING_LABELS.THREAD_ID))
+                .where(TRAINING_LABELS.SKIPPED.eq(0L)).and(com.bizcharts.store.schema.Tables.THREAD_OPS.THUMBNAIL_PATH.isNotNull())
+                .and(TRAINING_LABELS.THREAD_ID.notIn(db.read().select(com.bizcharts.store.schema.Tables.GOLDEN_SET.THREAD_ID)
+                        .from(com.bizcharts.store.schema.Tables.GOLDEN_SET)))
+                .orderBy(TRAINING_LABELS.THREAD_ID)
+                .fetch(r -> new RatedThumbnail(r.value1(), r.value2().intValue(), r.value3(), r.value4()));
+    }
+
+    /** Changes whenever a label is added, changed or removed, or the golden set grows (a cheap staleness check). */
+    public String fingerprint() {
+        Record r = db.read().select(org.jooq.impl.DSL.count(), org.jooq.impl.DSL.max(TRAINING_LABELS.LABELED_AT),
+                        org.jooq.impl.DSL.sum(TRAINING_LABELS.RATING), org.jooq.impl.DSL.sum(TRAINING_LABELS.THREAD_ID))
+                .from(TRAINING_LABELS).fetchOne();
+        int golden = db.read().fetchCount(com.bizcharts.store.schema.Tables.GOLDEN_SET);
+        return r.get(0) + "|" + r.get(1) + "|" + r.get(2) + "|" + r.get(3) + "|" + golden;
+    }
 }

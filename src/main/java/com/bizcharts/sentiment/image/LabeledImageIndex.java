@@ -2,8 +2,6 @@ package com.bizcharts.sentiment.image;
 
 import com.bizcharts.store.labels.SentimentLabel;
 import com.bizcharts.store.Database;
-import org.jooq.Record;
-import org.jooq.impl.DSL;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,9 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
-import static com.bizcharts.store.schema.Tables.GOLDEN_SET;
-import static com.bizcharts.store.schema.Tables.THREAD_OPS;
-import static com.bizcharts.store.schema.Tables.TRAINING_LABELS;
 
 /**
  * The repost index kept in step with the labels: every human-labeled post with a thumbnail, under its thread id and
@@ -29,7 +24,7 @@ import static com.bizcharts.store.schema.Tables.TRAINING_LABELS;
  */
 public final class LabeledImageIndex implements Supplier<ImageHashIndex> {
 
-    private final Database db;
+    private final com.bizcharts.store.LabelRepository labels;
     private final Path imagesDir;
     private final long recheckNanos;
     private final LongSupplier nanoTime;
@@ -40,7 +35,7 @@ public final class LabeledImageIndex implements Supplier<ImageHashIndex> {
     private boolean checked;
 
     public LabeledImageIndex(Database db, Path imagesDir, Duration recheck, LongSupplier nanoTime) {
-        this.db = db;
+        this.labels = new com.bizcharts.store.LabelRepository(db);
         this.imagesDir = imagesDir;
         this.recheckNanos = recheck.toNanos();
         this.nanoTime = nanoTime;
@@ -68,30 +63,21 @@ public final class LabeledImageIndex implements Supplier<ImageHashIndex> {
 
     /** Changes whenever a label is added, changed or removed, or the golden set grows. */
     private String fingerprint() {
-        Record r = db.read().select(DSL.count(), DSL.max(TRAINING_LABELS.LABELED_AT), DSL.sum(TRAINING_LABELS.RATING),
-                        DSL.sum(TRAINING_LABELS.THREAD_ID))
-                .from(TRAINING_LABELS).fetchOne();
-        int golden = db.read().fetchCount(GOLDEN_SET);
-        return r.get(0) + "|" + r.get(1) + "|" + r.get(2) + "|" + r.get(3) + "|" + golden;
+        return labels.fingerprint();
     }
 
     private ImageHashIndex build() {
         record Rated(long threadId, String thumbnail, int[] votes, String latest, SentimentLabel latestLabel) {}
         Map<Long, Rated> byThread = new HashMap<>();
-        for (Record r : db.read().select(TRAINING_LABELS.THREAD_ID, TRAINING_LABELS.RATING, TRAINING_LABELS.LABELED_AT,
-                        THREAD_OPS.THUMBNAIL_PATH)
-                .from(TRAINING_LABELS).join(THREAD_OPS).on(THREAD_OPS.THREAD_ID.eq(TRAINING_LABELS.THREAD_ID))
-                .where(TRAINING_LABELS.SKIPPED.eq(0L)).and(THREAD_OPS.THUMBNAIL_PATH.isNotNull())
-                .and(TRAINING_LABELS.THREAD_ID.notIn(db.read().select(GOLDEN_SET.THREAD_ID).from(GOLDEN_SET)))
-                .orderBy(TRAINING_LABELS.THREAD_ID).fetch()) {
-            long id = r.get(TRAINING_LABELS.THREAD_ID);
-            SentimentLabel label = SentimentLabel.ofRating(r.get(TRAINING_LABELS.RATING).intValue());
-            String at = r.get(TRAINING_LABELS.LABELED_AT);
+        for (var r : labels.ratedThumbnails()) {
+            long id = r.threadId();
+            SentimentLabel label = SentimentLabel.ofRating(r.rating());
+            String at = r.labeledAt();
             Rated prev = byThread.get(id);
             int[] votes = prev == null ? new int[3] : prev.votes();
             votes[label.index()]++;
             boolean later = prev == null || at.compareTo(prev.latest()) > 0;
-            byThread.put(id, new Rated(id, r.get(THREAD_OPS.THUMBNAIL_PATH), votes, later ? at : prev.latest(),
+            byThread.put(id, new Rated(id, r.thumbnailPath(), votes, later ? at : prev.latest(),
                     later ? label : prev.latestLabel()));
         }
         List<Rated> rated = new ArrayList<>(byThread.values());

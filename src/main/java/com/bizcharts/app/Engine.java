@@ -208,7 +208,6 @@ public final class Engine implements AutoCloseable {
         scoring.start();
     }
 
-    BatchScorer scorer() { return new BatchScorer(predictions, imagesDir(), clock); }
 
     public Settings settings() { return settings; }
 

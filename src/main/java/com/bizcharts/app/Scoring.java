@@ -3,7 +3,6 @@ package com.bizcharts.app;
 import com.bizcharts.sentiment.SentimentSignals;
 import com.bizcharts.sentiment.ocr.ImageText;
 import com.bizcharts.sentiment.scoring.ActiveModel;
-import com.bizcharts.sentiment.scoring.BatchScorer;
 import com.bizcharts.sentiment.scoring.ScoringService;
 import com.bizcharts.sentiment.scoring.ModelLoader;
 import com.bizcharts.sentiment.scoring.ModelRegistry;
@@ -37,5 +36,4 @@ public final class Scoring {
 
     public com.bizcharts.sentiment.ocr.ImageTextPass imageTextPass() { return engine.imageTextPass(); }
 
-    public BatchScorer scorer() { return engine.scorer(); }
 }

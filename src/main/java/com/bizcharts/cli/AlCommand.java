@@ -29,7 +29,7 @@ public final class AlCommand {
         public Integer call() {
             if (n < 1 || pool < 1) throw new IllegalArgumentException("--n and --pool must be at least 1");
             var engine = al.root.engine();
-            var model = engine.scoring().modelLoader().active(engine.scoring().models());
+            var model = engine.scoring().activeModel().get().model();
             var list = engine.training().activeLearningQueue().suggest(model, n, pool);
             PrintWriter out = spec.commandLine().getOut();
             if (list.isEmpty()) out.println("no unlabeled posts");

@@ -43,7 +43,7 @@ final class AnalysisOptions {
         if (last.isBefore(first)) throw new IllegalArgumentException("--to is before --from");
         Instant start = first.atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant end = last.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        String modelId = model != null ? model : engine.scoring().modelLoader().active(engine.scoring().models()).id();
+        String modelId = model != null ? model : engine.scoring().activeModel().id();
         MarketAnalysis analysis = engine.analysis().marketAnalysis();
         return new Loaded(modelId, analysis.sentiment(modelId, b, start, end),
                 analysis.prices(symbol, start, end, MarketAnalysis.margin(b, maxLag)));

@@ -36,7 +36,7 @@ final class CoinsCommand implements Callable<Integer> {
         LocalDate first = last.minusDays(days - 1L);
         Instant start = first.atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant end = last.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        String modelId = engine.scoring().modelLoader().active(engine.scoring().models()).id();
+        String modelId = engine.scoring().activeModel().id();
         MarketAnalysis.Sentiment s = engine.analysis().marketAnalysis().sentiment(modelId, Bucket.DAY, start, end);
         RangeNote.about(s, engine.collecting().threads(), first, last).ifPresent(spec.commandLine().getErr()::println);
         var rows = s.coins();

@@ -42,7 +42,7 @@ final class IndexCommand implements Callable<Integer> {
         if (to.isBefore(from)) throw new IllegalArgumentException("--to is before --from");
         if (!format.equals("csv") && !format.equals("json")) throw new IllegalArgumentException("--format must be csv or json");
         var engine = root.engine();
-        String modelId = model != null ? model : engine.scoring().modelLoader().active(engine.scoring().models()).id();
+        String modelId = model != null ? model : engine.scoring().activeModel().id();
         Instant start = from.atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant end = to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         MarketAnalysis.Sentiment s = engine.analysis().marketAnalysis().sentiment(modelId, b, start, end);

@@ -97,7 +97,7 @@ class PulledModelPromotionTest {
                 .contains("\"validation\"");
 
         registry.activate("rt-good-student");
-        var scorer = loader.active(registry);
+        var scorer = loader.scoring(loader.load(registry.active().orElseThrow()));
         assertThat(scorer).isInstanceOf(OnnxStudentModel.class);
         assertThat(scorer.predict(PostInput.ofText(null, "wagmi to the moon")).label()).isEqualTo(SentimentLabel.BULLISH);
         assertThatThrownBy(() -> registry.activate("rt-good-adapter")).hasMessageContaining("GPU machine only");

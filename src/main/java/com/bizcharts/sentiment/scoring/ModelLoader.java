@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Finds and loads the model to score with: the registry's active model, or else the default model directory from
  * settings ({@code models/default}), or else the copy of it bundled in the jar, so a fresh install scores at once.
- * The scoring model ({@link #active}) fuses the further signals too when it is an embedded model; {@link #load} and
+ * The scoring model ({@link #scoring}) fuses the further signals too when it is an embedded model; {@link #load} and
  * {@link #defaultModel} give the model alone, as trained (what the guarded retrain compares, so both sides are judged
  * alike). A registered ONNX student (a model distilled on the GPU machine) loads once and stays open: the loader owns
  * its native session, so callers never close what it returns.
@@ -33,14 +33,6 @@ public final class ModelLoader implements AutoCloseable {
     public ModelLoader(Path defaultModel, SentimentSignals signals) {
         this.defaultModel = defaultModel;
         this.signals = signals;
-    }
-
-    /**
-     * The active model if one is registered and active, else the default; an embedded one with the further signals
-     * wired in (a student reads image and text itself).
-     */
-    public SentimentModel active(ModelRegistry registry) {
-        return scoring(registry.active().map(this::load).orElseGet(this::defaultModel));
     }
 
     /** The model as it scores posts: an embedded one fused with the further signals, a student as it is. */

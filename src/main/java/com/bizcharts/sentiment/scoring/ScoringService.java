@@ -106,26 +106,20 @@ public final class ScoringService implements AutoCloseable {
         // not running: nothing to hurry, and the pass at start finds every post still waiting (a million-post import
         // must not pile up here)
         if (threadIds.isEmpty() || !running) return;
-        lock.lock();
-        try {
+        locked(() -> {
             long seq = ++submissions;
             for (Long id : threadIds) pending.put(id, seq);
             wake.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** Asks for a pass over the store: every post the active model has not scored yet. */
     public void requestPass() {
-        lock.lock();
-        try {
+        locked(() -> {
             cancelledFor = null;
             passRequested = true;
             wake.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     public void pause() { setPaused(true); }
@@ -134,25 +128,19 @@ public final class ScoringService implements AutoCloseable {
 
     /** Stops the pass in progress; newly stored posts are still scored. The rest waits for the next pass. */
     public void cancelPass() {
-        lock.lock();
-        try {
+        locked(() -> {
             passRequested = false;
             cancelledFor = passModel != null ? passModel : safeId();
             passModel = null;
             wake.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     private void setPaused(boolean p) {
-        lock.lock();
-        try {
+        locked(() -> {
             paused = p;
             wake.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** Batch size and scoring threads for the next {@link #start} ({@code score --batch N --threads N}). */
@@ -167,12 +155,9 @@ public final class ScoringService implements AutoCloseable {
         if (worker != null && worker.isAlive()) return;
         stopRequested = false;
         running = true;
-        lock.lock();
-        try {
+        locked(() -> {
             passRequested = true; // whatever was stored while stopped is waiting
-        } finally {
-            lock.unlock();
-        }
+        });
         worker = Thread.ofPlatform().name("scoring-service").daemon(true).start(this::loop);
     }
 
@@ -180,13 +165,10 @@ public final class ScoringService implements AutoCloseable {
     public synchronized void stop(Duration timeout) throws InterruptedException {
         Thread t = worker;
         if (t == null) return;
-        lock.lock();
-        try {
+        locked(() -> {
             stopRequested = true;
             wake.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        });
         t.join(timeout.toMillis());
         if (!t.isAlive()) worker = null; // still finishing its chunk: a start() must not run a second worker
     }
@@ -252,13 +234,10 @@ public final class ScoringService implements AutoCloseable {
         } finally {
             running = false;
             pool.shutdownNow();
-            lock.lock();
-            try {
+            locked(() -> {
                 busy = false;
                 settled.signalAll();
-            } finally {
-                lock.unlock();
-            }
+            });
             publish(ScoringStatus.State.STOPPED, null);
         }
     }
@@ -289,12 +268,19 @@ public final class ScoringService implements AutoCloseable {
      * would repeat the same prediction. Later submissions stay: their inputs may have changed since.
      */
     private void settleSubmitted(List<PostInput> chunk, long readAfterSubmission) {
-        lock.lock();
-        try {
+        locked(() -> {
             for (PostInput p : chunk) {
                 Long seq = pending.get(p.threadId());
                 if (seq != null && seq <= readAfterSubmission) pending.remove(p.threadId());
             }
+        });
+    }
+
+    /** Runs {@code r} holding the service's lock (state shared with the worker: pending, pass, pause, stop). */
+    private void locked(Runnable r) {
+        lock.lock();
+        try {
+            r.run();
         } finally {
             lock.unlock();
         }
@@ -332,13 +318,10 @@ public final class ScoringService implements AutoCloseable {
         long readAfter = submissionsSoFar();
         List<PostInput> chunk = predictions.unscoredNewestFirst(model.id(), imagesDir, passCursor, batchSize * threads);
         if (chunk.isEmpty()) {
-            lock.lock();
-            try {
+            locked(() -> {
                 // a model change while this chunk ran asks for a new pass; otherwise this one is done
                 if (model.id().equals(active.get().id())) passRequested = false;
-            } finally {
-                lock.unlock();
-            }
+            });
             if (passDone > 0) log.info("scored {} posts with {} in the background", passDone, passModel);
             passModel = null;
             return;
@@ -374,17 +357,13 @@ public final class ScoringService implements AutoCloseable {
         long v = dataVersion.getAsLong();
         if (v != lastVersion) {
             dirty = true;
-            // another process may have activated a model: one cheap read (a change calls requestPass itself)
-            active.refresh();
+            // a model activated elsewhere is ActiveModel's watch to notice (Engine.startServices starts both)
             String id = active.id();
             if (!id.equals(cancelledFor) && predictions.coverage(id).waiting() > 0) {
-                lock.lock();
-                try {
+                locked(() -> {
                     passRequested = true;
                     wake.signalAll();
-                } finally {
-                    lock.unlock();
-                }
+                });
             }
         }
         return v;

@@ -54,7 +54,6 @@ public final class DashboardViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty scoring = new SimpleStringProperty("");
     private volatile MarketAnalysis.Sentiment lastSentiment;
-    private volatile ScoringStatus scoringStatus;
     // FX thread only: the load in flight and what asked for another meanwhile
     private long generation;
     private boolean loading, again, stale;
@@ -106,7 +105,6 @@ public final class DashboardViewModel {
      * instead of pretending its counts are whole. Call {@link #refresh} (throttled) for the new predictions.
      */
     public void showScoring(ScoringStatus s) {
-        scoringStatus = s;
         String text = partial(s);
         ex.fx().execute(() -> scoring.set(text));
     }

@@ -123,7 +123,7 @@ class ScoringTest {
         registry.activate(b.id());
         assertThat(registry.active()).get().extracting(RegisteredModel::id).isEqualTo(b.id());
         assertThat(registry.list()).hasSize(2).filteredOn(RegisteredModel::active).hasSize(1);
-        assertThat(new ModelLoader(dir, SIGNALS).active(registry).id()).isEqualTo(b.id());
+        assertThat(new ActiveModel(registry, new ModelLoader(dir, SIGNALS)).id()).isEqualTo(b.id());
 
         assertThat(registry.rollback().id()).isEqualTo(a.id());
         assertThat(registry.active()).get().extracting(RegisteredModel::id).isEqualTo(a.id());

@@ -1,5 +1,8 @@
 package com.bizcharts.ui;
 
+import static com.bizcharts.ui.TestWorkstation.text;
+import static com.bizcharts.ui.TestWorkstation.waitFor;
+
 import com.bizcharts.app.Engine;
 import com.bizcharts.collect.http.LoopbackServer;
 import com.bizcharts.collect.http.LoopbackServer.Reply;
@@ -66,14 +69,7 @@ class CollectAndModelsUiTest {
         warosu.close();
     }
 
-    private static void waitFor(long seconds, Supplier<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> condition.get());
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
-    }
 
     @Test
     void startingAndStoppingTheLiveScraperUpdatesTheCollectView(FxRobot robot) throws Exception {

@@ -1,5 +1,8 @@
 package com.bizcharts.ui;
 
+import static com.bizcharts.ui.TestWorkstation.text;
+import static com.bizcharts.ui.TestWorkstation.waitFor;
+
 import com.bizcharts.app.Engine;
 import com.bizcharts.collect.http.LoopbackServer;
 import com.bizcharts.collect.http.LoopbackServer.Reply;
@@ -86,14 +89,7 @@ class LiveWorkstationUiTest {
         fourchan.close();
     }
 
-    private static void waitFor(long seconds, Supplier<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> condition.get());
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
-    }
 
     private static int dashboardPosts(FxRobot robot) {
         Matcher m = POSTS.matcher(text(robot, "#dashboard-status"));

@@ -109,6 +109,17 @@ public final class TestWorkstation {
         }
     }
 
+    /** Waits (up to {@code seconds}) for a condition the FX thread makes true, then for the FX events it queued. */
+    public static void waitFor(long seconds, java.util.function.Supplier<Boolean> condition) throws java.util.concurrent.TimeoutException {
+        org.testfx.util.WaitForAsyncUtils.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS, () -> condition.get());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The text of the label with this id. */
+    public static String text(org.testfx.api.FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(javafx.scene.control.Label.class).getText();
+    }
+
     private static String slashes(Path p) {
         return p.toString().replace("\\", "/");
     }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import static com.bizcharts.store.schema.Tables.IMAGE_TEXTS;
 import static com.bizcharts.store.schema.Tables.PREDICTIONS;
 import static com.bizcharts.store.schema.Tables.SCORE_FAILURES;
 import static com.bizcharts.store.schema.Tables.THREAD_OPS;
@@ -114,6 +115,17 @@ public final class PredictionRepository {
         return db.read().select(PREDICTIONS.THREAD_ID).from(PREDICTIONS).join(THREAD_OPS).on(THREAD_OPS.THREAD_ID.eq(PREDICTIONS.THREAD_ID))
                 .where(PREDICTIONS.MODEL_ID.eq(modelId)).and(PREDICTIONS.IMAGE_STATUS.eq("missing"))
                 .and(THREAD_OPS.THUMBNAIL_PATH.isNotNull())
+                .orderBy(PREDICTIONS.THREAD_ID.desc()).limit(limit).fetch(PREDICTIONS.THREAD_ID);
+    }
+
+    /**
+     * Posts this model scored before OCR read text off their thumbnail, newest first: the text is a signal their
+     * prediction was made without. At or after the same second counts, since times are kept to the second.
+     */
+    public List<Long> scoredBeforeTheirImageText(String modelId, int limit) {
+        return db.read().select(PREDICTIONS.THREAD_ID).from(PREDICTIONS).join(IMAGE_TEXTS).on(IMAGE_TEXTS.THREAD_ID.eq(PREDICTIONS.THREAD_ID))
+                .where(PREDICTIONS.MODEL_ID.eq(modelId)).and(IMAGE_TEXTS.STATUS.eq("used")).and(IMAGE_TEXTS.TEXT.ne(""))
+                .and(IMAGE_TEXTS.READ_AT.ge(PREDICTIONS.SCORED_AT))
                 .orderBy(PREDICTIONS.THREAD_ID.desc()).limit(limit).fetch(PREDICTIONS.THREAD_ID);
     }
 

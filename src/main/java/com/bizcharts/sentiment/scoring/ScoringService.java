@@ -243,14 +243,16 @@ public final class ScoringService implements AutoCloseable {
     }
 
     /**
-     * A thumbnail that arrived while the service was not running (or whose announcement a kill lost) left its post
-     * scored without the image; those posts are handed in again once, at start. Bounded: the rest come next start.
+     * A thumbnail that arrived, or OCR text read off one, while the service was not running (or whose announcement a
+     * kill lost) left its post scored without it; those posts are handed in again once, at start. Bounded: the rest
+     * come next start.
      */
     private void takeInChangedWhileStopped() {
         try {
             submit(predictions.scoredWithoutTheirImage(active.id(), STALE_IMAGES_AT_START));
+            submit(predictions.scoredBeforeTheirImageText(active.id(), STALE_IMAGES_AT_START));
         } catch (RuntimeException e) {
-            log.warn("could not look for posts scored without their image: {}", e.toString());
+            log.warn("could not look for posts scored without their image or its text: {}", e.toString());
         }
     }
 

@@ -255,4 +255,31 @@ class ScoringServiceTest {
         assertThat(predictions.scoredWithoutTheirImage(a.id(), 10)).isEmpty();
         assertThat(predictions.find(2, a.id()).orElseThrow().prediction().imageStatus()).isEqualTo(com.bizcharts.sentiment.ImageStatus.MISSING);
     }
+
+    @Test
+    void textReadOffAThumbnailWhileStoppedIsScoredAtTheNextStart() throws Exception {
+        store(1, 6);
+        ScoringService s = service(null);
+        s.start();
+        assertThat(s.awaitIdle(Duration.ofSeconds(30))).isTrue();
+        s.stop(Duration.ofSeconds(10));
+        PredictionRepository predictions = new PredictionRepository(db);
+        assertThat(predictions.scoredBeforeTheirImageText(a.id(), 10)).isEmpty();
+
+        // an 'ocr' run from another process while the window is closed: post 3's caption, post 4 unreadable
+        db.write(ctx -> {
+            new com.bizcharts.store.ImageTextRepository(db).save(ctx, List.of(
+                    new com.bizcharts.store.ImageTextRepository.Read(3, "used", "WE ARE SO BACK"),
+                    new com.bizcharts.store.ImageTextRepository.Read(4, "undecodable", "")), clock.instant());
+            return null;
+        });
+        assertThat(predictions.scoredBeforeTheirImageText(a.id(), 10)).containsExactly(3L);
+
+        List<ScoringService.Scored> events = new CopyOnWriteArrayList<>();
+        s.onScored(events::add);
+        s.start();
+        assertThat(s.awaitIdle(Duration.ofSeconds(30))).isTrue();
+        List<Long> scoredAgain = events.stream().flatMap(e -> e.threadIds().stream()).toList();
+        assertThat(scoredAgain).contains(3L).doesNotContain(1L, 2L, 4L);
+    }
 }

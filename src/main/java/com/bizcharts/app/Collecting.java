@@ -1,45 +1,115 @@
 package com.bizcharts.app;
 
+import com.bizcharts.coins.CoinMentionRepository;
+import com.bizcharts.collect.http.Backoff;
+import com.bizcharts.collect.http.PoliteHttp;
+import com.bizcharts.collect.http.RequestPacer;
 import com.bizcharts.collect.live.CatalogPoller;
 import com.bizcharts.collect.live.LiveScraper;
+import com.bizcharts.collect.live.ThumbnailStore;
 import com.bizcharts.collect.warosu.WarosuImporter;
+import com.bizcharts.store.Coverage;
+import com.bizcharts.store.Database;
+import com.bizcharts.store.PostChanges;
+import com.bizcharts.store.StoreStats;
+import com.bizcharts.store.ThreadOp;
+import com.bizcharts.store.ThreadRepository;
 import com.bizcharts.store.retention.Maintenance;
 import com.bizcharts.store.retention.RetentionPolicy;
-import com.bizcharts.store.ThreadRepository;
+
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * What collects and keeps the board: the live scraper, Warosu imports, the posts stored, retention and coverage. A
- * feature service of the engine: commands and view-models take it, not the engine's parts.
+ * feature service built by the {@link Engine}: it owns the collectors and hands them to commands and view-models.
  */
 public final class Collecting {
 
-    private final Engine engine;
+    private final Settings settings;
+    private final Database database;
+    private final ThreadRepository threads;
+    private final CoinMentionRepository coinMentions;
+    private final Backoff backoff;
+    private final Clock clock;
+    private final CatalogPoller catalogPoller;
+    private final LiveScraper liveScraper;
 
-    Collecting(Engine engine) {
-        this.engine = engine;
+    Collecting(Settings settings, Database database, ThreadRepository threads, CoinMentionRepository coinMentions,
+               Backoff backoff, Clock clock) {
+        this.settings = settings;
+        this.database = database;
+        this.threads = threads;
+        this.coinMentions = coinMentions;
+        this.backoff = backoff;
+        this.clock = clock;
+        var fc = settings.fourchan();
+        // One pace for the API and the image host together: 4chan's rule is one request per second in all.
+        PoliteHttp fourchanHttp = new PoliteHttp(RequestPacer.realTime(fc.minRequestInterval()), backoff, fc.requestTimeout(), fc.userAgent());
+        this.catalogPoller = new CatalogPoller(fourchanHttp, fc.apiUri(), fc.imagesUri(), fc.board(), database, threads,
+                new ThumbnailStore(fourchanHttp, imagesDir()), coinMentions::recordAndSummarise, clock,
+                fc.downloadThumbnails() ? 50 : 0);
+        this.liveScraper = new LiveScraper(catalogPoller, fc.pollInterval(), clock);
     }
 
-    public LiveScraper liveScraper() { return engine.liveScraper(); }
+    public LiveScraper liveScraper() { return liveScraper; }
 
-    public WarosuImporter warosuImporter() { return engine.warosuImporter(); }
+    /** The live poller itself, for {@code bench catalog} (parse and store without the network). */
+    public CatalogPoller catalogPoller() { return catalogPoller; }
 
-    public CatalogPoller catalogPoller() { return engine.catalogPoller(); }
+    /** A Warosu importer with its own pace (Warosu asks for gentler use than 4chan: one request per 2 s). */
+    public WarosuImporter warosuImporter() {
+        var w = settings.warosu();
+        PoliteHttp http = new PoliteHttp(RequestPacer.realTime(w.minRequestInterval()), backoff, w.requestTimeout(),
+                settings.fourchan().userAgent());
+        return new WarosuImporter(http, w.baseUri(), w.imagesUri(), w.board(), w.pageSize(), database, threads,
+                new ThumbnailStore(http, imagesDir()), coinMentions::record, clock);
+    }
 
-    public com.bizcharts.store.Coverage coverage() { return engine.coverage(); }
+    /** What the store covers, per source and day (the Collect view's chart, {@code coverage}). */
+    public Coverage coverage() { return Coverage.of(database); }
 
-    public com.bizcharts.store.StoreStats storeStats(int days) { return engine.storeStats(days); }
+    /** Posts, runs and disk use over the last {@code days} ({@code stats}). */
+    public StoreStats storeStats(int days) { return StoreStats.of(database, imagesDir(), days); }
 
-    public Maintenance maintenance() { return engine.maintenance(); }
+    public Maintenance maintenance() { return new Maintenance(database, imagesDir(), clock); }
 
-    public RetentionPolicy retentionPolicy() { return engine.retentionPolicy(); }
+    public RetentionPolicy retentionPolicy() {
+        var r = settings.retention();
+        return new RetentionPolicy(Duration.ofDays(r.fullHtmlDays()), Duration.ofDays(r.threadMetadataDays()),
+                Duration.ofDays(r.snapshotsFullDays()), Duration.ofDays(r.snapshotsHourlyDays()),
+                r.keepThreadsWithReplies(), Duration.ofDays(r.thumbnailsMaxAgeDays()),
+                r.thumbnailsMaxMegabytes() * 1024L * 1024L);
+    }
 
-    public com.bizcharts.store.ThreadRepository.UpsertCounts storePosts(List<com.bizcharts.store.ThreadOp> ops, java.time.Instant seenAt) { return engine.storePosts(ops, seenAt); }
+    /**
+     * Stores OPs with their coin mentions in one transaction, as an importer does (benchmarks seed their stores
+     * with it); the posts are announced to the scoring service.
+     */
+    public ThreadRepository.UpsertCounts storePosts(List<ThreadOp> ops, Instant seenAt) {
+        return database.write(ctx -> {
+            var counts = threads.upsert(ctx, ops, seenAt);
+            coinMentions.record(ctx, ops);
+            return counts;
+        });
+    }
 
-    public com.bizcharts.store.PostChanges postChanges() { return engine.postChanges(); }
+    /** Which posts each commit stored or changed (the label queue takes new posts in from here). */
+    public PostChanges postChanges() { return database.postChanges(); }
 
-    public ThreadRepository threads() { return engine.threads(); }
+    public ThreadRepository threads() { return threads; }
 
-    public Path imagesDir() { return engine.imagesDir(); }
+    public Path imagesDir() { return settings.paths().imagesPath(); }
+
+    /** Stops the live scraper, letting a poll in flight finish its commit. */
+    void stop() {
+        try {
+            liveScraper.stop(Duration.ofSeconds(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

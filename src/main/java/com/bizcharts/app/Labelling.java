@@ -1,36 +1,76 @@
 package com.bizcharts.app;
 
+import com.bizcharts.coins.CoinMention;
 import com.bizcharts.coins.CoinMentionRepository;
+import com.bizcharts.learn.active.ActiveLearningQueue;
+import com.bizcharts.sentiment.PostInput;
+import com.bizcharts.sentiment.scoring.ActiveModel;
+import com.bizcharts.store.Database;
 import com.bizcharts.store.LabelRepository;
+import com.bizcharts.store.ThreadRepository;
+import com.bizcharts.store.labels.LabelProgress;
+import com.bizcharts.store.labels.LabelQueue;
+import com.bizcharts.store.labels.LabelStats;
 import com.bizcharts.store.labels.LabelTransfer;
+
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * What the labeler works with: the queue, the labels and their files, progress and the coins of a post. A feature
- * service of the engine: commands and view-models take it, not the engine's parts.
+ * service built by the {@link Engine}; commands and view-models take it, not the engine's parts.
  */
 public final class Labelling {
 
-    private final Engine engine;
+    private final Database database;
+    private final ThreadRepository threads;
+    private final LabelRepository labels;
+    private final LabelTransfer labelTransfer;
+    private final CoinMentionRepository coinMentions;
+    private final ActiveModel activeModel;
+    private final Supplier<ActiveLearningQueue> activeLearning;
+    private final Path imagesDir;
+    private final Clock clock;
 
-    Labelling(Engine engine) {
-        this.engine = engine;
+    Labelling(Database database, ThreadRepository threads, LabelRepository labels, CoinMentionRepository coinMentions,
+              ActiveModel activeModel, Supplier<ActiveLearningQueue> activeLearning, Path imagesDir, Clock clock) {
+        this.database = database;
+        this.threads = threads;
+        this.labels = labels;
+        this.coinMentions = coinMentions;
+        this.labelTransfer = new LabelTransfer(database, threads, labels, coinMentions::record);
+        this.activeModel = activeModel;
+        this.activeLearning = activeLearning;
+        this.imagesDir = imagesDir;
+        this.clock = clock;
     }
 
-    public LabelRepository labels() { return engine.labels(); }
+    public LabelRepository labels() { return labels; }
 
-    public com.bizcharts.store.labels.LabelQueue labelQueue() { return engine.labelQueue(); }
+    /** The label view's queue; "by the model's need" ranks with the active model (newest first if that fails). */
+    public LabelQueue labelQueue() {
+        return new LabelQueue(database, threads, ids -> {
+            var posts = threads.findAll(ids).stream().map(op -> PostInput.of(op, imagesDir)).toList();
+            return activeLearning.get().rank(activeModel.get().model(), posts).stream().map(s -> s.post().threadId()).toList();
+        });
+    }
 
-    public LabelTransfer labelTransfer() { return engine.labelTransfer(); }
+    public LabelTransfer labelTransfer() { return labelTransfer; }
 
-    public com.bizcharts.store.labels.LabelStats labelStats() { return engine.labelStats(); }
+    public LabelStats labelStats() { return LabelStats.of(database); }
 
-    public com.bizcharts.store.labels.LabelProgress labelProgress(String labelerId) { return engine.labelProgress(labelerId); }
+    /** A labeler's progress now (today, total, per class, the last hour). */
+    public LabelProgress labelProgress(String labelerId) { return LabelProgress.of(database, labelerId, clock.instant()); }
 
-    public List<String> coinsOf(long threadId) { return engine.coinsOf(threadId); }
+    /** The coins a post mentions, each once. */
+    public List<String> coinsOf(long threadId) {
+        return coinMentions.ofThread(database.read(), threadId).stream().map(CoinMention::symbol).distinct().toList();
+    }
 
-    public CoinMentionRepository coinMentions() { return engine.coinMentions(); }
+    public CoinMentionRepository coinMentions() { return coinMentions; }
+
     /** The clock its records are stamped with (UTC). */
-    public Clock clock() { return engine.clock(); }
+    public Clock clock() { return clock; }
 }

@@ -78,7 +78,13 @@ public record Settings(
                                     int snapshotsHourlyDays, int keepThreadsWithReplies, int thumbnailsMaxAgeDays,
                                     long thumbnailsMaxMegabytes) {}
 
-    public record LabelingSettings(String labelerId, boolean showPrediction, int prefetch) {}
+    /**
+     * The label view: who labels, whether the model's guess shows at first, cards read ahead, and the labeling
+     * guidelines shown with H (empty: the bundled docs/labeling-guidelines.md).
+     */
+    public record LabelingSettings(String labelerId, boolean showPrediction, int prefetch, String guidelines) {
+        public Optional<Path> guidelinesPath() { return guidelines == null || guidelines.isBlank() ? Optional.empty() : Optional.of(Path.of(guidelines.strip())); }
+    }
 
     public record CoinSettings(String list) {
         public Path listPath() { return Path.of(list); }

@@ -12,6 +12,9 @@ import com.bizcharts.ui.collect.CollectViewModel;
 import com.bizcharts.ui.collect.WarosuImportView;
 import com.bizcharts.ui.collect.WarosuImportViewModel;
 import com.bizcharts.ui.common.UiExecutors;
+import com.bizcharts.ui.common.ViewState;
+import com.bizcharts.ui.label.FilterMemory;
+import com.bizcharts.ui.label.LabelGuidelines;
 import com.bizcharts.ui.label.LabelCards;
 import com.bizcharts.ui.label.LabelView;
 import com.bizcharts.ui.label.LabelViewModel;
@@ -36,7 +39,9 @@ import java.util.function.Supplier;
 public final class WorkstationApp extends Application {
 
     private static volatile CompletableFuture<Engine> opening;
+    private static volatile java.nio.file.Path stateFile;
     private Engine engine;
+    private RuntimeException openFailure;
 
     /**
      * Starts opening the engine (settings, database migrations, lexicon) on its own thread, so that at a cold start
@@ -57,21 +62,54 @@ public final class WorkstationApp extends Application {
         }
     }
 
+    /** Where the window keeps what it remembers between runs (next to the settings); called before launch. */
+    public static void keepStateIn(java.nio.file.Path file) {
+        stateFile = file;
+    }
+
     @Override
     public void init() {
-        engine = awaitEngine();
+        try {
+            engine = awaitEngine();
+        } catch (RuntimeException e) {
+            openFailure = e; // said in a dialog once the toolkit runs, not as a stack trace
+        }
     }
 
     @Override
     public void start(Stage stage) {
-        Scene scene = build(engine, UiExecutors.forApp());
+        if (openFailure != null) {
+            var alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR,
+                    openFailure.getMessage() + "\n\nCheck --db and --config (or config/settings.toml) and start again.");
+            alert.setHeaderText("The workstation could not open its store");
+            alert.showAndWait();
+            javafx.application.Platform.exit();
+            return;
+        }
+        ViewState state = stateFile == null ? ViewState.inMemory() : ViewState.at(stateFile);
+        Scene scene = build(engine, UiExecutors.forApp(), state);
         stage.setScene(scene);
         stage.setTitle("BizCharts Workstation");
+        stage.setWidth(Math.max(900, state.number("window.width", 1280)));
+        stage.setHeight(Math.max(600, state.number("window.height", 800)));
+        stage.setMaximized(state.flag("window.maximized", false));
+        stage.setOnHiding(e -> {
+            if (!stage.isMaximized()) {
+                state.put("window.width", (int) stage.getWidth());
+                state.put("window.height", (int) stage.getHeight());
+            }
+            state.put("window.maximized", stage.isMaximized());
+        });
         stage.show();
     }
 
-    /** Builds the whole window over an engine; tests call it with their own engine and executors. */
+    /** Builds the whole window over an engine, remembering nothing between runs (tests, benchmarks). */
     public static Scene build(Engine engine, UiExecutors ex) {
+        return build(engine, ex, ViewState.inMemory());
+    }
+
+    /** Builds the whole window over an engine; {@code state} is what it restores at start and keeps as it changes. */
+    public static Scene build(Engine engine, UiExecutors ex, ViewState state) {
         String labeler = engine.settings().labeling().labelerId();
         // The embedded services: scoring what is collected, and following the active model wherever it is changed.
         engine.startServices();
@@ -94,7 +132,20 @@ public final class WorkstationApp extends Application {
                 new LabelCards(engine, labeler, () -> active.get().model()),
                 () -> engine.labelling().labelProgress(labeler), labeler,
                 engine.settings().labeling().showPrediction(), ex, engine.labelling().clock(), engine.settings().labeling().prefetch());
-        LabelView labelView = new LabelView(vm);
+        vm.filterProperty().set(FilterMemory.restore(state));
+        vm.filterProperty().addListener((o, was, now) -> FilterMemory.save(state, now));
+        // the empty label view's ways in; the window they switch to is built further down
+        var windowRef = new java.util.concurrent.atomic.AtomicReference<MainWindow>();
+        var sceneRef = new java.util.concurrent.atomic.AtomicReference<Scene>();
+        LabelView labelView = new LabelView(vm, new LabelView.WaysIn(
+                () -> {
+                    windowRef.get().select(COLLECT_TAB);
+                    ex.background().execute(() -> engine.collecting().liveScraper().start());
+                },
+                () -> windowRef.get().select(COLLECT_TAB),
+                () -> com.bizcharts.ui.shell.LabelsMenu.importLabels(engine, ex, () -> sceneRef.get().getWindow(),
+                        text -> status.showJob(text, 1), vm::reload)),
+                LabelGuidelines.load(engine.settings().labeling().guidelinesPath()));
         engine.collecting().liveScraper().addListener(status::showLive);
         // New posts join the label queue as they are stored (at most one re-read of the queue every 2 s).
         java.util.Set<Long> stored = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -121,7 +172,7 @@ public final class WorkstationApp extends Application {
                 new MainWindow.Section("Label", labelView::node),
                 new MainWindow.Section("Dashboard", () -> {
                     var dashboardVm = new com.bizcharts.ui.dashboard.DashboardViewModel(engine.analysis().marketAnalysis(), engine.analysis().prices(),
-                            active::id, ex, engine.analysis().clock());
+                            active::id, ex, engine.analysis().clock(), state, engine.collecting().threads()::postingSpan);
                     var dashboard = new com.bizcharts.ui.dashboard.DashboardView(dashboardVm);
                     dashboard.followTheme(darkTheme);
                     // Predictions landing redraw it (batched: one redraw every 2 s at most); a model change at once.
@@ -146,15 +197,27 @@ public final class WorkstationApp extends Application {
                     modelsVm.refresh();
                     return models.node();
                 }));
+        windowRef.set(window);
         darkTheme.bind(window.darkProperty());
+        // the theme and the last view come back as they were left
+        if (state.flag("window.dark", false)) window.toggleTheme();
+        window.darkProperty().addListener((o, was, dark) -> state.put("window.dark", dark));
+        int lastView = (int) state.number("window.view", 0);
+        window.onSelected(i -> state.put("window.view", i));
         // the dashboard redraws for new predictions only while it is on screen, and catches up when shown again
         window.onSelected(i -> {
             var d = dashboardShown.get();
             if (d != null) d.setVisible(i == 1);
         });
         Scene scene = new Scene(window.root(), 1280, 800);
+        sceneRef.set(scene);
         window.setMenus(com.bizcharts.ui.shell.LabelsMenu.create(engine, ex, scene::getWindow,
-                text -> status.showJob(text, 1), vm::reload));
+                text -> status.showJob(text, 1), vm::reload, () -> {
+                    // closing the window stops the services (Application.stop) as the close button does
+                    if (scene.getWindow() != null) scene.getWindow().hide();
+                    javafx.application.Platform.exit();
+                }));
+        if (lastView > 0) window.select(lastView);
         window.installShortcuts(scene);
         scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (window.selectedIndex() == 0 && !e.isShortcutDown()) labelView.onKey(e);
@@ -162,6 +225,8 @@ public final class WorkstationApp extends Application {
         vm.reload();
         return scene;
     }
+
+    private static final int COLLECT_TAB = 2;
 
     /** How often, at most, a view redraws for data that keeps arriving (Sparrow batches its updates the same way). */
     private static final Duration LIVE_REDRAW = Duration.ofSeconds(2);
@@ -182,6 +247,6 @@ public final class WorkstationApp extends Application {
 
     @Override
     public void stop() {
-        engine.close(); // stops the live scraper after its write in flight, then closes the database
+        if (engine != null) engine.close(); // stops the live scraper after its write in flight, then closes the database
     }
 }

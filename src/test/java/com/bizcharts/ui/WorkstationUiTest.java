@@ -77,7 +77,7 @@ class WorkstationUiTest {
         assertThat(engine.labelling().labels().find(102, "default").orElseThrow().rating()).isEqualTo(3);
         assertThat(engine.labelling().labels().find(101, "default").orElseThrow().skipped()).isTrue();
         assertThat(engine.labelling().labels().find(100, "default")).isEmpty();
-        assertThat(robot.lookup("#progress").queryAs(Label.class).getText()).contains("total 1");
+        assertThat(robot.lookup("#progress").queryAs(Label.class).getText()).contains("labeled today 1 · in all 1").contains("skipped 1");
 
         robot.press(KeyCode.CONTROL).type(KeyCode.T).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();

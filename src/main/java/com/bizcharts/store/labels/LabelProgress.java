@@ -13,7 +13,10 @@ import java.util.Map;
 import static com.bizcharts.store.schema.Tables.TRAINING_LABELS;
 import static org.jooq.impl.DSL.count;
 
-/** One labeler's progress: labeled today (UTC) and in total, by class, and in the last hour (labels per hour). */
+/**
+ * One labeler's progress: posts labeled today (UTC) and in total, by class, and in the last hour (labels per hour).
+ * Skips are counted apart: a skip is not a label, so it never inflates today's count or the rate.
+ */
 public record LabelProgress(int today, int total, int skipped, Map<SentimentLabel, Integer> byClass, int lastHour) {
 
     public static LabelProgress of(Database db, String labelerId, Instant now) {
@@ -26,10 +29,10 @@ public record LabelProgress(int today, int total, int skipped, Map<SentimentLabe
         ctx.select(TRAINING_LABELS.RATING, count()).from(TRAINING_LABELS).where(mine).and(TRAINING_LABELS.SKIPPED.eq(0L))
                 .groupBy(TRAINING_LABELS.RATING).forEach(r -> byClass.put(SentimentLabel.ofRating(r.value1().intValue()), r.value2()));
         return new LabelProgress(
-                ctx.fetchCount(TRAINING_LABELS, mine.and(TRAINING_LABELS.LABELED_AT.ge(midnight))),
+                ctx.fetchCount(TRAINING_LABELS, mine.and(TRAINING_LABELS.SKIPPED.eq(0L)).and(TRAINING_LABELS.LABELED_AT.ge(midnight))),
                 ctx.fetchCount(TRAINING_LABELS, mine.and(TRAINING_LABELS.SKIPPED.eq(0L))),
                 ctx.fetchCount(TRAINING_LABELS, mine.and(TRAINING_LABELS.SKIPPED.eq(1L))),
                 byClass,
-                ctx.fetchCount(TRAINING_LABELS, mine.and(TRAINING_LABELS.LABELED_AT.ge(hourAgo))));
+                ctx.fetchCount(TRAINING_LABELS, mine.and(TRAINING_LABELS.SKIPPED.eq(0L)).and(TRAINING_LABELS.LABELED_AT.ge(hourAgo))));
     }
 }

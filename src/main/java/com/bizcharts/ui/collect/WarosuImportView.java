@@ -50,6 +50,8 @@ public final class WarosuImportView {
         subject.setPromptText("subject");
         subject.textProperty().bindBidirectional(vm.subjectProperty());
         DatePicker from = new DatePicker(), to = new DatePicker();
+        from.setConverter(com.bizcharts.ui.common.IsoDates.converter());
+        to.setConverter(com.bizcharts.ui.common.IsoDates.converter());
         from.setPromptText("from");
         to.setPromptText("to");
         from.valueProperty().bindBidirectional(vm.fromProperty());

@@ -10,6 +10,8 @@ public final class Palette {
     public static final Color NEUTRAL = Color.web("#8b95a1");
     public static final Color BULLISH = Color.web("#2a9d8f");
     public static final Color GREENTEXT = Color.web("#789922");
+    /** Secondary text: hints and empty values, readable on the light and the dark theme. */
+    public static final Color MUTED_TEXT = Color.web("#7d8590");
     /** Confusion matrix: posts the model got right (the diagonal) and posts it got wrong. */
     public static final Color AGREEMENT = Color.web("#2f6fbf");
     public static final Color MISTAKE = Color.web("#e07a2f");

@@ -94,6 +94,10 @@ public final class DashboardView {
 
     private javafx.scene.layout.VBox toolbar() {
         DatePicker from = new DatePicker(), to = new DatePicker();
+        from.setId("dashboard-from");
+        to.setId("dashboard-to");
+        from.setConverter(com.bizcharts.ui.common.IsoDates.converter());
+        to.setConverter(com.bizcharts.ui.common.IsoDates.converter());
         from.valueProperty().bindBidirectional(vm.fromProperty());
         to.valueProperty().bindBidirectional(vm.toProperty());
         from.setPrefWidth(130);

@@ -62,13 +62,52 @@ public final class DashboardViewModel {
     private final java.util.Set<Long> scoredSince = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public DashboardViewModel(MarketAnalysis analysis, PriceRepository prices, Supplier<String> modelId, UiExecutors ex, Clock clock) {
+        this(analysis, prices, modelId, ex, clock, com.bizcharts.ui.common.ViewState.inMemory(), java.util.Optional::empty);
+    }
+
+    /**
+     * @param state    the range, bucket and price coin last shown, restored here and kept on each load the user asks for
+     * @param dataSpan when the store's first and last posts were posted: with no range kept, the dashboard opens on
+     *                 the newest 90 days of data rather than of the clock (an archive imported a minute ago is not
+     *                 "no posts in this range")
+     */
+    public DashboardViewModel(MarketAnalysis analysis, PriceRepository prices, Supplier<String> modelId, UiExecutors ex, Clock clock,
+                              com.bizcharts.ui.common.ViewState state,
+                              Supplier<java.util.Optional<com.bizcharts.store.ThreadRepository.PostingSpan>> dataSpan) {
         this.analysis = analysis;
         this.prices = prices;
         this.modelId = modelId;
         this.ex = ex;
+        this.state = state;
+        this.dataSpan = dataSpan;
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        to.set(today);
-        from.set(today.minusDays(89));
+        java.util.Optional<LocalDate> keptFrom = date(state, RANGE_FROM), keptTo = date(state, RANGE_TO);
+        followData = keptFrom.isEmpty() || keptTo.isEmpty();
+        to.set(keptTo.orElse(today));
+        from.set(keptFrom.orElse(today.minusDays(DEFAULT_DAYS - 1)));
+        state.get(RANGE_BUCKET).ifPresent(b -> {
+            try {
+                bucket.set(Bucket.valueOf(b));
+            } catch (IllegalArgumentException e) {
+                // a bucket from another version: the default stands
+            }
+        });
+        state.get(PRICE_COIN).ifPresent(priceCoin::set);
+    }
+
+    static final int DEFAULT_DAYS = 90;
+    private static final String RANGE_FROM = "dashboard.from", RANGE_TO = "dashboard.to", RANGE_BUCKET = "dashboard.bucket",
+            PRICE_COIN = "dashboard.priceCoin";
+    private final com.bizcharts.ui.common.ViewState state;
+    private final Supplier<java.util.Optional<com.bizcharts.store.ThreadRepository.PostingSpan>> dataSpan;
+    private boolean followData; // FX thread: no range chosen yet, so the first load picks the newest days of data
+
+    private static java.util.Optional<LocalDate> date(com.bizcharts.ui.common.ViewState state, String key) {
+        try {
+            return state.get(key).map(LocalDate::parse);
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     public ObservableList<IndexPoint> series() { return series; }
@@ -153,8 +192,9 @@ public final class DashboardViewModel {
         ex.background().execute(() -> {
             try {
                 DashboardData d = DashboardData.update(analysis, previous, model, changed);
+                String why = d.posts() == 0 ? emptyReason(d.sentiment(), model) : null;
                 ex.fx().execute(() -> {
-                    if (gen == generation && d != previous) publish(d, coinDetail.get(), model, priceCoin.get() == null ? "BTC" : priceCoin.get());
+                    if (gen == generation && d != previous) publish(d, coinDetail.get(), model, priceCoin.get() == null ? "BTC" : priceCoin.get(), why);
                     loaded();
                 });
             } catch (RuntimeException e) {
@@ -188,8 +228,14 @@ public final class DashboardViewModel {
             status.set("choose a range: 'to' must not be before 'from'");
             return;
         }
-        Instant start = first.atStartOfDay().toInstant(ZoneOffset.UTC);
-        Instant end = last.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        boolean fromData = followData;
+        followData = false;
+        if (!fromData) {
+            state.put(RANGE_FROM, first);
+            state.put(RANGE_TO, last);
+            state.put(RANGE_BUCKET, b.name());
+            state.put(PRICE_COIN, coin);
+        }
         if (series.isEmpty()) status.set("computing…");
         // every id announced so far was committed before this load reads: it covers them
         scoredSince.clear();
@@ -197,13 +243,31 @@ public final class DashboardViewModel {
         loading = true;
         ex.background().execute(() -> {
             try {
+                LocalDate f = first, l = last;
+                if (fromData) {
+                    var span = dataSpan.get();
+                    if (span.isPresent()) {
+                        l = LocalDate.ofInstant(span.get().last(), ZoneOffset.UTC);
+                        f = l.minusDays(DEFAULT_DAYS - 1);
+                    }
+                }
+                Instant start = f.atStartOfDay().toInstant(ZoneOffset.UTC);
+                Instant end = l.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
                 String model = modelId.get();
                 DashboardData d = DashboardData.load(analysis, prices, model, b, start, end, coin);
                 String selected = coinDetail.get() != null ? coinDetail.get().coin() : d.coins().isEmpty() ? null : d.coins().get(0).coin();
                 CoinDetail detail = selected == null ? null : detail(d.sentiment(), selected);
+                LocalDate shownFrom = f, shownTo = l;
+                String why = d.posts() == 0 ? emptyReason(d.sentiment(), model) : null;
                 ex.fx().execute(() -> {
                     // an older load (another range, the previous model) finishing last must not overwrite a newer one
-                    if (gen == generation) publish(d, detail, model, coin);
+                    if (gen == generation) {
+                        if (fromData) {
+                            from.set(shownFrom);
+                            to.set(shownTo);
+                        }
+                        publish(d, detail, model, coin, why);
+                    }
                     loaded();
                 });
             } catch (RuntimeException e) {
@@ -223,7 +287,8 @@ public final class DashboardViewModel {
         }
     }
 
-    private void publish(DashboardData d, CoinDetail detail, String model, String coin) {
+    /** Shows a load's result (FX thread); {@code emptyReason}, read off the FX thread, is set when the range shows nothing. */
+    private void publish(DashboardData d, CoinDetail detail, String model, String coin, String emptyReason) {
         shown = d;
         lastSentiment = d.sentiment();
         series.setAll(d.sentiment().index());
@@ -235,10 +300,26 @@ public final class DashboardViewModel {
         priceSeries.set(d.prices());
         coinDetail.set(detail);
         int unscored = d.sentiment().unscored();
+        if (emptyReason != null) {
+            status.set(emptyReason);
+            return;
+        }
         status.set("model " + model + " · " + d.posts() + " posts" + (unscored > 0
                 ? String.format(java.util.Locale.ROOT, " (%,d more in this range not scored by it yet)", unscored) : "") + " · " + (d.prices().isEmpty()
                 ? "no " + coin + " prices stored: run 'bizcharts prices sync --coin " + coin + " --from DATE'"
                 : d.prices().size() + " " + coin + " prices"));
+    }
+
+    /** Why a range shows nothing, and what to do about it (reads the store: off the FX thread). */
+    private String emptyReason(MarketAnalysis.Sentiment s, String model) {
+        if (s.stored() == 0) {
+            return dataSpan.get().map(span -> "no posts in this range; the store holds posts from "
+                            + LocalDate.ofInstant(span.first(), ZoneOffset.UTC) + " to " + LocalDate.ofInstant(span.last(), ZoneOffset.UTC)
+                            + ": choose those dates and press Refresh")
+                    .orElse("no posts stored yet: start the live scraper or import from Warosu (Collect tab), or import labels (File menu)");
+        }
+        return String.format(java.util.Locale.ROOT, "%,d posts in this range, none scored by %s yet: the scorer is working on them"
+                + " (status bar); the charts fill in as it goes", s.stored(), model);
     }
 
     /** Shows one coin's sentiment and price in the detail chart. */

@@ -16,7 +16,8 @@ public enum LabelAction {
     NOTE("note", new KeyCodeCombination(KeyCode.N)),
     NEXT("next", new KeyCodeCombination(KeyCode.RIGHT)),
     PREVIOUS("previous", new KeyCodeCombination(KeyCode.LEFT)),
-    TOGGLE_PREDICTION("show/hide prediction", new KeyCodeCombination(KeyCode.P));
+    TOGGLE_PREDICTION("show/hide prediction", new KeyCodeCombination(KeyCode.P)),
+    GUIDELINES("guidelines", new KeyCodeCombination(KeyCode.H));
 
     private final String label;
     private final List<KeyCombination> keys;

@@ -35,8 +35,15 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** The label view: binds to {@link LabelViewModel}; all it does itself is layout and turning keys into actions. */
+/**
+ * The label view: binds to {@link LabelViewModel}; all it does itself is layout and turning keys into actions. The
+ * card keeps the post's number, date, source, replies and the model's guess above its text, which scrolls in its own
+ * pane beside a thumbnail as large as the pane allows; with nothing to label it offers the ways in.
+ */
 public final class LabelView {
+
+    /** What the empty view's buttons do: the three ways posts get into the store. */
+    public record WaysIn(Runnable startLiveScraper, Runnable importFromWarosu, Runnable importLabelsFile) {}
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -51,12 +58,21 @@ public final class LabelView {
     private final Label prediction = new Label();
     private final Label status = new Label();
     private final Label progress = new Label();
+    private final StackPane picture = new StackPane();
+    private final VBox emptyState = new VBox(10);
+    private final Node card;
+    private final StackPane centre = new StackPane();
+    private final WaysIn waysIn;
 
-    public LabelView(LabelViewModel vm) {
+    public LabelView(LabelViewModel vm, WaysIn waysIn, String guidelines) {
         this.vm = vm;
+        this.waysIn = waysIn;
         root.getStyleClass().add("label-view");
         root.setTop(filters());
-        root.setCenter(post());
+        card = post();
+        centre.getChildren().addAll(card, emptyState());
+        root.setCenter(centre);
+        root.setRight(guidelinesPanel(guidelines));
         root.setBottom(footer());
         vm.currentProperty().addListener((o, a, card) -> render(card));
         vm.showPredictionProperty().addListener((o, a, b) -> render(vm.currentProperty().get()));
@@ -90,6 +106,16 @@ public final class LabelView {
         ComboBox<QueueFilter.Order> order = new ComboBox<>();
         order.getItems().addAll(QueueFilter.Order.values());
         order.setValue(QueueFilter.Order.NEWEST);
+        // the controls start from the filters in force (restored from the last run)
+        QueueFilter now = vm.filterProperty().get();
+        if (now.source() != null) source.setValue(now.source().dbValue());
+        from.setValue(now.from());
+        to.setValue(now.to());
+        minReplies.getValueFactory().setValue(now.minReplies());
+        coin.setText(now.coin() == null ? "" : now.coin());
+        unlabeled.setSelected(now.unlabeledOnly());
+        order.setValue(now.order());
+        for (DatePicker p : new DatePicker[]{from, to}) p.setConverter(com.bizcharts.ui.common.IsoDates.converter());
         Button apply = new Button("Apply");
         apply.setDefaultButton(false);
         apply.setOnAction(e -> {
@@ -114,29 +140,90 @@ public final class LabelView {
 
     private Node post() {
         image.setPreserveRatio(true);
-        image.setFitWidth(420);
-        image.setFitHeight(420);
+        image.setSmooth(true);
         noImage.getStyleClass().add("muted");
-        StackPane picture = new StackPane(noImage, image);
-        picture.setMinSize(440, 440);
+        picture.getChildren().setAll(noImage, image);
+        picture.setMinSize(240, 240);
+        picture.setPrefSize(480, 480);
         picture.getStyleClass().add("picture");
+        // the thumbnail takes whatever the pane gives it, keeping its shape
+        image.fitWidthProperty().bind(picture.widthProperty().subtract(16));
+        image.fitHeightProperty().bind(picture.heightProperty().subtract(16));
         subject.getStyleClass().add("subject");
         subject.setWrapText(true);
         subject.setStyle("-fx-font-size: 18px; -fx-font-weight: bold;");
-        text.setPrefWidth(520);
         text.setLineSpacing(3);
         meta.getStyleClass().add("muted");
         meta.setId("post-meta");
+        meta.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         prediction.setId("prediction");
-        VBox right = new VBox(10, subject, text, meta, coins, prediction);
-        right.setPadding(new Insets(8));
-        ScrollPane scroll = new ScrollPane(right);
+        prediction.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // number, date, source, replies and the guess stay in view however long the post; only the text scrolls
+        VBox header = new VBox(4, meta, prediction, subject);
+        VBox body = new VBox(10, text, coins);
+        body.setPadding(new Insets(4, 8, 8, 0));
+        ScrollPane scroll = new ScrollPane(body);
+        scroll.setId("post-text");
         scroll.setFitToWidth(true);
         scroll.setFocusTraversable(false);
-        HBox.setHgrow(scroll, Priority.ALWAYS);
-        HBox box = new HBox(16, picture, scroll);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        VBox right = new VBox(10, header, scroll);
+        right.setPadding(new Insets(8));
+        right.setMinWidth(320);
+        HBox.setHgrow(right, Priority.ALWAYS);
+        HBox.setHgrow(picture, Priority.SOMETIMES);
+        HBox box = new HBox(16, picture, right);
         box.setPadding(new Insets(12));
         return box;
+    }
+
+    /** With nothing to label: what to do about it, as buttons rather than a blank pane. */
+    private Node emptyState() {
+        Label title = new Label("Nothing to label");
+        title.setStyle("-fx-font-size: 18px; -fx-font-weight: bold;");
+        title.setId("empty-title");
+        Label why = new Label("No post matches the filters above, or the store holds none yet. Bring posts in:");
+        why.setWrapText(true);
+        why.getStyleClass().add("muted");
+        Button live = new Button("Start the live scraper");
+        live.setId("way-live");
+        live.setOnAction(e -> waysIn.startLiveScraper().run());
+        Button warosu = new Button("Import from the Warosu archive…");
+        warosu.setId("way-warosu");
+        warosu.setOnAction(e -> waysIn.importFromWarosu().run());
+        Button labels = new Button("Import a labels file (JSONL or CSV)…");
+        labels.setId("way-labels");
+        labels.setOnAction(e -> waysIn.importLabelsFile().run());
+        for (Button b : new Button[]{live, warosu, labels}) b.setMaxWidth(Double.MAX_VALUE);
+        Label hint = new Label("Already collected? Check the filters: clear the coin and dates and press Apply.");
+        hint.getStyleClass().add("muted");
+        hint.setWrapText(true);
+        emptyState.getChildren().setAll(title, why, live, warosu, labels, hint);
+        emptyState.setId("label-empty");
+        emptyState.setAlignment(Pos.CENTER_LEFT);
+        emptyState.setMaxWidth(460);
+        emptyState.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        emptyState.setPadding(new Insets(24));
+        emptyState.setVisible(false);
+        return emptyState;
+    }
+
+    /** The guidelines beside the card, toggled with H. */
+    private Node guidelinesPanel(String guidelines) {
+        javafx.scene.control.TextArea area = new javafx.scene.control.TextArea(guidelines);
+        area.setEditable(false);
+        area.setWrapText(true);
+        area.setFocusTraversable(false);
+        Label title = new Label("Labeling guidelines (H to close)");
+        title.setStyle("-fx-font-weight: bold;");
+        VBox.setVgrow(area, Priority.ALWAYS);
+        VBox panel = new VBox(6, title, area);
+        panel.setId("guidelines");
+        panel.setPadding(new Insets(8, 12, 8, 0));
+        panel.setPrefWidth(380);
+        panel.visibleProperty().bind(vm.guidelinesShownProperty());
+        panel.managedProperty().bind(vm.guidelinesShownProperty());
+        return panel;
     }
 
     private Node footer() {
@@ -152,12 +239,14 @@ public final class LabelView {
     private void render(PostCard card) {
         coins.getChildren().clear();
         text.getChildren().clear();
+        card().setVisible(card != null);
+        emptyState.setVisible(card == null);
         if (card == null) {
             subject.setText("");
             meta.setText("");
             image.setImage(null);
             noImage.setText("nothing to label");
-            prediction.setVisible(false);
+            prediction.setText("");
             return;
         }
         ThreadOp op = card.post();
@@ -168,8 +257,8 @@ public final class LabelView {
             t.setStyle("-fx-font-size: 15px;");
             text.getChildren().add(t);
         }
-        meta.setText(String.format(Locale.ROOT, "No.%d   %d replies   %s   %s%s", op.threadId(), op.replyCount(),
-                WHEN.format(op.postedAt()), op.source().dbValue(),
+        meta.setText(String.format(Locale.ROOT, "No.%d   %s   %s   %d %s%s", op.threadId(),
+                WHEN.format(op.postedAt()), op.source().dbValue(), op.replyCount(), op.replyCount() == 1 ? "reply" : "replies",
                 card.existingRating() == null ? "" : "   (you rated it " + SentimentLabel.ofRating(card.existingRating()).word() + ")"));
         for (String c : card.coins()) {
             Label chip = new Label(c);
@@ -178,19 +267,29 @@ public final class LabelView {
             coins.getChildren().add(chip);
         }
         if (card.image() != null) {
-            image.setImage(new Image(card.image().toUri().toString(), 420, 420, true, true, true));
+            image.setImage(new Image(card.image().toUri().toString(), true));
             noImage.setText(image.getImage().isError() ? "image unreadable" : "");
         } else {
             image.setImage(null);
             noImage.setText(op.file() == null ? "no image" : op.file().deleted() ? "file deleted" : "thumbnail not downloaded");
         }
         Prediction p = card.prediction();
-        prediction.setVisible(vm.showPredictionProperty().get() && p != null);
-        if (p != null) {
+        // the line is always there, so P visibly does something: the guess, or how to see it
+        if (!vm.showPredictionProperty().get()) {
+            prediction.setText("P shows the model's guess");
+            prediction.setTextFill(Palette.MUTED_TEXT);
+        } else if (p == null) {
+            prediction.setText("the model has no guess for this post yet");
+            prediction.setTextFill(Palette.MUTED_TEXT);
+        } else {
             prediction.setText(String.format(Locale.ROOT, "model: %s (%.0f%%)%s", p.label().word(), 100 * p.confidence(),
                     p.sarcasm() > 0.5 ? "  sarcasm?" : ""));
             prediction.setTextFill(Palette.of(p.label()));
         }
+    }
+
+    private Node card() {
+        return card;
     }
 
     /** Keyboard entry point; the window routes key presses here while the Label tab is shown. */
@@ -211,7 +310,7 @@ public final class LabelView {
 
     private static String describe(LabelProgress p) {
         if (p == null) return "";
-        return String.format(Locale.ROOT, "today %d · total %d · bearish %d · neutral %d · bullish %d · last hour %d · skipped %d",
+        return String.format(Locale.ROOT, "labeled today %d · in all %d · bearish %d · neutral %d · bullish %d · last hour %d · skipped %d",
                 p.today(), p.total(), p.byClass().get(SentimentLabel.BEARISH), p.byClass().get(SentimentLabel.NEUTRAL),
                 p.byClass().get(SentimentLabel.BULLISH), p.lastHour(), p.skipped());
     }

@@ -54,6 +54,7 @@ public final class LabelViewModel {
     private final ObjectProperty<PostCard> current = new SimpleObjectProperty<>();
     private final ObjectProperty<QueueFilter> filter = new SimpleObjectProperty<>(QueueFilter.everything());
     private final BooleanProperty showPrediction = new SimpleBooleanProperty(false);
+    private final BooleanProperty guidelinesShown = new SimpleBooleanProperty(false);
     private final StringProperty status = new SimpleStringProperty("");
     private final ObjectProperty<LabelProgress> progress = new SimpleObjectProperty<>();
     private final IntegerProperty remaining = new SimpleIntegerProperty();
@@ -84,6 +85,9 @@ public final class LabelViewModel {
     public ObjectProperty<QueueFilter> filterProperty() { return filter; }
 
     public BooleanProperty showPredictionProperty() { return showPrediction; }
+
+    /** Whether the labeling guidelines panel is open (H). */
+    public BooleanProperty guidelinesShownProperty() { return guidelinesShown; }
 
     public ReadOnlyStringProperty statusProperty() { return status; }
 
@@ -170,6 +174,7 @@ public final class LabelViewModel {
             case NEXT -> move(1);
             case PREVIOUS -> move(-1);
             case TOGGLE_PREDICTION -> showPrediction.set(!showPrediction.get());
+            case GUIDELINES -> guidelinesShown.set(!guidelinesShown.get());
             case NOTE -> { } // the view opens the note dialog and calls note(...)
         }
     }

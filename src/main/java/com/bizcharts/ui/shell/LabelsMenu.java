@@ -13,32 +13,19 @@ import java.time.Instant;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-/** File menu: import and export labels in the same formats as {@code labels import/export} (JSON lines or CSV). */
+/**
+ * File menu: import and export labels in the same formats as {@code labels import/export} (JSON lines or CSV), and
+ * Quit (Ctrl+Q).
+ */
 public final class LabelsMenu {
 
     private LabelsMenu() {}
 
-    public static Menu create(Engine engine, UiExecutors ex, Supplier<Window> window, Consumer<String> report, Runnable afterImport) {
+    public static Menu create(Engine engine, UiExecutors ex, Supplier<Window> window, Consumer<String> report, Runnable afterImport,
+                              Runnable quit) {
         MenuItem importItem = new MenuItem("Import labels…");
-        importItem.setOnAction(e -> {
-            File f = chooser("Import labels").showOpenDialog(window.get());
-            if (f == null) return;
-            ex.background().execute(() -> {
-                String text;
-                try {
-                    var r = engine.labelling().labelTransfer().importRows(LabelFiles.read(f.toPath()),
-                            engine.settings().labeling().labelerId(), Instant.now());
-                    text = "imported " + r.rows() + " rows: " + r.newLabels() + " new labels, " + r.conflicts().size() + " conflicts kept as they were";
-                } catch (RuntimeException ex2) {
-                    text = "import failed, nothing imported: " + ex2.getMessage();
-                }
-                String t = text;
-                ex.fx().execute(() -> {
-                    report.accept(t);
-                    afterImport.run();
-                });
-            });
-        });
+        importItem.setId("menu-import-labels");
+        importItem.setOnAction(e -> importLabels(engine, ex, window, report, afterImport));
         MenuItem exportItem = new MenuItem("Export labels…");
         exportItem.setOnAction(e -> {
             FileChooser c = chooser("Export labels");
@@ -58,7 +45,32 @@ public final class LabelsMenu {
                 ex.fx().execute(() -> report.accept(t));
             });
         });
-        return new Menu("File", null, importItem, exportItem);
+        MenuItem quitItem = new MenuItem("Quit");
+        quitItem.setId("menu-quit");
+        quitItem.setAccelerator(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.Q, javafx.scene.input.KeyCombination.SHORTCUT_DOWN));
+        quitItem.setOnAction(e -> quit.run());
+        return new Menu("File", null, importItem, exportItem, new javafx.scene.control.SeparatorMenuItem(), quitItem);
+    }
+
+    /** Asks for a labels file and imports it off the FX thread (File > Import labels, and the empty label view's button). */
+    public static void importLabels(Engine engine, UiExecutors ex, Supplier<Window> window, Consumer<String> report, Runnable afterImport) {
+        File f = chooser("Import labels").showOpenDialog(window.get());
+        if (f == null) return;
+        ex.background().execute(() -> {
+            String text;
+            try {
+                var r = engine.labelling().labelTransfer().importRows(LabelFiles.read(f.toPath()),
+                        engine.settings().labeling().labelerId(), Instant.now());
+                text = "imported " + r.rows() + " rows: " + r.newLabels() + " new labels, " + r.conflicts().size() + " conflicts kept as they were";
+            } catch (RuntimeException ex2) {
+                text = "import failed, nothing imported: " + ex2.getMessage();
+            }
+            String t = text;
+            ex.fx().execute(() -> {
+                report.accept(t);
+                afterImport.run();
+            });
+        });
     }
 
     private static FileChooser chooser(String title) {

@@ -92,8 +92,7 @@ class ArchitectureTest {
                 "com.bizcharts.learn.active.ActiveLearningQueue",
                 "com.bizcharts.learn.drift.DriftWatch", "com.bizcharts.learn.golden.GoldenSet",
                 "com.bizcharts.learn.retrain.GuardedRetrain", "com.bizcharts.learn.retrain.RetrainData",
-                "com.bizcharts.learn.train.TrainingSet", "com.bizcharts.remote.DatasetExport", "com.bizcharts.remote.PulledModels",
-                "com.bizcharts.sentiment.scoring.ModelRegistry");
+                "com.bizcharts.learn.train.TrainingSet", "com.bizcharts.remote.DatasetExport");
         noClasses().that().resideOutsideOfPackage("com.bizcharts.store..")
                 .and().haveSimpleNameNotEndingWith("Repository")
                 .and(com.tngtech.archunit.base.DescribedPredicate.describe("not listed as still to move",

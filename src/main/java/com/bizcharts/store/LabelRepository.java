@@ -70,6 +70,16 @@ public final class LabelRepository {
         return db.read().fetchCount(TRAINING_LABELS);
     }
 
+    /** One person's rating of a post (1 bearish, 2 neutral, 3 bullish). */
+    public record Rating(long threadId, int rating) {}
+
+    /** Every non-skip rating, newest first: where people disagree, the most recent verdict breaks a tie. */
+    public List<Rating> ratingsNewestFirst() {
+        return db.read().select(TRAINING_LABELS.THREAD_ID, TRAINING_LABELS.RATING).from(TRAINING_LABELS)
+                .where(TRAINING_LABELS.SKIPPED.eq(0L)).orderBy(TRAINING_LABELS.LABELED_AT.desc())
+                .fetch(r -> new Rating(r.value1(), r.value2().intValue()));
+    }
+
     public static Label fromRecord(Record rec) {
         TrainingLabelsRecord r = rec.into(TRAINING_LABELS);
         return new Label(r.getThreadId(), r.getRating() == null ? null : r.getRating().intValue(), r.getSkipped() == 1L,

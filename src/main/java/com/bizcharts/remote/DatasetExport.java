@@ -80,7 +80,8 @@ public final class DatasetExport {
         int images = 0;
         try {
             Files.createDirectories(dataDir.resolve("images"));
-            List<ThreadOp> posts = threads.findAll(all.keySet()).stream().sorted(Comparator.comparingLong(ThreadOp::threadId)).toList();
+            List<ThreadOp> posts = threads.findAll(all.keySet()).stream()
+                    .sorted(Comparator.comparingLong(ThreadOp::threadId)).toList();
             for (ThreadOp p : posts) {
                 long id = p.threadId();
                 String image = copyImage(p.thumbnailPath(), dataDir);

@@ -66,7 +66,7 @@ public final class Engine implements AutoCloseable {
         this.modelLoader = new ModelLoader(settings.paths().activeModelPath(), signals);
         this.activeModel = new ActiveModel(models, modelLoader);
         var sc = settings.scoring();
-        this.scoringService = new ScoringService(predictions, activeModel, new BatchScorer(predictions, imagesDir, clock), imagesDir,
+        this.scoringService = new ScoringService(predictions, activeModel, new BatchScorer(clock), imagesDir,
                 database::dataVersion, sc.batch(), sc.threadsOrDefault(), sc.checkInterval());
         // Whatever stores posts (live poll, Warosu page, label import, a thumbnail arriving) hands them to the scorer.
         database.postChanges().subscribe(scoringService::submit);

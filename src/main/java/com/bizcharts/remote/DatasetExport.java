@@ -1,6 +1,11 @@
 package com.bizcharts.remote;
 
+import com.bizcharts.learn.golden.GoldenSetRepository;
+import com.bizcharts.learn.teacher.TeacherLabelRepository;
 import com.bizcharts.store.Database;
+import com.bizcharts.store.LabelRepository;
+import com.bizcharts.store.ThreadOp;
+import com.bizcharts.store.ThreadRepository;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,16 +14,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static com.bizcharts.store.schema.Tables.GOLDEN_SET;
-import static com.bizcharts.store.schema.Tables.TEACHER_LABELS;
-import static com.bizcharts.store.schema.Tables.THREAD_OPS;
-import static com.bizcharts.store.schema.Tables.TRAINING_LABELS;
 
 /**
  * Writes the training data for the GPU machine in the prototype's messages format (train.json, val.json and the
@@ -50,16 +51,22 @@ public final class DatasetExport {
     /** The dataset_json field listing the golden thread ids kept out of training. */
     public static final String GOLDEN_IDS = com.bizcharts.learn.retrain.TrainedOn.GOLDEN_IDS;
 
-    private final Database db;
+    private final GoldenSetRepository goldenSet;
+    private final LabelRepository labels;
+    private final TeacherLabelRepository teacherLabels;
+    private final ThreadRepository threads;
     private final Path imagesDir;
 
     public DatasetExport(Database db, Path imagesDir) {
-        this.db = db;
+        this.goldenSet = new GoldenSetRepository(db);
+        this.labels = new LabelRepository(db);
+        this.teacherLabels = new TeacherLabelRepository(db);
+        this.threads = new ThreadRepository(db);
         this.imagesDir = imagesDir;
     }
 
     public Summary write(Path dataDir, double validationShare, double teacherMinConfidence) {
-        Set<Long> golden = Set.copyOf(db.read().select(GOLDEN_SET.THREAD_ID).from(GOLDEN_SET).fetch(r -> r.value1()));
+        Set<Long> golden = goldenSet.threadIds();
         Map<Long, Integer> human = humanRatings();
         golden.forEach(human::remove);
         Map<Long, Integer> teacher = teacherRatings(teacherMinConfidence);
@@ -73,14 +80,13 @@ public final class DatasetExport {
         int images = 0;
         try {
             Files.createDirectories(dataDir.resolve("images"));
-            var posts = db.read().select(THREAD_OPS.THREAD_ID, THREAD_OPS.SUBJECT, THREAD_OPS.OP_TEXT_CLEAN,
-                    THREAD_OPS.THUMBNAIL_PATH).from(THREAD_OPS).where(THREAD_OPS.THREAD_ID.in(all.keySet()))
-                    .orderBy(THREAD_OPS.THREAD_ID).fetch();
-            for (var p : posts) {
-                long id = p.value1();
-                String image = copyImage(p.value4(), dataDir);
+            List<ThreadOp> posts = threads.findAll(all.keySet()).stream()
+                    .sorted(Comparator.comparingLong(ThreadOp::threadId)).toList();
+            for (ThreadOp p : posts) {
+                long id = p.threadId();
+                String image = copyImage(p.thumbnailPath(), dataDir);
                 if (image != null) images++;
-                (inValidation(id, validationShare) ? val : train).add(record(text(p.value2(), p.value3()), all.get(id), image));
+                (inValidation(id, validationShare) ? val : train).add(record(p.fullText(), all.get(id), image));
             }
             Path trainFile = dataDir.resolve("train.json");
             Path valFile = dataDir.resolve("val.json");
@@ -109,11 +115,6 @@ public final class DatasetExport {
         return r;
     }
 
-    private static String text(String subject, String body) {
-        String s = subject == null || subject.isBlank() ? "" : subject.strip() + "\n";
-        return (s + (body == null ? "" : body.strip())).strip();
-    }
-
     /** Links (or copies) the thumbnail next to the data; a missing file means the post trains as text only. */
     private String copyImage(String thumbnailPath, Path dataDir) throws IOException {
         if (thumbnailPath == null || thumbnailPath.isBlank()) return null;
@@ -134,13 +135,11 @@ public final class DatasetExport {
 
     /** Each human-rated post's majority rating; ties go to the most recent label. */
     private Map<Long, Integer> humanRatings() {
-        var rows = db.read().select(TRAINING_LABELS.THREAD_ID, TRAINING_LABELS.RATING).from(TRAINING_LABELS)
-                .where(TRAINING_LABELS.SKIPPED.eq(0L)).orderBy(TRAINING_LABELS.LABELED_AT.desc()).fetch();
         Map<Long, int[]> votes = new LinkedHashMap<>();
         Map<Long, Integer> latest = new HashMap<>();
-        for (var r : rows) {
-            votes.computeIfAbsent(r.value1(), k -> new int[3])[r.value2().intValue() - 1]++;
-            latest.putIfAbsent(r.value1(), r.value2().intValue());
+        for (LabelRepository.Rating r : labels.ratingsNewestFirst()) {
+            votes.computeIfAbsent(r.threadId(), k -> new int[3])[r.rating() - 1]++;
+            latest.putIfAbsent(r.threadId(), r.rating());
         }
         Map<Long, Integer> out = new LinkedHashMap<>();
         votes.forEach((id, v) -> {
@@ -154,10 +153,7 @@ public final class DatasetExport {
     /** The most confident teacher label of each post, when at or above the threshold. */
     private Map<Long, Integer> teacherRatings(double minConfidence) {
         Map<Long, Integer> out = new LinkedHashMap<>();
-        db.read().select(TEACHER_LABELS.THREAD_ID, TEACHER_LABELS.RATING).from(TEACHER_LABELS)
-                .where(TEACHER_LABELS.CONFIDENCE.ge(minConfidence))
-                .orderBy(TEACHER_LABELS.THREAD_ID, TEACHER_LABELS.CONFIDENCE.desc())
-                .forEach(r -> out.putIfAbsent(r.value1(), r.value2().intValue()));
+        teacherLabels.confidentLabels(minConfidence).forEach(l -> out.putIfAbsent(l.threadId(), l.label().rating()));
         return out;
     }
 }

@@ -4,6 +4,7 @@ import com.bizcharts.learn.retrain.CandidateEvaluation;
 import com.bizcharts.learn.retrain.TrainedOn;
 import com.bizcharts.sentiment.onnx.OnnxStudentModel;
 import com.bizcharts.sentiment.scoring.ModelLoader;
+import com.bizcharts.sentiment.scoring.ModelRepository;
 import com.bizcharts.sentiment.scoring.PromotionGate;
 import com.bizcharts.store.Database;
 import com.bizcharts.store.UtcTime;
@@ -19,8 +20,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import static com.bizcharts.store.schema.Tables.MODELS;
 
 /**
  * Registers what a run produced (the LoRA adapter and the ONNX student) in the models table with their metrics
@@ -38,11 +37,11 @@ public final class PulledModels {
     public record Judged(String modelId, CandidateEvaluation.Verdict verdict, String message) {}
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Database db;
+    private final ModelRepository models;
     private final Clock clock;
 
     public PulledModels(Database db, Clock clock) {
-        this.db = db;
+        this.models = new ModelRepository(db);
         this.clock = clock;
     }
 
@@ -75,14 +74,8 @@ public final class PulledModels {
         JsonNode base = details.path("base_model").isMissingNode() ? details.path("teacher") : details.path("base_model");
         lineage.set("base_model", base);
         Long size = run.datasetJson() == null ? null : readJson(run.datasetJson()).path("train").asLong();
-        db.writeVoid(ctx -> ctx.insertInto(MODELS)
-                .set(MODELS.MODEL_ID, id).set(MODELS.KIND, kind).set(MODELS.PATH, dir.toString())
-                .set(MODELS.CREATED_AT, UtcTime.format(clock.instant())).set(MODELS.TRAINING_SIZE, size)
-                .set(MODELS.ACCURACY, number(validation, "accuracy")).set(MODELS.MACRO_F1, number(validation, "macro_f1"))
-                .set(MODELS.METRICS_JSON, metrics.toString()).set(MODELS.LINEAGE_JSON, lineage.toString())
-                .onConflict(MODELS.MODEL_ID).doUpdate()
-                .set(MODELS.PATH, dir.toString()).set(MODELS.METRICS_JSON, metrics.toString())
-                .set(MODELS.LINEAGE_JSON, lineage.toString()).execute());
+        models.savePulled(new ModelRepository.Registration(id, kind, dir.toString(), UtcTime.format(clock.instant()), size,
+                number(validation, "accuracy"), number(validation, "macro_f1"), metrics.toString(), lineage.toString()));
         return id;
     }
 
@@ -118,7 +111,7 @@ public final class PulledModels {
     }
 
     private boolean registered(String id) {
-        return db.read().fetchExists(MODELS, MODELS.MODEL_ID.eq(id));
+        return models.find(id).isPresent();
     }
 
     private static Double number(JsonNode n, String key) {

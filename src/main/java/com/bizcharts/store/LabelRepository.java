@@ -7,6 +7,7 @@ import org.jooq.Record;
 import java.util.List;
 import java.util.Optional;
 
+import static com.bizcharts.store.schema.Tables.THREAD_OPS;
 import static com.bizcharts.store.schema.Tables.TRAINING_LABELS;
 
 /**
@@ -70,6 +71,29 @@ public final class LabelRepository {
         return db.read().fetchCount(TRAINING_LABELS);
     }
 
+    /** One person's rating of a post (1 bearish, 2 neutral, 3 bullish). */
+    public record Rating(long threadId, int rating) {}
+
+    /** Every non-skip rating, newest first: where people disagree, the most recent verdict breaks a tie. */
+    public List<Rating> ratingsNewestFirst() {
+        return db.read().select(TRAINING_LABELS.THREAD_ID, TRAINING_LABELS.RATING).from(TRAINING_LABELS)
+                .where(TRAINING_LABELS.SKIPPED.eq(0L)).orderBy(TRAINING_LABELS.LABELED_AT.desc())
+                .fetch(r -> new Rating(r.value1(), r.value2().intValue()));
+    }
+
+    /** A label with the post it is on; {@code thread} is null when the store does not hold the post (labels outlive posts). */
+    public record LabeledThread(Label label, ThreadOp thread) {}
+
+    /** Every non-skip label with its post, oldest first: a post rated by several people comes once per rating. */
+    public List<LabeledThread> ratedWithThreads() {
+        return db.read().select().from(TRAINING_LABELS)
+                .leftJoin(THREAD_OPS).on(THREAD_OPS.THREAD_ID.eq(TRAINING_LABELS.THREAD_ID))
+                .where(TRAINING_LABELS.SKIPPED.eq(0L))
+                .orderBy(TRAINING_LABELS.LABELED_AT, TRAINING_LABELS.ID)
+                .fetch(r -> new LabeledThread(fromRecord(r),
+                        r.get(THREAD_OPS.THREAD_ID) == null ? null : ThreadRepository.fromRecord(r)));
+    }
+
     public static Label fromRecord(Record rec) {
         TrainingLabelsRecord r = rec.into(TRAINING_LABELS);
         return new Label(r.getThreadId(), r.getRating() == null ? null : r.getRating().intValue(), r.getSkipped() == 1L,
@@ -83,10 +107,10 @@ public final class LabelRepository {
     /** Every non-skip rating of a post with a thumbnail, golden posts left out, by thread. */
     public List<RatedThumbnail> ratedThumbnails() {
         return db.read().select(TRAINING_LABELS.THREAD_ID, TRAINING_LABELS.RATING, TRAINING_LABELS.LABELED_AT,
-                        com.bizcharts.store.schema.Tables.THREAD_OPS.THUMBNAIL_PATH)
-                .from(TRAINING_LABELS).join(com.bizcharts.store.schema.Tables.THREAD_OPS)
-                .on(com.bizcharts.store.schema.Tables.THREAD_OPS.THREAD_ID.eq(TRAINING_LABELS.THREAD_ID))
-                .where(TRAINING_LABELS.SKIPPED.eq(0L)).and(com.bizcharts.store.schema.Tables.THREAD_OPS.THUMBNAIL_PATH.isNotNull())
+                        THREAD_OPS.THUMBNAIL_PATH)
+                .from(TRAINING_LABELS).join(THREAD_OPS)
+                .on(THREAD_OPS.THREAD_ID.eq(TRAINING_LABELS.THREAD_ID))
+                .where(TRAINING_LABELS.SKIPPED.eq(0L)).and(THREAD_OPS.THUMBNAIL_PATH.isNotNull())
                 .and(TRAINING_LABELS.THREAD_ID.notIn(db.read().select(com.bizcharts.store.schema.Tables.GOLDEN_SET.THREAD_ID)
                         .from(com.bizcharts.store.schema.Tables.GOLDEN_SET)))
                 .orderBy(TRAINING_LABELS.THREAD_ID)

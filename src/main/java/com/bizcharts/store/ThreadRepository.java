@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import static com.bizcharts.store.schema.Tables.GOLDEN_SET;
 import static com.bizcharts.store.schema.Tables.THREAD_OBSERVATIONS;
 import static com.bizcharts.store.schema.Tables.THREAD_OPS;
+import static com.bizcharts.store.schema.Tables.TRAINING_LABELS;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.excluded;
 import static org.jooq.impl.DSL.greatest;
@@ -111,6 +113,27 @@ public final class ThreadRepository {
         var r = db.read().select(min(THREAD_OPS.POSTED_AT), max(THREAD_OPS.POSTED_AT)).from(THREAD_OPS).fetchOne();
         return r == null || r.value1() == null ? Optional.empty()
                 : Optional.of(new PostingSpan(UtcTime.parse(r.value1()), UtcTime.parse(r.value2())));
+    }
+
+    /** Up to {@code limit} posts nobody has labeled (a skip counts), newest first. */
+    public List<ThreadOp> newestUnlabeled(int limit) {
+        return db.read().selectFrom(THREAD_OPS).where(unlabeled())
+                .orderBy(THREAD_OPS.POSTED_AT.desc()).limit(limit).fetch(ThreadRepository::fromRecord);
+    }
+
+    /**
+     * Up to {@code limit} posts worth a labeler's time, newest first: unlabeled (a skip counts), outside the golden set
+     * (a label there would only test, never train), no stickies.
+     */
+    public List<ThreadOp> newestToLabel(int limit) {
+        return db.read().selectFrom(THREAD_OPS).where(unlabeled())
+                .and(THREAD_OPS.THREAD_ID.notIn(db.read().select(GOLDEN_SET.THREAD_ID).from(GOLDEN_SET)))
+                .and(THREAD_OPS.STICKY.eq(0L))
+                .orderBy(THREAD_OPS.POSTED_AT.desc()).limit(limit).fetch(ThreadRepository::fromRecord);
+    }
+
+    private org.jooq.Condition unlabeled() {
+        return THREAD_OPS.THREAD_ID.notIn(db.read().select(TRAINING_LABELS.THREAD_ID).from(TRAINING_LABELS));
     }
 
     /** Every column, in the order {@link #bindValues} gives them. */

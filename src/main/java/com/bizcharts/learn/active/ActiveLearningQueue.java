@@ -3,17 +3,13 @@ package com.bizcharts.learn.active;
 import com.bizcharts.sentiment.PostInput;
 import com.bizcharts.sentiment.SentimentModel;
 import com.bizcharts.store.Database;
-import com.bizcharts.store.UtcTime;
+import com.bizcharts.store.ThreadRepository;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static com.bizcharts.store.schema.Tables.GOLDEN_SET;
-import static com.bizcharts.store.schema.Tables.THREAD_OPS;
-import static com.bizcharts.store.schema.Tables.TRAINING_LABELS;
 
 /**
  * The label queue ordered "by the model's need": unlabeled posts (newest {@code pool} of them) ranked by
@@ -24,13 +20,13 @@ public final class ActiveLearningQueue {
 
     public record Suggestion(PostInput post, double priority, double uncertainty, int cluster) {}
 
-    private final Database db;
+    private final ThreadRepository threads;
     private final Path imagesDir;
     private final HybridAcquisition acquisition;
     private final TextSketch sketch = new TextSketch(64);
 
     public ActiveLearningQueue(Database db, Path imagesDir, HybridAcquisition acquisition) {
-        this.db = db;
+        this.threads = new ThreadRepository(db);
         this.imagesDir = imagesDir;
         this.acquisition = acquisition;
     }
@@ -59,14 +55,6 @@ public final class ActiveLearningQueue {
     }
 
     private List<PostInput> unlabeled(int pool) {
-        return db.read().select(THREAD_OPS.THREAD_ID, THREAD_OPS.SUBJECT, THREAD_OPS.OP_TEXT_CLEAN, THREAD_OPS.THUMBNAIL_PATH,
-                        THREAD_OPS.REPLY_COUNT, THREAD_OPS.POSTED_AT)
-                .from(THREAD_OPS)
-                .where(THREAD_OPS.THREAD_ID.notIn(db.read().select(TRAINING_LABELS.THREAD_ID).from(TRAINING_LABELS)))
-                .and(THREAD_OPS.THREAD_ID.notIn(db.read().select(GOLDEN_SET.THREAD_ID).from(GOLDEN_SET)))
-                .and(THREAD_OPS.STICKY.eq(0L))
-                .orderBy(THREAD_OPS.POSTED_AT.desc()).limit(pool)
-                .fetch(r -> new PostInput(r.value1(), r.value2(), r.value3(),
-                        r.value4() == null ? null : imagesDir.resolve(r.value4()), r.value5().intValue(), UtcTime.parse(r.value6())));
+        return threads.newestToLabel(pool).stream().map(op -> PostInput.of(op, imagesDir)).toList();
     }
 }

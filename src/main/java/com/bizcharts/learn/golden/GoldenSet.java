@@ -1,8 +1,8 @@
 package com.bizcharts.learn.golden;
 
-import com.bizcharts.store.labels.SentimentLabel;
 import com.bizcharts.store.Database;
-import com.bizcharts.store.UtcTime;
+import com.bizcharts.store.LabelRepository;
+import com.bizcharts.store.labels.SentimentLabel;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -13,9 +13,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static com.bizcharts.store.schema.Tables.GOLDEN_SET;
-import static com.bizcharts.store.schema.Tables.TRAINING_LABELS;
 
 /**
  * The frozen test set: human-labeled posts set aside once, never trained on by the learning loop, on which every
@@ -28,16 +25,18 @@ public final class GoldenSet {
 
     public static final double DEFAULT_FRACTION = 0.2;
 
-    private final Database db;
+    private final GoldenSetRepository golden;
+    private final LabelRepository labels;
     private final Clock clock;
 
     public GoldenSet(Database db, Clock clock) {
-        this.db = db;
+        this.golden = new GoldenSetRepository(db);
+        this.labels = new LabelRepository(db);
         this.clock = clock;
     }
 
     public Set<Long> threadIds() {
-        return Set.copyOf(db.read().select(GOLDEN_SET.THREAD_ID).from(GOLDEN_SET).fetch(r -> r.value1()));
+        return golden.threadIds();
     }
 
     /**
@@ -65,23 +64,17 @@ public final class GoldenSet {
             Collections.shuffle(pool, rnd);
             add.addAll(pool.subList(0, Math.max(0, Math.min(want, pool.size()))));
         }
-        String now = UtcTime.format(clock.instant());
-        db.writeVoid(ctx -> add.forEach(id -> ctx.insertInto(GOLDEN_SET)
-                .set(GOLDEN_SET.THREAD_ID, id).set(GOLDEN_SET.ADDED_AT, now).onConflictDoNothing().execute()));
+        golden.add(add, clock.instant());
         return add.size();
     }
 
     /** Each human-rated post with its majority rating (ties go to the most recent label). */
     Map<Long, SentimentLabel> ratedPosts() {
-        var rows = db.read().select(TRAINING_LABELS.THREAD_ID, TRAINING_LABELS.RATING)
-                .from(TRAINING_LABELS).where(TRAINING_LABELS.SKIPPED.eq(0L))
-                .orderBy(TRAINING_LABELS.LABELED_AT.desc())
-                .fetch();
         Map<Long, int[]> votes = new java.util.LinkedHashMap<>();
         Map<Long, Integer> latest = new java.util.HashMap<>();
-        for (var r : rows) {
-            votes.computeIfAbsent(r.value1(), k -> new int[3])[r.value2().intValue() - 1]++;
-            latest.putIfAbsent(r.value1(), r.value2().intValue());
+        for (LabelRepository.Rating r : labels.ratingsNewestFirst()) {
+            votes.computeIfAbsent(r.threadId(), k -> new int[3])[r.rating() - 1]++;
+            latest.putIfAbsent(r.threadId(), r.rating());
         }
         return votes.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> {
             int[] v = e.getValue();

@@ -3,6 +3,7 @@ package com.bizcharts.learn.retrain;
 import com.bizcharts.learn.eval.EvaluationReport;
 import com.bizcharts.learn.golden.GoldenSet;
 import com.bizcharts.learn.pseudo.PseudoLabelPolicy;
+import com.bizcharts.learn.pseudo.PseudoLabelRepository;
 import com.bizcharts.learn.replay.ReplayBuffer;
 import com.bizcharts.learn.train.EmbeddedTrainer;
 import com.bizcharts.learn.train.LabeledPost;
@@ -32,8 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import static com.bizcharts.store.schema.Tables.PSEUDO_LABELS;
 
 /**
  * {@code learn retrain}: builds a training set from human labels, confident teacher labels, confident pseudo-labels
@@ -189,12 +188,7 @@ public final class GuardedRetrain {
             byId.put(p.threadId(), p);
         }
         List<PseudoLabelPolicy.PseudoLabel> chosen = PseudoLabelPolicy.select(candidates, threshold, humanCounts);
-        String now = UtcTime.format(clock.instant());
-        db.writeVoid(ctx -> chosen.forEach(pl -> ctx.insertInto(PSEUDO_LABELS)
-                .set(PSEUDO_LABELS.THREAD_ID, pl.threadId()).set(PSEUDO_LABELS.MODEL_ID, active.id())
-                .set(PSEUDO_LABELS.RATING, (long) pl.label().rating()).set(PSEUDO_LABELS.CONFIDENCE, pl.confidence())
-                .set(PSEUDO_LABELS.THRESHOLD, threshold).set(PSEUDO_LABELS.CREATED_AT, now)
-                .onConflictDoNothing().execute()));
+        new PseudoLabelRepository(db).save(active.id(), threshold, chosen, clock.instant());
         return chosen.stream().map(pl -> new LabeledPost(byId.get(pl.threadId()), pl.label())).toList();
     }
 

@@ -145,6 +145,21 @@ public final class TeacherLabelRepository {
                         r.getConfidence(), r.getSarcasm() == 1L));
     }
 
+    /** One teacher's label on a post, with which teacher gave it and when. */
+    public record ConfidentLabel(long threadId, SentimentLabel label, double confidence, String provider, String model,
+                                 Instant labeledAt) {}
+
+    /**
+     * Every teacher label at or above {@code minConfidence}, by thread, each thread's most confident first (the first
+     * given, on a tie): a post's first row is the verdict that trains.
+     */
+    public List<ConfidentLabel> confidentLabels(double minConfidence) {
+        return db.read().selectFrom(TEACHER_LABELS).where(TEACHER_LABELS.CONFIDENCE.ge(minConfidence))
+                .orderBy(TEACHER_LABELS.THREAD_ID, TEACHER_LABELS.CONFIDENCE.desc(), TEACHER_LABELS.ID)
+                .fetch(r -> new ConfidentLabel(r.getThreadId(), SentimentLabel.ofRating(r.getRating().intValue()),
+                        r.getConfidence(), r.getProvider(), r.getModel(), UtcTime.parse(r.getLabeledAt())));
+    }
+
     /** Every teacher that has labels, for the report. */
     public List<TeacherKey> teachers() {
         return db.read().selectDistinct(TEACHER_LABELS.PROVIDER, TEACHER_LABELS.MODEL, TEACHER_LABELS.PROMPT_VERSION)

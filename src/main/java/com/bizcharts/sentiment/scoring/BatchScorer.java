@@ -6,7 +6,6 @@ import com.bizcharts.sentiment.SentimentModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,29 +13,21 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.IntConsumer;
 
 /**
  * Scores chunks of posts in parallel batches on a bounded pool. A batch that fails as a whole is retried post by
  * post, so only the post at fault fails, and it is recorded with its reason ({@code score_failures}) rather than
- * retried forever or lost. {@link #scoreAll} walks the whole store; the scoring service feeds chunks itself.
+ * retried forever or lost. The scoring service feeds it the chunks it reads and stores what comes back.
  */
 public final class BatchScorer {
 
     private static final Logger log = LoggerFactory.getLogger(BatchScorer.class);
 
-    private final PredictionRepository predictions;
-    private final Path imagesDir;
     private final Clock clock;
 
-    public BatchScorer(PredictionRepository predictions, Path imagesDir, Clock clock) {
-        this.predictions = predictions;
-        this.imagesDir = imagesDir;
+    public BatchScorer(Clock clock) {
         this.clock = clock;
     }
-
-    /** What a run did. */
-    public record Result(int scored, int failed) {}
 
     /** One chunk's predictions and the posts that could not be scored. */
     public record Chunk(List<PredictionRepository.Stored> stored, List<PredictionRepository.Failure> failures) {}
@@ -49,28 +40,6 @@ public final class BatchScorer {
             t.setDaemon(true);
             return t;
         });
-    }
-
-    public Result scoreAll(SentimentModel model, int batchSize, int threads, IntConsumer progress) {
-        if (batchSize < 1) throw new IllegalArgumentException("batch size must be at least 1");
-        int scored = 0, failed = 0;
-        long after = Long.MIN_VALUE;
-        ExecutorService pool = pool(threads);
-        try {
-            while (true) {
-                List<PostInput> chunk = predictions.unscored(model.id(), imagesDir, after, batchSize * threads);
-                if (chunk.isEmpty()) break;
-                after = chunk.get(chunk.size() - 1).threadId();
-                Chunk out = score(model, chunk, batchSize, pool);
-                predictions.saveChunk(out.stored(), out.failures());
-                scored += out.stored().size();
-                failed += out.failures().size();
-                progress.accept(scored);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        return new Result(scored, failed);
     }
 
     /** Scores {@code posts} in batches of {@code batchSize} on {@code pool}; nothing is stored here. */

@@ -2,50 +2,34 @@ package com.bizcharts.sentiment.scoring;
 
 import com.bizcharts.sentiment.embedded.ModelMetadata;
 import com.bizcharts.store.Database;
-import com.bizcharts.store.UtcTime;
-import com.bizcharts.store.schema.tables.records.ModelsRecord;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-import static com.bizcharts.store.schema.Tables.MODELS;
-
 /**
- * The models table: which models exist, where their files are, how good they were, and which one is active.
- * Exactly one model is active at a time; activation history (activated_at) makes rollback possible.
+ * Which models exist, where their files are, how good they were, and which one is active: the rules over the models
+ * table ({@link ModelRepository}). Exactly one model is active at a time; activation history (activated_at) makes
+ * rollback possible.
  */
 public final class ModelRegistry {
 
     /** Kinds that are never the scoring model, only signals fused with it. */
     private static final java.util.Set<String> SIGNAL_KINDS = java.util.Set.of("onnx-text", "onnx-image");
 
-    private final Database db;
+    private final ModelRepository models;
     private final Clock clock;
 
     public ModelRegistry(Database db, Clock clock) {
-        this.db = db;
+        this.models = new ModelRepository(db);
         this.clock = clock;
     }
 
     /** Adds the model or refreshes its row (same id: same data and options, so same model). */
     public RegisteredModel register(ModelMetadata m, String path) {
-        db.writeVoid(ctx -> {
-            ModelsRecord r = ctx.newRecord(MODELS);
-            r.setModelId(m.id());
-            r.setKind(m.kind());
-            r.setPath(path);
-            r.setCreatedAt(m.createdAt());
-            r.setTrainingSize(m.training() == null ? null : (long) m.training().size());
-            r.setAccuracy(metric(m, "accuracy"));
-            r.setMacroF1(metric(m, "macro_f1"));
-            r.setMetricsJson(m.metrics() == null ? "{}" : m.metrics().toString());
-            r.setLineageJson(m.training() == null ? "{}" : lineage(m));
-            ctx.insertInto(MODELS).set(r).onConflict(MODELS.MODEL_ID).doUpdate()
-                    .set(MODELS.PATH, r.getPath()).set(MODELS.METRICS_JSON, r.getMetricsJson())
-                    .set(MODELS.ACCURACY, r.getAccuracy()).set(MODELS.MACRO_F1, r.getMacroF1())
-                    .execute();
-        });
+        models.saveTrained(new ModelRepository.Registration(m.id(), m.kind(), path, m.createdAt(),
+                m.training() == null ? null : (long) m.training().size(), metric(m, "accuracy"), metric(m, "macro_f1"),
+                m.metrics() == null ? "{}" : m.metrics().toString(), m.training() == null ? "{}" : lineage(m)));
         return find(m.id()).orElseThrow();
     }
 
@@ -55,9 +39,7 @@ public final class ModelRegistry {
      * settings ({@code [signals] onnx_text / onnx_image}), not by activation.
      */
     public RegisteredModel registerSignalModel(String id, String kind, String path) {
-        db.writeVoid(ctx -> ctx.insertInto(MODELS).set(MODELS.MODEL_ID, id).set(MODELS.KIND, kind).set(MODELS.PATH, path)
-                .set(MODELS.CREATED_AT, UtcTime.format(clock.instant()))
-                .onConflict(MODELS.MODEL_ID).doUpdate().set(MODELS.PATH, path).execute());
+        models.saveSignalModel(id, kind, path, clock.instant());
         return find(id).orElseThrow();
     }
 
@@ -77,11 +59,11 @@ public final class ModelRegistry {
 
     /** Records which data went into a model (human, teacher, pseudo and replayed examples, hashes) as JSON. */
     public void setLineage(String modelId, String lineageJson) {
-        db.writeVoid(ctx -> ctx.update(MODELS).set(MODELS.LINEAGE_JSON, lineageJson).where(MODELS.MODEL_ID.eq(modelId)).execute());
+        models.setLineage(modelId, lineageJson);
     }
 
     public String lineage(String modelId) {
-        return db.read().select(MODELS.LINEAGE_JSON).from(MODELS).where(MODELS.MODEL_ID.eq(modelId)).fetchOptional(r -> r.value1()).orElse("{}");
+        return models.lineage(modelId);
     }
 
     /**
@@ -96,13 +78,8 @@ public final class ModelRegistry {
         find(modelId).filter(m -> m.activatedAt() == null).ifPresent(m -> PromotionGate
                 .refusal(modelId, metrics(modelId), active().map(RegisteredModel::id).orElse(null))
                 .ifPresent(why -> { throw new IllegalArgumentException(why); }));
-        int changed = db.write(ctx -> {
-            if (ctx.fetchCount(MODELS, MODELS.MODEL_ID.eq(modelId)) == 0) return 0;
-            ctx.update(MODELS).set(MODELS.ACTIVE, 0L).where(MODELS.ACTIVE.eq(1L)).execute();
-            return ctx.update(MODELS).set(MODELS.ACTIVE, 1L).set(MODELS.ACTIVATED_AT, UtcTime.format(clock.instant()))
-                    .where(MODELS.MODEL_ID.eq(modelId)).execute();
-        });
-        if (changed == 0) throw new IllegalArgumentException("no registered model with id " + modelId + " (see 'models list')");
+        if (!models.activate(modelId, clock.instant()))
+            throw new IllegalArgumentException("no registered model with id " + modelId + " (see 'models list')");
     }
 
     /**
@@ -110,19 +87,13 @@ public final class ModelRegistry {
      * at once must not take each other's activation back. True when it activated.
      */
     public boolean activateIfNoneActive(String modelId) {
-        return db.write(ctx -> {
-            if (ctx.fetchCount(MODELS, MODELS.ACTIVE.eq(1L)) > 0) return false;
-            return ctx.update(MODELS).set(MODELS.ACTIVE, 1L).set(MODELS.ACTIVATED_AT, UtcTime.format(clock.instant()))
-                    .where(MODELS.MODEL_ID.eq(modelId)).execute() == 1;
-        });
+        return models.activateIfNoneActive(modelId, clock.instant());
     }
 
     /** Re-activates the model that was active before the current one; returns it. */
     public RegisteredModel rollback() {
         RegisteredModel current = active().orElseThrow(() -> new IllegalArgumentException("no active model to roll back from"));
-        RegisteredModel previous = db.read().selectFrom(MODELS)
-                .where(MODELS.ACTIVE.eq(0L)).and(MODELS.ACTIVATED_AT.isNotNull())
-                .orderBy(MODELS.ACTIVATED_AT.desc()).limit(1).fetchOptional(ModelRegistry::fromRecord)
+        RegisteredModel previous = models.previouslyActive()
                 .orElseThrow(() -> new IllegalArgumentException("no earlier model to roll back to from " + current.id()));
         activate(previous.id());
         return find(previous.id()).orElseThrow();
@@ -130,31 +101,24 @@ public final class ModelRegistry {
 
     /** The model's metrics_json ("{}" when it has none). */
     public String metrics(String modelId) {
-        return db.read().select(MODELS.METRICS_JSON).from(MODELS).where(MODELS.MODEL_ID.eq(modelId))
-                .fetchOptional(r -> r.value1()).filter(s -> s != null && !s.isBlank()).orElse("{}");
+        return models.metrics(modelId);
     }
 
     /** Replaces the model's metrics (e.g. with its golden-set evaluation); accuracy and macro-F1 are those shown. */
     public void recordEvaluation(String modelId, String metricsJson, Double accuracy, Double macroF1) {
-        db.writeVoid(ctx -> ctx.update(MODELS).set(MODELS.METRICS_JSON, metricsJson).set(MODELS.ACCURACY, accuracy)
-                .set(MODELS.MACRO_F1, macroF1).where(MODELS.MODEL_ID.eq(modelId)).execute());
+        models.recordEvaluation(modelId, metricsJson, accuracy, macroF1);
     }
 
     public Optional<RegisteredModel> active() {
-        return db.read().selectFrom(MODELS).where(MODELS.ACTIVE.eq(1L)).fetchOptional(ModelRegistry::fromRecord);
+        return models.active();
     }
 
     public Optional<RegisteredModel> find(String modelId) {
-        return db.read().selectFrom(MODELS).where(MODELS.MODEL_ID.eq(modelId)).fetchOptional(ModelRegistry::fromRecord);
+        return models.find(modelId);
     }
 
     /** Newest first. */
     public List<RegisteredModel> list() {
-        return db.read().selectFrom(MODELS).orderBy(MODELS.CREATED_AT.desc(), MODELS.MODEL_ID).fetch(ModelRegistry::fromRecord);
-    }
-
-    private static RegisteredModel fromRecord(ModelsRecord r) {
-        return new RegisteredModel(r.getModelId(), r.getKind(), r.getPath(), r.getCreatedAt(), r.getTrainingSize(),
-                r.getAccuracy(), r.getMacroF1(), r.getActive() == 1L, r.getActivatedAt());
+        return models.list();
     }
 }

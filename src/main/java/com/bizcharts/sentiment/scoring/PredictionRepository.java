@@ -5,6 +5,7 @@ import com.bizcharts.sentiment.PostInput;
 import com.bizcharts.sentiment.Prediction;
 import com.bizcharts.store.labels.SentimentLabel;
 import com.bizcharts.store.Database;
+import com.bizcharts.store.ThreadRepository;
 import com.bizcharts.store.UtcTime;
 import com.bizcharts.store.schema.tables.records.PredictionsRecord;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -82,23 +83,11 @@ public final class PredictionRepository {
     }
 
     /**
-     * Up to {@code limit} posts that have no prediction from {@code modelId}, by thread id. The thumbnail, when
-     * downloaded, is resolved against {@code imagesDir}.
-     */
-    public List<PostInput> unscored(String modelId, Path imagesDir, long afterThreadId, int limit) {
-        return db.read().select(INPUT_COLUMNS).from(THREAD_OPS)
-                .where(THREAD_OPS.THREAD_ID.gt(afterThreadId))
-                .andNotExists(predicted(modelId))
-                .orderBy(THREAD_OPS.THREAD_ID).limit(limit)
-                .fetch(r -> input(r, imagesDir));
-    }
-
-    /**
      * Up to {@code limit} posts below {@code beforeThreadId} that {@code modelId} has neither scored nor failed on,
      * newest first: the background rescore walks down from the newest posts, so the recent dashboard is right first.
      */
     public List<PostInput> unscoredNewestFirst(String modelId, Path imagesDir, long beforeThreadId, int limit) {
-        return db.read().select(INPUT_COLUMNS).from(THREAD_OPS)
+        return db.read().selectFrom(THREAD_OPS)
                 .where(THREAD_OPS.THREAD_ID.lt(beforeThreadId))
                 .andNotExists(predicted(modelId))
                 .andNotExists(db.read().selectOne().from(SCORE_FAILURES)
@@ -132,7 +121,7 @@ public final class PredictionRepository {
     /** The stored posts among {@code threadIds}, newest first, as a model sees them. */
     public List<PostInput> inputs(Collection<Long> threadIds, Path imagesDir) {
         if (threadIds.isEmpty()) return List.of();
-        return db.read().select(INPUT_COLUMNS).from(THREAD_OPS).where(THREAD_OPS.THREAD_ID.in(threadIds))
+        return db.read().selectFrom(THREAD_OPS).where(THREAD_OPS.THREAD_ID.in(threadIds))
                 .orderBy(THREAD_OPS.THREAD_ID.desc()).fetch(r -> input(r, imagesDir));
     }
 
@@ -141,15 +130,9 @@ public final class PredictionRepository {
                 .where(PREDICTIONS.THREAD_ID.eq(THREAD_OPS.THREAD_ID)).and(PREDICTIONS.MODEL_ID.eq(modelId));
     }
 
-    private static final List<org.jooq.SelectField<?>> INPUT_COLUMNS = List.of(THREAD_OPS.THREAD_ID, THREAD_OPS.SUBJECT,
-            THREAD_OPS.OP_TEXT_CLEAN, THREAD_OPS.THUMBNAIL_PATH, THREAD_OPS.REPLY_COUNT, THREAD_OPS.POSTED_AT);
-
-    /** The one mapping from a stored OP to what a model reads. */
+    /** A stored OP as the model reads it, through the one mapping ({@link PostInput#of}). */
     private static PostInput input(org.jooq.Record r, Path imagesDir) {
-        String thumbnail = r.get(THREAD_OPS.THUMBNAIL_PATH);
-        return new PostInput(r.get(THREAD_OPS.THREAD_ID), r.get(THREAD_OPS.SUBJECT), r.get(THREAD_OPS.OP_TEXT_CLEAN),
-                thumbnail == null ? null : imagesDir.resolve(thumbnail), r.get(THREAD_OPS.REPLY_COUNT).intValue(),
-                UtcTime.parse(r.get(THREAD_OPS.POSTED_AT)));
+        return PostInput.of(ThreadRepository.fromRecord(r), imagesDir);
     }
 
     /** A thread posted at a time and the class probabilities of its latest prediction, whichever model made it. */

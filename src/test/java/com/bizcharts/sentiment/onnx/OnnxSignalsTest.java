@@ -118,8 +118,15 @@ class OnnxSignalsTest {
             }
             new ThreadRepository(db).upsert(ops, clock.instant());
             PredictionRepository predictions = new PredictionRepository(db);
-            BatchScorer.Result r = new BatchScorer(predictions, images, clock).scoreAll(model, 4, 2, n -> {});
-            assertThat(r.scored()).isEqualTo(10);
+            var pool = BatchScorer.pool(2);
+            try {
+                BatchScorer.Chunk out = new BatchScorer(clock).score(model,
+                        predictions.unscoredNewestFirst(model.id(), images, Long.MAX_VALUE, 100), 4, pool);
+                predictions.saveChunk(out.stored(), out.failures());
+                assertThat(out.stored()).hasSize(10);
+            } finally {
+                pool.shutdownNow();
+            }
             assertThat(predictions.count(model.id())).isEqualTo(10);
             assertThat(predictions.count(base.id())).isZero();
             Prediction first = predictions.find(100, model.id()).orElseThrow().prediction();

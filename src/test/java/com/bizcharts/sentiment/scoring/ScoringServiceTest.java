@@ -59,7 +59,7 @@ class ScoringServiceTest {
     ScoringService service(SentimentModel wrapped) {
         PredictionRepository predictions = new PredictionRepository(db);
         ActiveModel source = active;
-        service = new ScoringService(predictions, source, new BatchScorer(predictions, dir.resolve("images"), clock),
+        service = new ScoringService(predictions, source, new BatchScorer(clock),
                 dir.resolve("images"), db::dataVersion, 8, 2, Duration.ofMillis(50));
         db.postChanges().subscribe(service::submit);
         return service;
@@ -150,7 +150,7 @@ class ScoringServiceTest {
             }
         };
         PredictionRepository predictions = new PredictionRepository(db);
-        BatchScorer.Chunk chunk = new BatchScorer(predictions, dir, clock).score(breaking,
+        BatchScorer.Chunk chunk = new BatchScorer(clock).score(breaking,
                 predictions.unscoredNewestFirst(real.id(), dir, Long.MAX_VALUE, 100), 8, BatchScorer.pool(1));
         predictions.saveChunk(chunk.stored(), chunk.failures());
 
@@ -207,7 +207,7 @@ class ScoringServiceTest {
     void aCancelledPassStaysCancelledUntilAskedAgainAndNewPostsAreStillScored() throws Exception {
         store(1, 3000);
         PredictionRepository predictions = new PredictionRepository(db);
-        service = new ScoringService(predictions, active, new BatchScorer(predictions, dir.resolve("images"), clock),
+        service = new ScoringService(predictions, active, new BatchScorer(clock),
                 dir.resolve("images"), db::dataVersion, 4, 1, Duration.ofMillis(50));
         db.postChanges().subscribe(service::submit);
         java.util.concurrent.CountDownLatch firstChunk = new java.util.concurrent.CountDownLatch(1);

@@ -5,6 +5,7 @@ import com.bizcharts.learn.train.EmbeddedTrainer;
 import com.bizcharts.learn.train.TrainingSet;
 import com.bizcharts.sentiment.ImageStatus;
 import com.bizcharts.store.labels.SentimentLabel;
+import com.bizcharts.sentiment.SentimentModel;
 import com.bizcharts.sentiment.SentimentSignals;
 import com.bizcharts.sentiment.embedded.EmbeddedModel;
 import com.bizcharts.sentiment.embedded.EmbeddedModelFormat;
@@ -18,12 +19,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -66,39 +69,43 @@ class ScoringTest {
                 new EmbeddedTrainer.Provenance("fixture", "sha" + seed, "test", clock.instant()));
     }
 
+    /** Reads what {@code model} has yet to score and scores it as the scoring service does: one chunk, stored. */
+    private static BatchScorer.Chunk scoreWaiting(PredictionRepository predictions, SentimentModel model, Path imagesDir,
+                                                  Clock clock, int batchSize, int threads) {
+        ExecutorService pool = BatchScorer.pool(threads);
+        try {
+            BatchScorer.Chunk out = new BatchScorer(clock).score(model,
+                    predictions.unscoredNewestFirst(model.id(), imagesDir, Long.MAX_VALUE, 10_000), batchSize, pool);
+            predictions.saveChunk(out.stored(), out.failures());
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
-    void scoresEveryPostOnceAndRecordsMissingImages() {
+    void scoresEveryPostOnceAndRecordsWhyTheImageWasNotUsed() throws Exception {
+        Path images = dir.resolve("images");
+        Files.createDirectories(images.resolve("thumbs"));
+        Files.writeString(images.resolve("thumbs/bad.jpg"), "not a jpeg"); // on disk: the image source reads it
+        new ThreadRepository(db).setThumbnailPath(107, "thumbs/bad.jpg");
         PredictionRepository predictions = new PredictionRepository(db);
-        BatchScorer scorer = new BatchScorer(predictions, dir.resolve("images"), clock);
         EmbeddedModel model = model(1);
-        List<Integer> progress = new ArrayList<>();
-        BatchScorer.Result r = scorer.scoreAll(model, 7, 2, progress::add);
-        assertThat(r.scored()).isEqualTo(40);
-        assertThat(r.failed()).isZero();
-        assertThat(progress).isNotEmpty().last().isEqualTo(40);
+        BatchScorer.Chunk out = scoreWaiting(predictions, model, images, clock, 7, 2);
+        assertThat(out.stored()).hasSize(40);
+        assertThat(out.failures()).isEmpty();
         assertThat(predictions.count(model.id())).isEqualTo(40);
-        assertThat(scorer.scoreAll(model, 7, 2, n -> {}).scored()).isZero();
+        assertThat(predictions.unscoredNewestFirst(model.id(), images, Long.MAX_VALUE, 100)).isEmpty();
 
         var bullish = predictions.find(100, model.id()).orElseThrow();
         assertThat(bullish.prediction().label()).isEqualTo(SentimentLabel.BULLISH);
         assertThat(bullish.prediction().imageStatus()).isEqualTo(ImageStatus.MISSING);
         assertThat(bullish.prediction().drivers()).isNotEmpty();
         assertThat(bullish.scoredAt()).isEqualTo(clock.instant());
-        var withThumb = predictions.find(103, model.id()).orElseThrow();
-        assertThat(withThumb.prediction().imageStatus()).isEqualTo(ImageStatus.UNDECODABLE);
+        assertThat(predictions.find(107, model.id()).orElseThrow().prediction().imageStatus()).isEqualTo(ImageStatus.UNDECODABLE);
+        // a thumbnail the row names but retention removed from disk is no image at all, not a broken one
+        assertThat(predictions.find(103, model.id()).orElseThrow().prediction().imageStatus()).isEqualTo(ImageStatus.MISSING);
         assertThat(predictions.find(101, model.id()).orElseThrow().prediction().label()).isEqualTo(SentimentLabel.BEARISH);
-    }
-
-    @Test
-    void anotherModelScoresEverythingAgainAndKeepsTheOldPredictions() {
-        PredictionRepository predictions = new PredictionRepository(db);
-        BatchScorer scorer = new BatchScorer(predictions, dir, clock);
-        EmbeddedModel a = model(1), b = model(2);
-        assertThat(a.id()).isNotEqualTo(b.id());
-        scorer.scoreAll(a, 16, 1, n -> {});
-        assertThat(scorer.scoreAll(b, 16, 1, n -> {}).scored()).isEqualTo(40);
-        assertThat(predictions.count(a.id())).isEqualTo(40);
-        assertThat(predictions.count(b.id())).isEqualTo(40);
     }
 
     @Test

@@ -4,7 +4,7 @@ import com.bizcharts.coins.CoinExtractor;
 import com.bizcharts.coins.CoinList;
 import com.bizcharts.coins.CoinMentionRepository;
 import com.bizcharts.collect.http.Backoff;
-import com.bizcharts.sentiment.SentimentSignals;
+import com.bizcharts.sentiment.embedded.SentimentSignals;
 import com.bizcharts.sentiment.embedded.SlangTally;
 import com.bizcharts.sentiment.embedded.ThumbnailSignal;
 import com.bizcharts.sentiment.fusion.RepostSignal;

@@ -1,7 +1,7 @@
 package com.bizcharts.app;
 
 import com.bizcharts.coins.CoinExtractor;
-import com.bizcharts.sentiment.SentimentSignals;
+import com.bizcharts.sentiment.embedded.SentimentSignals;
 import com.bizcharts.sentiment.ocr.ImageText;
 import com.bizcharts.sentiment.ocr.ImageTextPass;
 import com.bizcharts.sentiment.scoring.ActiveModel;

@@ -12,7 +12,7 @@ import com.bizcharts.learn.teacher.AutolabelRun;
 import com.bizcharts.learn.teacher.TeacherClient;
 import com.bizcharts.learn.teacher.TeacherLabelRepository;
 import com.bizcharts.learn.train.TrainingSet;
-import com.bizcharts.sentiment.SentimentSignals;
+import com.bizcharts.sentiment.embedded.SentimentSignals;
 import com.bizcharts.sentiment.scoring.ModelLoader;
 import com.bizcharts.sentiment.scoring.ModelRegistry;
 import com.bizcharts.store.Database;

@@ -2,7 +2,7 @@ package com.bizcharts.cli;
 
 import com.bizcharts.app.Engine;
 import com.bizcharts.app.Settings;
-import com.bizcharts.sentiment.SentimentSignals;
+import com.bizcharts.sentiment.embedded.SentimentSignals;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

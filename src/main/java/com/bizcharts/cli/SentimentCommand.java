@@ -5,7 +5,7 @@ import com.bizcharts.sentiment.Prediction;
 import com.bizcharts.store.labels.SentimentLabel;
 import com.bizcharts.sentiment.SentimentModel;
 import com.bizcharts.sentiment.embedded.EmbeddedModel;
-import com.bizcharts.sentiment.embedded.LexiconReading;
+import com.bizcharts.sentiment.lexicon.LexiconReading;
 import com.bizcharts.sentiment.fusion.SignalSource;
 import com.bizcharts.sentiment.ocr.ImageText;
 import com.bizcharts.sentiment.ocr.OcrSignal;

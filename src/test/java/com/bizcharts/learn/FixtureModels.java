@@ -2,7 +2,7 @@ package com.bizcharts.learn;
 
 import com.bizcharts.learn.train.EmbeddedTrainer;
 import com.bizcharts.learn.train.TrainingSet;
-import com.bizcharts.sentiment.SentimentSignals;
+import com.bizcharts.sentiment.embedded.SentimentSignals;
 import com.bizcharts.sentiment.embedded.EmbeddedModel;
 
 import java.nio.file.Path;

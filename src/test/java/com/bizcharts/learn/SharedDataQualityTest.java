@@ -7,7 +7,7 @@ import com.bizcharts.sentiment.embedded.MemoizedEncoder;
 import com.bizcharts.sentiment.embedded.TextEncoder;
 import com.bizcharts.learn.train.LabeledPost;
 import com.bizcharts.learn.train.TrainingSet;
-import com.bizcharts.sentiment.SentimentSignals;
+import com.bizcharts.sentiment.embedded.SentimentSignals;
 import com.bizcharts.sentiment.embedded.EmbeddedModel;
 import com.bizcharts.sentiment.embedded.EmbeddedModelFormat;
 import com.bizcharts.sentiment.embedded.ModelFiles;

@@ -1,5 +1,6 @@
 package com.bizcharts.learn.eval;
 
+import com.bizcharts.sentiment.lexicon.LexiconReading;
 import com.bizcharts.learn.train.LabeledPost;
 import com.bizcharts.sentiment.PostInput;
 import com.bizcharts.store.labels.SentimentLabel;
@@ -30,7 +31,7 @@ public final class Baselines {
     /** Plain TF-IDF of word 1-2-grams and an unweighted logistic regression (C = 10): the textbook baseline. */
     public static CrossValidation.Recipe plainTfidf() {
         NgramTextModel.Options o = new NgramTextModel.Options(new TextNgrams(1, 2, 0, 0), 1, 10.0, 0.0, false, false);
-        PostTraits none = new PostTraits(t -> com.bizcharts.sentiment.embedded.LexiconReading.NONE);
+        PostTraits none = new PostTraits(t -> com.bizcharts.sentiment.lexicon.LexiconReading.NONE);
         return train -> {
             List<PostInput> posts = train.stream().map(LabeledPost::post).toList();
             int[] y = train.stream().mapToInt(p -> p.label().index()).toArray();

@@ -6,7 +6,7 @@ import com.bizcharts.learn.train.EmbeddedTrainer;
 import com.bizcharts.learn.train.LabeledPost;
 import com.bizcharts.learn.train.TrainingListener;
 import com.bizcharts.learn.train.TrainingSet;
-import com.bizcharts.sentiment.SentimentSignals;
+import com.bizcharts.sentiment.embedded.SentimentSignals;
 import com.bizcharts.sentiment.embedded.EmbeddedModel;
 import com.bizcharts.sentiment.embedded.EmbeddedModelFormat;
 import com.bizcharts.sentiment.scoring.ModelRegistry;

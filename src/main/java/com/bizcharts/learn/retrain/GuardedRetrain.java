@@ -11,7 +11,7 @@ import com.bizcharts.learn.train.LabeledPostsFile;
 import com.bizcharts.sentiment.PostInput;
 import com.bizcharts.store.labels.SentimentLabel;
 import com.bizcharts.sentiment.SentimentModel;
-import com.bizcharts.sentiment.SentimentSignals;
+import com.bizcharts.sentiment.embedded.SentimentSignals;
 import com.bizcharts.sentiment.embedded.EmbeddedModel;
 import com.bizcharts.sentiment.embedded.EmbeddedModelFormat;
 import com.bizcharts.sentiment.scoring.ModelLoader;

@@ -4,7 +4,7 @@ import com.bizcharts.sentiment.PostInput;
 import com.bizcharts.store.labels.SentimentLabel;
 import com.bizcharts.sentiment.embedded.EmbeddedModel;
 import com.bizcharts.sentiment.embedded.ImageReading;
-import com.bizcharts.sentiment.embedded.LexiconReading;
+import com.bizcharts.sentiment.lexicon.LexiconReading;
 import com.bizcharts.sentiment.embedded.LinearClassifier;
 import com.bizcharts.sentiment.embedded.SparseVector;
 import com.bizcharts.sentiment.embedded.ThumbnailFeatures;

@@ -1,5 +1,6 @@
 package com.bizcharts.sentiment.embedded;
 
+import com.bizcharts.sentiment.lexicon.LexiconReading;
 import com.bizcharts.sentiment.fusion.FusionWeights;
 import com.bizcharts.sentiment.fusion.SignalFusion;
 

@@ -1,5 +1,6 @@
 package com.bizcharts.sentiment.embedded;
 
+import com.bizcharts.sentiment.lexicon.LexiconReading;
 import com.bizcharts.sentiment.PostInput;
 
 import java.util.List;

@@ -1,6 +1,5 @@
 package com.bizcharts.sentiment.lexicon;
 
-import com.bizcharts.sentiment.embedded.LexiconReading;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

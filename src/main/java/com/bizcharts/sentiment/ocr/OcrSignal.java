@@ -1,6 +1,6 @@
 package com.bizcharts.sentiment.ocr;
 
-import com.bizcharts.sentiment.embedded.LexiconReading;
+import com.bizcharts.sentiment.lexicon.LexiconReading;
 import com.bizcharts.sentiment.fusion.Signal;
 import com.bizcharts.sentiment.fusion.SignalInput;
 import com.bizcharts.sentiment.fusion.SignalReading;

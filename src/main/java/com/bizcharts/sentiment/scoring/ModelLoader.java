@@ -1,7 +1,7 @@
 package com.bizcharts.sentiment.scoring;
 
 import com.bizcharts.sentiment.SentimentModel;
-import com.bizcharts.sentiment.SentimentSignals;
+import com.bizcharts.sentiment.embedded.SentimentSignals;
 import com.bizcharts.sentiment.embedded.EmbeddedModel;
 import com.bizcharts.sentiment.embedded.EmbeddedModelFormat;
 import com.bizcharts.sentiment.embedded.ModelFiles;

@@ -5,7 +5,7 @@ import com.bizcharts.learn.eval.EvaluationReport;
 import com.bizcharts.learn.train.TrainingListener;
 import com.bizcharts.learn.train.TrainingProgress;
 import com.bizcharts.sentiment.ImageStatus;
-import com.bizcharts.sentiment.SentimentSignals;
+import com.bizcharts.sentiment.embedded.SentimentSignals;
 import com.bizcharts.sentiment.embedded.ImageReading;
 import com.bizcharts.sentiment.embedded.SlangTally;
 import com.bizcharts.sentiment.scoring.ModelLoader;

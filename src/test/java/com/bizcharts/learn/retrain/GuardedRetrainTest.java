@@ -5,7 +5,7 @@ import com.bizcharts.learn.golden.GoldenSet;
 import com.bizcharts.learn.train.EmbeddedTrainer;
 import com.bizcharts.learn.train.TrainingSet;
 import com.bizcharts.sentiment.ImageStatus;
-import com.bizcharts.sentiment.SentimentSignals;
+import com.bizcharts.sentiment.embedded.SentimentSignals;
 import com.bizcharts.sentiment.embedded.EmbeddedModel;
 import com.bizcharts.sentiment.embedded.EmbeddedModelFormat;
 import com.bizcharts.sentiment.embedded.ImageReading;

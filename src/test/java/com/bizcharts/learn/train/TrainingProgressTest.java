@@ -3,7 +3,7 @@ package com.bizcharts.learn.train;
 import com.bizcharts.learn.LabeledFixture;
 import com.bizcharts.sentiment.ImageStatus;
 import com.bizcharts.sentiment.embedded.ImageReading;
-import com.bizcharts.sentiment.embedded.LexiconReading;
+import com.bizcharts.sentiment.lexicon.LexiconReading;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -4,7 +4,6 @@ import com.bizcharts.app.Engine;
 import com.bizcharts.app.Settings;
 import com.bizcharts.sentiment.PostInput;
 import com.bizcharts.sentiment.Prediction;
-import com.bizcharts.sentiment.SentimentSignals;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

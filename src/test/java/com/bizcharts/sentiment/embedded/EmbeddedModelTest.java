@@ -1,5 +1,6 @@
 package com.bizcharts.sentiment.embedded;
 
+import com.bizcharts.sentiment.lexicon.LexiconReading;
 import com.bizcharts.learn.LabeledFixture;
 import com.bizcharts.learn.train.EmbeddedTrainer;
 import com.bizcharts.learn.train.LabeledPost;

@@ -1,7 +1,7 @@
 package com.bizcharts.sentiment.ocr;
 
 import com.bizcharts.sentiment.PostInput;
-import com.bizcharts.sentiment.embedded.LexiconReading;
+import com.bizcharts.sentiment.lexicon.LexiconReading;
 import com.bizcharts.sentiment.fusion.FusionWeights;
 import com.bizcharts.sentiment.fusion.Signal;
 import com.bizcharts.sentiment.fusion.SignalFusion;

@@ -6,7 +6,7 @@ import com.bizcharts.learn.train.TrainingSet;
 import com.bizcharts.sentiment.PostInput;
 import com.bizcharts.sentiment.Prediction;
 import com.bizcharts.sentiment.embedded.EmbeddedModel;
-import com.bizcharts.sentiment.embedded.LexiconReading;
+import com.bizcharts.sentiment.lexicon.LexiconReading;
 import com.bizcharts.sentiment.embedded.ThumbnailSignal;
 import com.bizcharts.sentiment.fusion.Signal;
 import com.bizcharts.sentiment.fusion.SignalInput;

@@ -9,7 +9,7 @@ import com.bizcharts.sentiment.PostInput;
 import com.bizcharts.sentiment.embedded.EmbeddedModel;
 import com.bizcharts.sentiment.embedded.EmbeddedModelFormat;
 import com.bizcharts.sentiment.embedded.ImageReading;
-import com.bizcharts.sentiment.embedded.LexiconReading;
+import com.bizcharts.sentiment.lexicon.LexiconReading;
 import com.bizcharts.sentiment.embedded.MemoizedEncoder;
 import com.bizcharts.sentiment.embedded.ModelFiles;
 import com.bizcharts.sentiment.embedded.TextEncoder;

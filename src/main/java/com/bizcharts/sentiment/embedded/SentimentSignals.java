@@ -1,8 +1,6 @@
-package com.bizcharts.sentiment;
+package com.bizcharts.sentiment.embedded;
 
-import com.bizcharts.sentiment.embedded.ImageReading;
-import com.bizcharts.sentiment.embedded.LexiconReading;
-import com.bizcharts.sentiment.embedded.TextEncoder;
+import com.bizcharts.sentiment.lexicon.LexiconReading;
 import com.bizcharts.sentiment.fusion.SignalSource;
 
 import java.util.List;

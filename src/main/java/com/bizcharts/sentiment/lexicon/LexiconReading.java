@@ -1,4 +1,4 @@
-package com.bizcharts.sentiment.embedded;
+package com.bizcharts.sentiment.lexicon;
 
 /**
  * What the lexicon says about a text, as the embedded model consumes it.

@@ -57,6 +57,33 @@ public final class IndexData {
         return out;
     }
 
+    /**
+     * The posts that count in the bucket starting at {@code start}, those that moved it most first (by the size of
+     * weight x score), with their text and what drove the model: what a click on a point of the index shows.
+     */
+    public List<BucketPost> explain(String modelId, Bucket bucket, Instant start, int limit) {
+        Instant from = bucket.start(start);
+        List<PostSignal> inBucket = posts(modelId, bucket, from, from.plus(bucket.length())).get(0);
+        List<PostSignal> top = inBucket.stream()
+                .sorted(java.util.Comparator.comparingDouble((PostSignal p) -> -Math.abs(p.contribution())).thenComparingLong(PostSignal::threadId))
+                .limit(limit).toList();
+        var details = posts.details(top.stream().map(PostSignal::threadId).toList(), modelId);
+        List<BucketPost> out = new ArrayList<>();
+        for (PostSignal p : top) {
+            var d = details.get(p.threadId());
+            out.add(new BucketPost(p.threadId(), Instant.ofEpochSecond(p.postedAt()), p.contribution(), p.weight(), p.score(), p.human(),
+                    verdict(p), d == null ? "" : d.text(), d == null || p.human() ? List.of() : d.drivers()));
+        }
+        return out;
+    }
+
+    private static String verdict(PostSignal p) {
+        String word = p.pBull() >= p.pBear() && p.pBull() >= p.pNeutral() ? "bullish" : p.pBear() >= p.pNeutral() ? "bearish" : "neutral";
+        if (p.human()) return "labeled " + word;
+        double top = Math.max(p.pBull(), Math.max(p.pBear(), p.pNeutral()));
+        return String.format(java.util.Locale.ROOT, "%s %.0f%%", word, 100 * top);
+    }
+
     /** When these threads were posted; threads the store does not hold are left out. */
     public List<Instant> postedAt(Collection<Long> threadIds) {
         return posts.postedAt(threadIds);

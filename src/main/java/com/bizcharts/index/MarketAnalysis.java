@@ -91,6 +91,11 @@ public final class MarketAnalysis {
         return assemble(modelId, bucket, previous.from(), previous.to(), totals, from, before);
     }
 
+    /** The posts behind one bucket of the index, those that moved it most first (see {@link IndexData#explain}). */
+    public List<BucketPost> explain(String modelId, Bucket bucket, Instant bucketStart, int limit) {
+        return data.explain(modelId, bucket, bucketStart, limit);
+    }
+
     /** Index points and coin rows from the totals: cheap next to reading them (a year of hours in milliseconds). */
     private static Sentiment assemble(String modelId, Bucket bucket, Instant from, Instant to, List<BucketTotals> totals,
                                       int coinsFrom, List<CoinSentiment.Row> coinsBefore) {

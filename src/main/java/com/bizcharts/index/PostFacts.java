@@ -66,9 +66,9 @@ final class PostFacts {
         int growth = lastReplies < 0 ? 0 : (int) (lastReplies - firstReplies);
         String[] c = coins.toArray(String[]::new);
         if (rating != 0 && labeledAt < bucketEnd) {
-            return new PostSignal(postedAt, rating == 1 ? 1 : 0, rating == 2 ? 1 : 0, rating == 3 ? 1 : 0, 1, 0, replies, growth, c);
+            return new PostSignal(postedAt, rating == 1 ? 1 : 0, rating == 2 ? 1 : 0, rating == 3 ? 1 : 0, 1, 0, replies, growth, c, id, true);
         }
-        return scored ? new PostSignal(postedAt, pBear, pNeutral, pBull, confidence, sarcasm, replies, growth, c) : null;
+        return scored ? new PostSignal(postedAt, pBear, pNeutral, pBull, confidence, sarcasm, replies, growth, c, id, false) : null;
     }
 
     /** Walks posts sorted by thread number alongside rows that come in the same order. */

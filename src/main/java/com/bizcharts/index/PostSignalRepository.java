@@ -119,6 +119,34 @@ final class PostSignalRepository {
         return out;
     }
 
+    /** A post's text and its prediction's drivers, for explaining a bucket. */
+    record Detail(String text, List<String> drivers) {}
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The text of these posts and the drivers of this model's predictions for them (a bucket's few posts). */
+    Map<Long, Detail> details(List<Long> threadIds, String modelId) {
+        Map<Long, Detail> out = new java.util.HashMap<>();
+        if (threadIds.isEmpty()) return out;
+        db.read().select(THREAD_OPS.THREAD_ID, THREAD_OPS.SUBJECT, THREAD_OPS.OP_TEXT_CLEAN, PREDICTIONS.DRIVERS).from(THREAD_OPS)
+                .leftJoin(PREDICTIONS).on(PREDICTIONS.THREAD_ID.eq(THREAD_OPS.THREAD_ID)).and(PREDICTIONS.MODEL_ID.eq(modelId))
+                .where(THREAD_OPS.THREAD_ID.in(threadIds))
+                .forEach(r -> {
+                    String subject = r.value2() == null || r.value2().isBlank() ? "" : r.value2().strip() + " — ";
+                    out.put(r.value1(), new Detail(subject + (r.value3() == null ? "" : r.value3()), drivers(r.value4())));
+                });
+        return out;
+    }
+
+    private static List<String> drivers(String json) {
+        if (json == null || json.isBlank()) return List.of();
+        try {
+            return List.of(JSON.readValue(json, String[].class));
+        } catch (java.io.IOException e) {
+            return List.of(); // drivers are an explanation, not data: a row written by a bad version shows none
+        }
+    }
+
     /** Takes spans off the shared counter until none is left. */
     private void readOn(String modelId, Bucket bucket, List<Span> spans, AtomicInteger next) {
         db.read().transaction(cfg -> DSL.using(cfg).connection(c -> {

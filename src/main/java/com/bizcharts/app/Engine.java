@@ -138,8 +138,8 @@ public final class Engine implements AutoCloseable {
         // One pace for the API and the image host together: 4chan's rule is one request per second in all.
         this.fourchanHttp = new PoliteHttp(RequestPacer.realTime(fc.minRequestInterval()), backoff(), fc.requestTimeout(), fc.userAgent());
         this.catalogPoller = new CatalogPoller(fourchanHttp, fc.apiUri(), fc.imagesUri(), fc.board(), database, threads,
-                new ThumbnailStore(fourchanHttp, imagesDir()), coinMentions::recordAndSummarise, clock,
-                fc.downloadThumbnails() ? 50 : 0);
+                new ThumbnailStore(fourchanHttp, imagesDir(), fc.thumbnailCap()), coinMentions::recordAndSummarise, clock,
+                fc.downloadThumbnails() ? 50 : 0, fc.catalogCap());
         this.liveScraper = new LiveScraper(catalogPoller, fc.pollInterval(), clock);
         var remote = settings.remote();
         this.remoteTraining = new RemoteTraining(database, remote, imagesDir(), settings.paths().modelsPath().resolve("remote"),
@@ -360,13 +360,17 @@ public final class Engine implements AutoCloseable {
 
     RemoteInference remoteInference() { return remoteInference; }
 
-    /** A Warosu importer with its own pace (Warosu asks for gentler use than 4chan: one request per 2 s). */
+    /**
+     * A Warosu importer with its own pace (Warosu asks for gentler use than 4chan: one request per 2 s), fetching
+     * thumbnails only when {@code [warosu] download_thumbnails} says so.
+     */
     WarosuImporter warosuImporter() {
         var w = settings.warosu();
         PoliteHttp http = new PoliteHttp(RequestPacer.realTime(w.minRequestInterval()), backoff(), w.requestTimeout(),
                 settings.fourchan().userAgent());
         return new WarosuImporter(http, w.baseUri(), w.imagesUri(), w.board(), w.pageSize(), database, threads,
-                new ThumbnailStore(http, imagesDir()), coinMentions::record, clock);
+                w.downloadThumbnails() ? new ThumbnailStore(http, imagesDir(), w.thumbnailCap()) : null, coinMentions::record,
+                clock, w.pageCap());
     }
 
     CoinMentionRepository coinMentions() { return coinMentions; }
@@ -397,7 +401,7 @@ public final class Engine implements AutoCloseable {
 
     private PoliteHttp priceHttp(PriceSettings.Provider provider) {
         return new PoliteHttp(RequestPacer.realTime(provider.minRequestInterval()), backoff(), settings.prices().requestTimeout(),
-                settings.fourchan().userAgent());
+                settings.fourchan().userAgent(), settings.prices().responseCap());
     }
 
     Maintenance maintenance() { return new Maintenance(database, imagesDir(), clock); }

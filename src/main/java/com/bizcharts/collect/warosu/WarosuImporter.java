@@ -153,7 +153,7 @@ public final class WarosuImporter {
         return r.to() != null ? r : r.withDates(r.from(), runs.oldestDay().map(d -> d.minusDays(1)).orElse(null));
     }
 
-    /** One page of OPs, or empty when there are no more results. */
+    /** One page of results, or empty when there are no more. */
     private Optional<WarosuPages.Results> fetchPage(WarosuRequest request, int page)
             throws FetchException, InterruptedException, WarosuFormatException {
         String root = base.toString().replaceAll("/+$", "") + "/" + board + "/";
@@ -163,7 +163,8 @@ public final class WarosuImporter {
         String html = new String(r.body(), StandardCharsets.UTF_8);
         try {
             WarosuPages.Results results = request.isSearch() ? pages.searchResults(html) : pages.indexResults(html);
-            return results.ops().isEmpty() ? Optional.empty() : Optional.of(results);
+            // a page of results without a single OP (replies, ghosts) is not the end: the next page may have some
+            return results.results() == 0 ? Optional.empty() : Optional.of(results);
         } catch (WarosuFormatException e) {
             throw new WarosuFormatException("page " + (page + 1) + " (" + uri + ") rejected, nothing of it stored: " + e.getMessage());
         }

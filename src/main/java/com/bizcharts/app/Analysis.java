@@ -71,7 +71,7 @@ public final class Analysis {
 
     private PoliteHttp priceHttp(PriceSettings.Provider provider) {
         return new PoliteHttp(RequestPacer.realTime(provider.minRequestInterval()), backoff, settings.prices().requestTimeout(),
-                settings.fourchan().userAgent());
+                settings.fourchan().userAgent(), settings.prices().responseCap());
     }
 
     /** The clock its records are stamped with (UTC). */

@@ -50,8 +50,8 @@ public final class Collecting {
         // One pace for the API and the image host together: 4chan's rule is one request per second in all.
         PoliteHttp fourchanHttp = new PoliteHttp(RequestPacer.realTime(fc.minRequestInterval()), backoff, fc.requestTimeout(), fc.userAgent());
         this.catalogPoller = new CatalogPoller(fourchanHttp, fc.apiUri(), fc.imagesUri(), fc.board(), database, threads,
-                new ThumbnailStore(fourchanHttp, imagesDir()), coinMentions::recordAndSummarise, clock,
-                fc.downloadThumbnails() ? 50 : 0);
+                new ThumbnailStore(fourchanHttp, imagesDir(), fc.thumbnailCap()), coinMentions::recordAndSummarise, clock,
+                fc.downloadThumbnails() ? 50 : 0, fc.catalogCap());
         this.liveScraper = new LiveScraper(catalogPoller, fc.pollInterval(), clock);
     }
 
@@ -60,13 +60,17 @@ public final class Collecting {
     /** The live poller itself, for {@code bench catalog} (parse and store without the network). */
     public CatalogPoller catalogPoller() { return catalogPoller; }
 
-    /** A Warosu importer with its own pace (Warosu asks for gentler use than 4chan: one request per 2 s). */
+    /**
+     * A Warosu importer with its own pace (Warosu asks for gentler use than 4chan: one request per 2 s), fetching
+     * thumbnails only when {@code [warosu] download_thumbnails} says so.
+     */
     public WarosuImporter warosuImporter() {
         var w = settings.warosu();
         PoliteHttp http = new PoliteHttp(RequestPacer.realTime(w.minRequestInterval()), backoff, w.requestTimeout(),
                 settings.fourchan().userAgent());
         return new WarosuImporter(http, w.baseUri(), w.imagesUri(), w.board(), w.pageSize(), database, threads,
-                new ThumbnailStore(http, imagesDir()), coinMentions::record, clock);
+                w.downloadThumbnails() ? new ThumbnailStore(http, imagesDir(), w.thumbnailCap()) : null, coinMentions::record,
+                clock, w.pageCap());
     }
 
     /** What the store covers, per source and day (the Collect view's chart, {@code coverage}). */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 
+import com.bizcharts.collect.http.BodyCap;
 import com.bizcharts.index.prices.PriceSettings;
 import com.bizcharts.remote.RemoteSettings;
 
@@ -51,9 +52,12 @@ public record Settings(
         public Path activeModelPath() { return Path.of(activeModel); }
     }
 
+    /** @param maxCatalogKb the largest catalog body accepted, likewise {@code maxThumbnailKb} for one thumbnail */
     public record FourChanSettings(String apiBase, String imagesBase, String board, long minRequestIntervalMs,
                                    long pollIntervalSeconds, long requestTimeoutSeconds, boolean downloadThumbnails,
-                                   String userAgent) {
+                                   String userAgent, long maxCatalogKb, long maxThumbnailKb) {
+        public BodyCap catalogCap() { return BodyCap.ofKilobytes("catalog", maxCatalogKb, "[fourchan] max_catalog_kb"); }
+        public BodyCap thumbnailCap() { return BodyCap.ofKilobytes("thumbnail", maxThumbnailKb, "[fourchan] max_thumbnail_kb"); }
         public URI apiUri() { return URI.create(stripSlash(apiBase)); }
         public URI imagesUri() { return URI.create(stripSlash(imagesBase)); }
         public Duration minRequestInterval() { return Duration.ofMillis(minRequestIntervalMs); }
@@ -61,8 +65,12 @@ public record Settings(
         public Duration requestTimeout() { return Duration.ofSeconds(requestTimeoutSeconds); }
     }
 
+    /** @param maxPageKb the largest Warosu page body accepted, likewise {@code maxThumbnailKb} for one thumbnail */
     public record WarosuSettings(String base, String imagesBase, String board, long minRequestIntervalMs,
-                                 long requestTimeoutSeconds, boolean downloadThumbnails, int pageSize) {
+                                 long requestTimeoutSeconds, boolean downloadThumbnails, int pageSize,
+                                 long maxPageKb, long maxThumbnailKb) {
+        public BodyCap pageCap() { return BodyCap.ofKilobytes("Warosu page", maxPageKb, "[warosu] max_page_kb"); }
+        public BodyCap thumbnailCap() { return BodyCap.ofKilobytes("Warosu thumbnail", maxThumbnailKb, "[warosu] max_thumbnail_kb"); }
         public URI baseUri() { return URI.create(stripSlash(base)); }
         public URI imagesUri() { return URI.create(stripSlash(imagesBase)); }
         public Duration minRequestInterval() { return Duration.ofMillis(minRequestIntervalMs); }
@@ -114,11 +122,13 @@ public record Settings(
         private static Optional<Path> path(String s) { return s == null || s.isBlank() ? Optional.empty() : Optional.of(Path.of(s.strip())); }
     }
 
-    /** Vision-LLM teachers: base URLs and prices per million tokens (keys never live here). */
+    /** Vision-LLM teachers: base URLs, prices per million tokens and the largest answer accepted (keys never live here). */
     public record TeacherSettings(String openaiBaseUrl, String geminiBaseUrl, String compatibleBaseUrl,
                                   double openaiInputPerMillion, double openaiOutputPerMillion,
                                   double geminiInputPerMillion, double geminiOutputPerMillion,
-                                  long requestTimeoutSeconds, double rateLimitSeconds) {}
+                                  long requestTimeoutSeconds, double rateLimitSeconds, long maxAnswerKb) {
+        public BodyCap answerCap() { return BodyCap.ofKilobytes("teacher answer", maxAnswerKb, "[teacher] max_answer_kb"); }
+    }
 
     /**
      * The background scoring service: posts per batch, scoring threads (0: all cores but one, so the window stays

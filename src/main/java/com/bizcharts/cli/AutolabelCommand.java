@@ -96,7 +96,8 @@ public final class AutolabelCommand implements Callable<Integer> {
             return 0;
         }
         HttpTeacherClient client = new HttpTeacherClient(p, url, m, key, Duration.ofMillis((long) (pace * 1000)),
-                HttpTeacherClient.Retry.standard(), d -> Thread.sleep(d), Duration.ofSeconds(ts.requestTimeoutSeconds()));
+                HttpTeacherClient.Retry.standard(), d -> Thread.sleep(d), Duration.ofSeconds(ts.requestTimeoutSeconds()),
+                ts.answerCap());
         AutolabelRun run = engine.training().autolabelRun(client, teacher);
         AutolabelRun.Summary s = run.run(new AutolabelRun.Options(limit, batchSize, resume, 2),
                 (labeled, failed, planned) -> out.printf(Locale.ROOT, "checkpoint: %d labeled, %d failed of %d%n",

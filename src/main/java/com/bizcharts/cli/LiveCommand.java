@@ -52,7 +52,7 @@ final class LiveCommand implements Callable<Integer> {
         PollOutcome o = scraper.pollOnce();
         out.println(describe(o));
         if (scoring != null) scoring.finish(timeout);
-        return o.kind() == PollOutcome.Kind.MALFORMED ? 1 : 0;
+        return o.kind() == PollOutcome.Kind.MALFORMED || o.kind() == PollOutcome.Kind.SUSPICIOUS ? 1 : 0;
     }
 
     private int continuous(LiveScraper scraper, PrintWriter out) throws InterruptedException {
@@ -88,6 +88,7 @@ final class LiveCommand implements Callable<Integer> {
             case NOT_MODIFIED -> "catalog not modified since the last poll";
             case GONE -> "catalog not found: " + o.message();
             case MALFORMED -> "catalog rejected, nothing stored: " + o.message();
+            case SUSPICIOUS -> "catalog not stored: " + o.message();
         };
     }
 }

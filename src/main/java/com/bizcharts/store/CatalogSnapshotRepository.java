@@ -4,14 +4,16 @@ import org.jooq.DSLContext;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import static com.bizcharts.store.schema.Tables.CATALOG_SNAPSHOTS;
+import static com.bizcharts.store.schema.Tables.CATALOG_VALIDATORS;
 import static com.bizcharts.store.schema.Tables.THREAD_OBSERVATIONS;
 
 /**
  * What one sighting of the live catalog adds besides the OPs: each thread's engagement at that moment
- * ({@code thread_observations}, so reply growth can weigh a post later) and the board's snapshot. Both join the
- * poll's transaction.
+ * ({@code thread_observations}, so reply growth can weigh a post later), the board's snapshot and the catalog's
+ * Last-Modified ({@code catalog_validators}, V12). The writes join the poll's transaction.
  */
 public final class CatalogSnapshotRepository {
 
@@ -36,6 +38,24 @@ public final class CatalogSnapshotRepository {
                 .set(CATALOG_SNAPSHOTS.TOTAL_THREADS, (long) threads)
                 .set(CATALOG_SNAPSHOTS.AVG_REPLY_COUNT, avgReplies)
                 .set(CATALOG_SNAPSHOTS.TOP_COINS, topCoinsJson)
+                .execute();
+    }
+
+    /** The Last-Modified of the last catalog stored for {@code board}, to send as If-Modified-Since. */
+    public Optional<String> lastModified(DSLContext ctx, String board) {
+        return ctx.select(CATALOG_VALIDATORS.LAST_MODIFIED).from(CATALOG_VALIDATORS)
+                .where(CATALOG_VALIDATORS.BOARD.eq(board)).fetchOptional(CATALOG_VALIDATORS.LAST_MODIFIED);
+    }
+
+    /** Inside the poll's transaction: the validator moves only together with the catalog it describes. */
+    public void saveLastModified(DSLContext ctx, String board, String lastModified, Instant at) {
+        ctx.insertInto(CATALOG_VALIDATORS)
+                .set(CATALOG_VALIDATORS.BOARD, board)
+                .set(CATALOG_VALIDATORS.LAST_MODIFIED, lastModified)
+                .set(CATALOG_VALIDATORS.STORED_AT, UtcTime.format(at))
+                .onConflict(CATALOG_VALIDATORS.BOARD).doUpdate()
+                .set(CATALOG_VALIDATORS.LAST_MODIFIED, lastModified)
+                .set(CATALOG_VALIDATORS.STORED_AT, UtcTime.format(at))
                 .execute();
     }
 }

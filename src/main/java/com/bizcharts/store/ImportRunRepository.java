@@ -25,8 +25,8 @@ import static org.jooq.impl.DSL.val;
  */
 public final class ImportRunRepository {
 
-    /** A run that did not complete (killed, failed, cancelled): its id, resume cursor and parameters JSON. */
-    public record Unfinished(long id, String cursor, String parametersJson) {}
+    /** A run that did not complete (killed, failed, cancelled): its id, resume cursor, parameters JSON and start. */
+    public record Unfinished(long id, String cursor, String parametersJson, Instant startedAt) {}
 
     private final Database db;
 
@@ -76,11 +76,11 @@ public final class ImportRunRepository {
 
     /** The newest run of {@code collector} whose parameters start with {@code identityPrefix} and did not complete. */
     public Optional<Unfinished> unfinished(String collector, String identityPrefix) {
-        return db.read().select(IMPORT_RUNS.ID, IMPORT_RUNS.RESUME_CURSOR, IMPORT_RUNS.PARAMETERS).from(IMPORT_RUNS)
+        return db.read().select(IMPORT_RUNS.ID, IMPORT_RUNS.RESUME_CURSOR, IMPORT_RUNS.PARAMETERS, IMPORT_RUNS.STARTED_AT).from(IMPORT_RUNS)
                 .where(IMPORT_RUNS.COLLECTOR.eq(collector)).and(IMPORT_RUNS.PARAMETERS.startsWith(identityPrefix))
                 .and(IMPORT_RUNS.STATUS.ne("completed"))
                 .orderBy(IMPORT_RUNS.ID.desc()).limit(1)
-                .fetchOptional(r -> new Unfinished(r.value1(), r.value2(), r.value3()));
+                .fetchOptional(r -> new Unfinished(r.value1(), r.value2(), r.value3(), UtcTime.parse(r.value4())));
     }
 
     public void markRunning(long runId) {

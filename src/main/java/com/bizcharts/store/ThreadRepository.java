@@ -92,6 +92,19 @@ public final class ThreadRepository {
         });
     }
 
+    /**
+     * Threads of one source and board seen since {@code since} that have a thumbnail address but no thumbnail on
+     * record, newest first: what an interrupted import still owes (a kill between a page's commit and its thumbnails).
+     */
+    public List<ThreadOp> missingThumbnails(ThreadOp.Source source, String board, Instant since, int limit) {
+        return db.read().selectFrom(THREAD_OPS)
+                .where(THREAD_OPS.SOURCE.eq(source.dbValue())).and(THREAD_OPS.BOARD.eq(board))
+                .and(THREAD_OPS.LAST_SEEN_AT.ge(UtcTime.format(since)))
+                .and(THREAD_OPS.THUMBNAIL_URL.isNotNull()).and(THREAD_OPS.THUMBNAIL_PATH.isNull())
+                .orderBy(THREAD_OPS.POSTED_AT.desc()).limit(limit)
+                .fetch(ThreadRepository::fromRecord);
+    }
+
     public Optional<ThreadOp> find(long threadId) {
         return db.read().selectFrom(THREAD_OPS).where(THREAD_OPS.THREAD_ID.eq(threadId))
                 .fetchOptional().map(ThreadRepository::fromRecord);

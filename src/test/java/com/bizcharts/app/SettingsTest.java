@@ -22,6 +22,23 @@ class SettingsTest {
     }
 
     @Test
+    void everyKindOfBodyHasACapInTheSettings(@TempDir Path dir) throws Exception {
+        Settings s = Settings.defaults();
+        assertThat(s.fourchan().catalogCap().bytes()).isEqualTo(16L * 1024 * 1024);
+        assertThat(s.fourchan().thumbnailCap().describe()).isEqualTo("1 MB");
+        assertThat(s.warosu().pageCap().describe()).isEqualTo("8 MB");
+        assertThat(s.warosu().thumbnailCap().kind()).isEqualTo("Warosu thumbnail");
+        assertThat(s.prices().responseCap().describe()).isEqualTo("8 MB");
+        assertThat(s.teacher().answerCap().setting()).isEqualTo("[teacher] max_answer_kb");
+        Path file = dir.resolve("s.toml");
+        Files.writeString(file, "[fourchan]\nmax_catalog_kb = 512\n[warosu]\ndownload_thumbnails = false\n");
+        Settings loaded = Settings.load(file, true);
+        assertThat(loaded.fourchan().catalogCap().describe()).isEqualTo("512 KB");
+        assertThat(loaded.warosu().downloadThumbnails()).isFalse();
+        assertThat(loaded.warosu().pageCap()).isEqualTo(s.warosu().pageCap());
+    }
+
+    @Test
     void aUserFileOverridesOnlyTheKeysItNames(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("s.toml");
         Files.writeString(file, "[fourchan]\napi_base = \"http://127.0.0.1:9/\"\n");

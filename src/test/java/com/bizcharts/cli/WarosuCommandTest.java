@@ -43,4 +43,29 @@ class WarosuCommandTest {
             assertThat(dates.err()).isEqualTo("error: --from is after --to\n");
         }
     }
+
+    @Test
+    void downloadThumbnailsFalseInTheSettingsIsHonoured(@TempDir Path dir) throws Exception {
+        String page = new String(getClass().getResourceAsStream("/com/bizcharts/collect/warosu/search-biz-bitcoin-offset0.html")
+                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        try (LoopbackServer server = new LoopbackServer(req -> req.path().equals("/biz/") ? Reply.of(200, page)
+                : new Reply(200, new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 9}, java.util.Map.of(), 0))) {
+            Path config = dir.resolve("s.toml");
+            Files.writeString(config, """
+                    [paths]
+                    database = "%s"
+                    images = "%s"
+                    [warosu]
+                    base = "%s"
+                    images_base = "%s"
+                    min_request_interval_ms = 1
+                    download_thumbnails = false
+                    """.formatted(dir.resolve("w.db").toString().replace("\\", "/"), dir.resolve("img").toString().replace("\\", "/"),
+                    server.base(), server.base()));
+            CliTest r = CliTest.run("--config", config.toString(), "warosu", "--search", "bitcoin", "--max", "10", "--no-score");
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            assertThat(r.out()).contains("completed: 1 pages, 2 threads (2 new), 0 thumbnails");
+            assertThat(server.seen).extracting(LoopbackServer.Seen::path).containsOnly("/biz/");
+        }
+    }
 }

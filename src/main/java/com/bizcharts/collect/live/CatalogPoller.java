@@ -1,5 +1,7 @@
 package com.bizcharts.collect.live;
 
+import com.bizcharts.collect.OnceWarnings;
+import com.bizcharts.collect.http.BodyCap;
 import com.bizcharts.collect.http.FetchException;
 import com.bizcharts.collect.http.FetchResult;
 import com.bizcharts.collect.http.PoliteHttp;
@@ -21,9 +23,11 @@ import java.util.List;
 
 
 /**
- * One poll of the live catalog: a conditional GET, then every OP, its observation, the catalog snapshot and the
- * run record in ONE transaction (a crash mid-poll stores nothing of it), then the missing thumbnails, newest
- * threads first, through the same pace as the catalog.
+ * One poll of the live catalog: a conditional GET, then every OP, its observation, the catalog snapshot, the run
+ * record and the catalog's Last-Modified in ONE transaction (a crash mid-poll stores nothing of it), then the missing
+ * thumbnails, newest threads first, through the same pace as the catalog. The Last-Modified lives in the database, so
+ * {@code live --once} from cron sends If-Modified-Since too. A poll that fails (retries exhausted, a body over its
+ * cap, a rejected or empty catalog) is recorded as a failed run; one bad OP or thumbnail never stops the others.
  */
 public final class CatalogPoller {
 
@@ -46,14 +50,23 @@ public final class CatalogPoller {
     private final CatalogHook hook;
     private final Clock clock;
     private final int maxThumbnailsPerPoll;
+    private final BodyCap catalogCap;
     private final CatalogSnapshotRepository snapshots = new CatalogSnapshotRepository();
     private final ImportRunRepository runs;
-    private volatile String lastModified;
+    private final OnceWarnings warnings = new OnceWarnings(log);
 
     public CatalogPoller(PoliteHttp http, URI apiBase, URI imagesBase, String board, Database db,
                          ThreadRepository threads, ThumbnailStore thumbnails, CatalogHook hook, Clock clock,
                          int maxThumbnailsPerPoll) {
+        this(http, apiBase, imagesBase, board, db, threads, thumbnails, hook, clock, maxThumbnailsPerPoll, BodyCap.DEFAULT);
+    }
+
+    /** @param catalogCap the most bytes a catalog may have ({@code [fourchan] max_catalog_kb}) */
+    public CatalogPoller(PoliteHttp http, URI apiBase, URI imagesBase, String board, Database db,
+                         ThreadRepository threads, ThumbnailStore thumbnails, CatalogHook hook, Clock clock,
+                         int maxThumbnailsPerPoll, BodyCap catalogCap) {
         this.http = http;
+        this.catalogCap = catalogCap;
         this.catalogUri = URI.create(apiBase.toString().replaceAll("/+$", "") + "/" + board + "/catalog.json");
         this.imagesBase = imagesBase;
         this.board = board;
@@ -87,20 +100,33 @@ public final class CatalogPoller {
     }
 
     public PollOutcome poll(Progress progress) throws FetchException, InterruptedException {
-        FetchResult r = http.get(catalogUri, lastModified);
+        Instant started = clock.instant();
+        FetchResult r;
+        try {
+            r = http.get(catalogUri, snapshots.lastModified(db.read(), board).orElse(null), catalogCap);
+        } catch (FetchException e) {
+            recordFailure(started, e.getMessage());
+            throw e;
+        }
         if (r.notModified()) return PollOutcome.of(PollOutcome.Kind.NOT_MODIFIED, null);
         if (r.notFound()) return PollOutcome.of(PollOutcome.Kind.GONE, catalogUri + " answered 404");
         Instant now = clock.instant();
         List<CatalogEntry> entries;
         try {
-            entries = new CatalogParser(board, imagesBase).parse(r.body());
+            entries = new CatalogParser(board, imagesBase, warnings::warn).parse(r.body());
         } catch (CatalogFormatException e) {
             log.warn("catalog rejected, nothing stored: {}", e.getMessage());
             recordFailure(now, e.getMessage());
             return PollOutcome.of(PollOutcome.Kind.MALFORMED, e.getMessage());
         }
-        ThreadRepository.UpsertCounts counts = store(entries, now);
-        lastModified = r.lastModified();
+        if (entries.isEmpty()) {
+            // A live board always has threads: an empty catalog is a server or CDN fault, not a 0-thread snapshot.
+            String why = "suspicious catalog: no threads (" + r.body().length + " bytes); no snapshot stored";
+            log.warn(why);
+            recordFailure(now, why);
+            return PollOutcome.of(PollOutcome.Kind.SUSPICIOUS, why);
+        }
+        ThreadRepository.UpsertCounts counts = store(entries, now, r.lastModified());
         List<CatalogEntry> wanted = thumbnailsWanted(entries);
         progress.stored(new PollOutcome(PollOutcome.Kind.CHANGED, entries.size(), counts.inserted(), counts.updated(), 0, null),
                 wanted.size());
@@ -110,6 +136,11 @@ public final class CatalogPoller {
 
     /** Stores a parsed catalog; public for the benchmark, which measures parse + store without the network. */
     public ThreadRepository.UpsertCounts store(List<CatalogEntry> entries, Instant now) {
+        return store(entries, now, null);
+    }
+
+    /** @param lastModified the catalog's Last-Modified, kept with what it describes (null: the server sent none) */
+    private ThreadRepository.UpsertCounts store(List<CatalogEntry> entries, Instant now, String lastModified) {
         return db.write(ctx -> {
             List<ThreadOp> ops = entries.stream().map(CatalogEntry::op).toList();
             ThreadRepository.UpsertCounts counts = threads.upsert(ctx, ops, now);
@@ -118,6 +149,7 @@ public final class CatalogPoller {
             String topCoins = hook.afterUpsert(ctx, ops);
             snapshots.addSnapshot(ctx, board, now, ops.size(), ops.stream().mapToInt(ThreadOp::replyCount).average().orElse(0), topCoins);
             runs.recordPoll(ctx, board, now, counts, ops);
+            if (lastModified != null) snapshots.saveLastModified(ctx, board, lastModified, now);
             return counts;
         });
     }
@@ -129,7 +161,7 @@ public final class CatalogPoller {
     /** The entries with a thumbnail, newest first: the order they are fetched in. */
     private List<CatalogEntry> thumbnailsWanted(List<CatalogEntry> entries) {
         if (maxThumbnailsPerPoll <= 0) return List.of();
-        return entries.stream().filter(e -> e.tim() != null)
+        return entries.stream().filter(e -> e.tim() != null && e.op().file() != null && e.op().file().thumbnailUrl() != null)
                 .sorted(Comparator.comparing((CatalogEntry e) -> e.op().postedAt()).reversed()).toList();
     }
 
@@ -161,6 +193,10 @@ public final class CatalogPoller {
             } catch (FetchException | IOException ex) {
                 tried++;
                 log.warn("thumbnail of thread {} not saved: {}", e.op().threadId(), ex.getMessage());
+            } catch (RuntimeException ex) {
+                // one unusable entry (a number no file can have, an address that is not one) costs only its thumbnail
+                tried++;
+                warnings.warn("thumbnail of thread " + e.op().threadId() + " skipped: " + ex.getMessage());
             }
             if (o != ThumbnailStore.Outcome.ALREADY_PRESENT) progress.thumbnail(Math.min(tried, toFetch), toFetch);
         }

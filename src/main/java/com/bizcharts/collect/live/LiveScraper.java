@@ -154,7 +154,8 @@ public final class LiveScraper {
 
     private LiveStatus after(PollOutcome o, LiveStatus.State state, Instant next) {
         LiveStatus s = status;
-        boolean bad = o.kind() == PollOutcome.Kind.MALFORMED || o.kind() == PollOutcome.Kind.GONE;
+        boolean bad = o.kind() == PollOutcome.Kind.MALFORMED || o.kind() == PollOutcome.Kind.GONE
+                || o.kind() == PollOutcome.Kind.SUSPICIOUS;
         return new LiveStatus(state, clock.instant(), next, s.polls() + 1, s.newThreads() + o.newThreads(),
                 s.updatedThreads() + o.updatedThreads(), s.errors() + (bad ? 1 : 0),
                 bad ? o.message() : s.lastError(), o, s.thumbnailsDone(), s.thumbnailsWanted());

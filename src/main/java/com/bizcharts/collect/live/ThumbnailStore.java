@@ -1,5 +1,6 @@
 package com.bizcharts.collect.live;
 
+import com.bizcharts.collect.http.BodyCap;
 import com.bizcharts.collect.http.FetchException;
 import com.bizcharts.collect.http.FetchResult;
 import com.bizcharts.collect.http.PoliteHttp;
@@ -13,7 +14,8 @@ import java.nio.file.StandardCopyOption;
 /**
  * Thumbnails on disk under the images folder. File names are built from the post's numbers only
  * ({@code {tim}s.jpg}), never from anything a server sent, so no payload can choose where a file lands. A body
- * that is not a JPEG (4chan thumbnails always are; an error page from a proxy is not) is refused, never saved.
+ * that is not a JPEG (4chan thumbnails always are; an error page from a proxy is not) is refused, never saved, and
+ * so is one over the thumbnail cap (thumbnails are a few kilobytes; a server sending megabytes is not sending one).
  */
 public final class ThumbnailStore {
 
@@ -21,10 +23,13 @@ public final class ThumbnailStore {
 
     private final PoliteHttp http;
     private final Path imagesDir;
+    private final BodyCap cap;
 
-    public ThumbnailStore(PoliteHttp http, Path imagesDir) {
+    /** @param cap the most bytes one thumbnail may have */
+    public ThumbnailStore(PoliteHttp http, Path imagesDir, BodyCap cap) {
         this.http = http;
         this.imagesDir = imagesDir;
+        this.cap = cap;
     }
 
     /** The path of a thumbnail relative to the images folder. */
@@ -47,7 +52,7 @@ public final class ThumbnailStore {
     public Outcome download(URI url, String board, long tim) throws FetchException, InterruptedException, IOException {
         Path target = imagesDir.resolve(relativePath(board, tim));
         if (Files.isRegularFile(target) && Files.size(target) > 0) return Outcome.ALREADY_PRESENT;
-        FetchResult r = http.get(url);
+        FetchResult r = http.get(url, cap);
         if (!r.ok()) return Outcome.GONE;
         if (!isJpeg(r.body())) return Outcome.NOT_AN_IMAGE;
         Files.createDirectories(target.getParent());

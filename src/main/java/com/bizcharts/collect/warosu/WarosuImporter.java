@@ -1,5 +1,6 @@
 package com.bizcharts.collect.warosu;
 
+import com.bizcharts.collect.http.BodyCap;
 import com.bizcharts.collect.http.FetchException;
 import com.bizcharts.collect.http.FetchResult;
 import com.bizcharts.collect.http.PoliteHttp;
@@ -7,7 +8,6 @@ import com.bizcharts.collect.live.ThumbnailStore;
 import com.bizcharts.store.Database;
 import com.bizcharts.store.ThreadOp;
 import com.bizcharts.store.ThreadRepository;
-import com.bizcharts.store.UtcTime;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 
@@ -27,12 +28,16 @@ import java.util.function.BooleanSupplier;
 /**
  * Imports historical threads from Warosu, one result page at a time. Each page's threads and the run's progress
  * (pages done, the next offset) are committed in one transaction, so a killed import leaves a consistent
- * database and {@code --continue} resumes the interrupted run at the page after the last committed one. Threads
- * already in the store (from the live scraper or an earlier import) merge; they are never duplicated.
+ * database and {@code --continue} resumes the interrupted run at the page after the last committed one, first
+ * fetching the thumbnails the kill left missing. Threads already in the store (from the live scraper or an earlier
+ * import) merge; they are never duplicated. A page that is incomplete or unreadable fails the run (it stays
+ * resumable); whatever goes wrong, the run is never left marked running.
  */
 public final class WarosuImporter {
 
     private static final Logger log = LoggerFactory.getLogger(WarosuImporter.class);
+    /** At most this many missing thumbnails are retried when a run is resumed (at 2 s each: under an hour). */
+    private static final int THUMBNAIL_RETRIES = 1500;
 
     public record Result(long runId, int pages, int threads, int newThreads, int thumbnails, String status,
                          String message) {}
@@ -52,13 +57,18 @@ public final class WarosuImporter {
     private final ThumbnailStore thumbnails;
     private final BiConsumer<DSLContext, List<ThreadOp>> afterUpsert;
     private final Clock clock;
+    private final BodyCap pageCap;
     private final WarosuPages pages;
     private final WarosuRuns runs;
 
-    /** @param imagesBase where thumbnails are fetched from (settings' images_base), whatever host the page names */
+    /**
+     * @param imagesBase where thumbnails are fetched from (settings' images_base), whatever host the page names
+     * @param thumbnails where thumbnails go, or null to import without them ({@code [warosu] download_thumbnails = false})
+     * @param pageCap    the most bytes a result, index or thread page may have
+     */
     public WarosuImporter(PoliteHttp http, URI base, URI imagesBase, String board, int pageSize, Database db,
                           ThreadRepository threads, ThumbnailStore thumbnails,
-                          BiConsumer<DSLContext, List<ThreadOp>> afterUpsert, Clock clock) {
+                          BiConsumer<DSLContext, List<ThreadOp>> afterUpsert, Clock clock, BodyCap pageCap) {
         this.http = http;
         this.base = base;
         this.imagesBase = imagesBase;
@@ -70,7 +80,8 @@ public final class WarosuImporter {
         this.thumbnails = thumbnails;
         this.afterUpsert = afterUpsert;
         this.clock = clock;
-        this.pages = new WarosuPages(board, base);
+        this.pageCap = pageCap;
+        this.pages = new WarosuPages(board, base, pageSize);
     }
 
     /** @param resume continue the newest unfinished run with the same parameters, if there is one */
@@ -79,7 +90,7 @@ public final class WarosuImporter {
         WarosuRequest request = asked;
         long runId;
         int page;
-        var unfinished = resume ? runs.unfinished(asked) : java.util.Optional.<WarosuRuns.Run>empty();
+        Optional<WarosuRuns.Run> unfinished = resume ? runs.unfinished(asked) : Optional.empty();
         if (unfinished.isPresent()) {
             runId = unfinished.get().id();
             page = unfinished.get().nextPage();
@@ -94,10 +105,12 @@ public final class WarosuImporter {
         int stored = 0, created = 0, saved = 0, pagesDone = 0;
         Instant oldest = null;
         try {
+            if (unfinished.isPresent()) saved += retryThumbnails(unfinished.get().startedAt());
             while (stored < request.max() && (request.pages() == null || pagesDone < request.pages())) {
-                if (cancelled.getAsBoolean()) return finish(runId, "cancelled", null, page, pagesDone, stored, created, saved);
-                List<ThreadOp> ops = fetchPage(request, page);
-                if (ops == null) break;
+                if (cancelled.getAsBoolean()) return finish(runId, "cancelled", null, pagesDone, stored, created, saved);
+                Optional<WarosuPages.Results> results = fetchPage(request, page);
+                if (results.isEmpty()) break;
+                List<ThreadOp> ops = results.get().ops();
                 if (ops.size() > request.max() - stored) ops = ops.subList(0, request.max() - stored);
                 List<ThreadOp> toStore = request.withThreads() ? withReplies(ops) : ops;
                 int next = page + 1;
@@ -115,12 +128,18 @@ public final class WarosuImporter {
                 Instant pageOldest = toStore.stream().map(ThreadOp::postedAt).min(Comparator.naturalOrder()).orElse(null);
                 if (pageOldest != null && (oldest == null || pageOldest.isBefore(oldest))) oldest = pageOldest;
                 progress.page(pagesDone, stored, oldest);
-                if (request.isSearch() && ops.size() < pageSize) break;
+                // The last search page is the one with fewer results than a page holds; WarosuPages made sure it is whole.
+                if (request.isSearch() && results.get().results() < pageSize) break;
             }
-            return finish(runId, "completed", null, page, pagesDone, stored, created, saved);
+            return finish(runId, "completed", null, pagesDone, stored, created, saved);
         } catch (FetchException | WarosuFormatException e) {
             log.warn("Warosu import stopped: {}", e.getMessage());
-            return finish(runId, "failed", e.getMessage(), page, pagesDone, stored, created, saved);
+            return finish(runId, "failed", e.getMessage(), pagesDone, stored, created, saved);
+        } catch (RuntimeException e) {
+            // Whatever it is (a store error, a parsing bug), the run must end failed and resumable, not "running".
+            String message = "page " + (page + 1) + ": " + e.getClass().getSimpleName() + ": " + e.getMessage();
+            log.error("Warosu import stopped at " + message, e);
+            return finish(runId, "failed", message, pagesDone, stored, created, saved);
         }
     }
 
@@ -134,30 +153,28 @@ public final class WarosuImporter {
         return r.to() != null ? r : r.withDates(r.from(), runs.oldestDay().map(d -> d.minusDays(1)).orElse(null));
     }
 
-    /** One page of OPs, or null when the search has no more results. */
-    private List<ThreadOp> fetchPage(WarosuRequest request, int page)
+    /** One page of results, or empty when there are no more. */
+    private Optional<WarosuPages.Results> fetchPage(WarosuRequest request, int page)
             throws FetchException, InterruptedException, WarosuFormatException {
         String root = base.toString().replaceAll("/+$", "") + "/" + board + "/";
-        if (request.isSearch()) {
-            FetchResult r = http.get(URI.create(root + "?" + request.searchQuery(page * pageSize)));
-            if (r.notFound()) return null;
-            WarosuPages.SearchPage sp = pages.search(new String(r.body(), StandardCharsets.UTF_8));
-            if (sp.hits().isEmpty()) return null;
-            List<ThreadOp> ops = new ArrayList<>();
-            for (WarosuPost p : sp.ops()) ops.add(pages.toThreadOp(p, 0, 0));
-            return ops;
+        URI uri = URI.create(root + (request.isSearch() ? "?" + request.searchQuery(page * pageSize) : "?task=page&page=" + (page + 1)));
+        FetchResult r = http.get(uri, pageCap);
+        if (r.notFound()) return Optional.empty();
+        String html = new String(r.body(), StandardCharsets.UTF_8);
+        try {
+            WarosuPages.Results results = request.isSearch() ? pages.searchResults(html) : pages.indexResults(html);
+            // a page of results without a single OP (replies, ghosts) is not the end: the next page may have some
+            return results.results() == 0 ? Optional.empty() : Optional.of(results);
+        } catch (WarosuFormatException e) {
+            throw new WarosuFormatException("page " + (page + 1) + " (" + uri + ") rejected, nothing of it stored: " + e.getMessage());
         }
-        FetchResult r = http.get(URI.create(root + "?task=page&page=" + (page + 1)));
-        if (r.notFound()) return null;
-        List<ThreadOp> ops = pages.index(new String(r.body(), StandardCharsets.UTF_8));
-        return ops.isEmpty() ? null : ops;
     }
 
     private List<ThreadOp> withReplies(List<ThreadOp> ops) throws FetchException, InterruptedException {
         List<ThreadOp> out = new ArrayList<>();
         String root = base.toString().replaceAll("/+$", "") + "/" + board + "/thread/";
         for (ThreadOp op : ops) {
-            FetchResult r = http.get(URI.create(root + op.threadId()));
+            FetchResult r = http.get(URI.create(root + op.threadId()), pageCap);
             if (!r.ok()) {
                 out.add(op);
                 continue;
@@ -172,17 +189,27 @@ public final class WarosuImporter {
         return out;
     }
 
+    /** The thumbnails an interrupted run still owes: its threads with an address but no file on record. */
+    private int retryThumbnails(Instant runStarted) throws InterruptedException {
+        if (thumbnails == null) return 0;
+        List<ThreadOp> missing = threads.missingThumbnails(ThreadOp.Source.WAROSU, board, runStarted, THUMBNAIL_RETRIES);
+        if (!missing.isEmpty()) log.info("fetching {} thumbnails the interrupted run left missing", missing.size());
+        return downloadThumbnails(missing);
+    }
+
     private int downloadThumbnails(List<ThreadOp> ops) throws InterruptedException {
+        if (thumbnails == null) return 0;
         int saved = 0;
         for (ThreadOp op : ops) {
             if (op.file() == null || op.file().thumbnailUrl() == null) continue;
-            Long tim = WarosuMarkup.tim(op.file().thumbnailUrl());
-            if (tim == null) continue;
             try {
+                Long tim = WarosuMarkup.tim(op.file().thumbnailUrl());
+                if (tim == null) continue;
                 ThumbnailStore.Outcome o = thumbnails.download(onImagesBase(op.file().thumbnailUrl()), board, tim);
                 if (o == ThumbnailStore.Outcome.SAVED || o == ThumbnailStore.Outcome.ALREADY_PRESENT) threads.setThumbnailPath(op.threadId(), ThumbnailStore.relativePath(board, tim));
                 if (o == ThumbnailStore.Outcome.SAVED) saved++;
-            } catch (FetchException | IOException e) {
+            } catch (FetchException | IOException | RuntimeException e) {
+                // one thumbnail (gone, oversized, an address that is not one) never stops the others or the run
                 log.warn("thumbnail of thread {} not saved: {}", op.threadId(), e.getMessage());
             }
         }
@@ -199,8 +226,7 @@ public final class WarosuImporter {
         return URI.create((host.endsWith("/") ? host.substring(0, host.length() - 1) : host) + path);
     }
 
-    private Result finish(long runId, String status, String message, int nextPage, int pagesDone, int stored,
-                          int created, int saved) {
+    private Result finish(long runId, String status, String message, int pagesDone, int stored, int created, int saved) {
         runs.finish(runId, status, message, clock.instant());
         return new Result(runId, pagesDone, stored, created, saved, status, message);
     }

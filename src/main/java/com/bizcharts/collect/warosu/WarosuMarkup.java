@@ -1,9 +1,13 @@
 package com.bizcharts.collect.warosu;
 
 import org.jsoup.nodes.Element;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,13 +17,17 @@ import java.util.regex.Pattern;
  * Matches class tokens, never raw text: the site has switched between quoted and unquoted attributes, with and
  * without microdata, several times. Dates come from the image's {@code tim} (true UTC milliseconds) when there is
  * one, else from the posttime {@code title}; the visible date text is in US-Eastern time and is never parsed.
+ * A field that cannot be read ({@code File: 1.9.8 KB}, a width past an int, an image address with a space in it) is
+ * recorded as missing for that post, with a warning naming the post; the post and the page go on.
  */
 final class WarosuMarkup {
+
+    private static final Logger log = LoggerFactory.getLogger(WarosuMarkup.class);
 
     private static final Pattern FILE_INFO = Pattern.compile("File:\\s*([\\d.]+)\\s*(B|KB|MB)?,\\s*(\\d+)x(\\d+),\\s*(.*)",
             Pattern.DOTALL);
     private static final Pattern TIM = Pattern.compile("/(\\d{10,16})s?\\.[A-Za-z0-9]+$");
-    private static final Pattern THREAD_LINK = Pattern.compile("/thread/S?(\\d+)");
+    private static final Pattern THREAD_LINK = Pattern.compile("/thread/S?(\\d{1,18})");
     private static final Pattern MD5_LINK = Pattern.compile("/image/([A-Za-z0-9_-]{22})");
 
     private WarosuMarkup() {}
@@ -46,8 +54,8 @@ final class WarosuMarkup {
             if (a.attr("href").contains("/img/") && a.selectFirst("img") != null) { imageLink = a; break; }
         }
         Element thumb = post.selectFirst("img.thumb");
-        String imageUrl = imageLink == null ? null : absolute(base, imageLink.attr("href"));
-        String thumbUrl = thumb == null ? null : absolute(base, thumb.attr("src"));
+        String imageUrl = imageLink == null ? null : address(base, imageLink.attr("href"), no, "image");
+        String thumbUrl = thumb == null ? null : address(base, thumb.attr("src"), no, "thumbnail");
         Long tim = imageUrl == null ? null : tim(imageUrl);
 
         Instant postedAt;
@@ -65,13 +73,21 @@ final class WarosuMarkup {
         Long size = null;
         Integer w = null, h = null;
         for (Element span : post.select("span")) {
-            Matcher m = FILE_INFO.matcher(span.text().strip());
+            String info = span.text().strip();
+            Matcher m = FILE_INFO.matcher(info);
             if (span.classNames().isEmpty() || span.hasClass("fileinfo")) {
                 if (m.matches()) {
                     size = bytes(m.group(1), m.group(2));
-                    w = Integer.parseInt(m.group(3));
-                    h = Integer.parseInt(m.group(4));
+                    w = dimension(m.group(3));
+                    h = dimension(m.group(4));
                     fileName = m.group(5).strip();
+                    List<String> missing = new ArrayList<>();
+                    if (size == null) missing.add("size");
+                    if (w == null) missing.add("width");
+                    if (h == null) missing.add("height");
+                    if (!missing.isEmpty()) {
+                        log.warn("post {}: unreadable file info '{}'; its {} recorded as missing", no, info, String.join(" and ", missing));
+                    }
                     break;
                 }
             }
@@ -80,7 +96,11 @@ final class WarosuMarkup {
         for (Element a : post.select("a[href]")) {
             Matcher m = MD5_LINK.matcher(a.attr("href"));
             if (m.find()) {
-                md5 = Base64.getEncoder().encodeToString(Base64.getUrlDecoder().decode(m.group(1)));
+                try {
+                    md5 = Base64.getEncoder().encodeToString(Base64.getUrlDecoder().decode(m.group(1)));
+                } catch (IllegalArgumentException e) {
+                    log.warn("post {}: unreadable image hash '{}'; recorded as missing", no, m.group(1));
+                }
                 break;
             }
         }
@@ -93,7 +113,7 @@ final class WarosuMarkup {
     /** The post number from the element id ({@code p123}); ghost posts ({@code p123_1}) are rejected by callers. */
     static long number(Element post) throws WarosuFormatException {
         String id = post.id();
-        if (!id.matches("p\\d+")) throw new WarosuFormatException("post element without a numeric id: '" + id + "'");
+        if (!id.matches("p\\d{1,18}")) throw new WarosuFormatException("post element without a numeric id: '" + id + "'");
         return Long.parseLong(id.substring(1));
     }
 
@@ -114,6 +134,18 @@ final class WarosuMarkup {
         return null;
     }
 
+    /** A link as an absolute address, or null (with a warning naming the post) when it is not an address at all. */
+    private static String address(URI base, String href, long no, String what) {
+        try {
+            String url = absolute(base, href);
+            URI.create(url);  // what the rest of the importer will do with it
+            return url;
+        } catch (IllegalArgumentException e) {
+            log.warn("post {}: {} address '{}' is not a valid URL; recorded as missing", no, what, href);
+            return null;
+        }
+    }
+
     /**
      * How far this page's {@code posttime} titles are from true UTC, learnt from a post that has both a title and an
      * image {@code tim}: older pages put true UTC in the title, the rewritten site (2023+) the US-Eastern wall clock as
@@ -128,7 +160,12 @@ final class WarosuMarkup {
             if (post == null) continue;
             for (Element a : post.select("a[href]")) {
                 if (!a.attr("href").contains("/img/") || a.selectFirst("img") == null) continue;
-                Long tim = tim(absolute(URI.create("https://x"), a.attr("href")));
+                Long tim;
+                try {
+                    tim = tim(absolute(URI.create("https://x"), a.attr("href")));
+                } catch (IllegalArgumentException notAnAddress) {
+                    break;  // read() reports it with the post's number
+                }
                 if (tim == null) break;
                 long gap = tim / 1000 - Long.parseLong(title) / 1000;
                 long hours = Math.round(gap / 3600.0);
@@ -139,9 +176,16 @@ final class WarosuMarkup {
         return 0;
     }
 
+    /** The image's millisecond timestamp from its address, or null when it has none (or is no address). */
     static Long tim(String url) {
-        Matcher m = TIM.matcher(URI.create(url).getPath());
-        return m.find() ? Long.parseLong(m.group(1)) : null;
+        String path;
+        try {
+            path = URI.create(url).getPath();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        Matcher m = path == null ? null : TIM.matcher(path);
+        return m != null && m.find() ? Long.parseLong(m.group(1)) : null;
     }
 
     static String absolute(URI base, String href) {
@@ -149,10 +193,25 @@ final class WarosuMarkup {
         return base.resolve(href).toString();
     }
 
-    private static long bytes(String number, String unit) {
-        double v = Double.parseDouble(number);
-        if (unit == null || unit.equals("B")) return (long) v;
-        return (long) (v * (unit.equals("KB") ? 1024 : 1024 * 1024));
+    /** Fuuka's make_filesize_string back to bytes, or null when it is not a number ("1.9.8"). */
+    private static Long bytes(String number, String unit) {
+        double v;
+        try {
+            v = Double.parseDouble(number);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        double b = unit == null || unit.equals("B") ? v : v * (unit.equals("KB") ? 1024 : 1024 * 1024);
+        return Double.isFinite(b) && b >= 0 && b < Long.MAX_VALUE ? (long) b : null;
+    }
+
+    /** An image width or height, or null when it is no int ("99999999999"). */
+    private static Integer dimension(String digits) {
+        try {
+            return Integer.parseInt(digits);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static String text(Element e) {

@@ -22,7 +22,7 @@ final class WarosuRuns {
     private static final String COLLECTOR = "warosu";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Run(long id, int nextPage, LocalDate from, LocalDate to) {}
+    record Run(long id, int nextPage, LocalDate from, LocalDate to, Instant startedAt) {}
 
     private final ImportRunRepository runs;
 
@@ -38,7 +38,8 @@ final class WarosuRuns {
     Optional<Run> unfinished(WarosuRequest request) {
         return runs.unfinished(COLLECTOR, request.identity() + ",").map(u -> {
             JsonNode json = parse(u.parametersJson());
-            return new Run(u.id(), u.cursor() == null ? 0 : Integer.parseInt(u.cursor()), date(json.path("from")), date(json.path("to")));
+            return new Run(u.id(), u.cursor() == null ? 0 : Integer.parseInt(u.cursor()), date(json.path("from")), date(json.path("to")),
+                    u.startedAt());
         });
     }
 

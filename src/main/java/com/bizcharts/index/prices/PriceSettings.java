@@ -1,5 +1,7 @@
 package com.bizcharts.index.prices;
 
+import com.bizcharts.collect.http.BodyCap;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,9 +15,10 @@ import java.util.List;
  * @param ids      the coin-to-provider-id file ({@code config/price-ids.toml})
  * @param interval the default bar, {@code 1h} or {@code 1d}
  * @param order    providers in the order a sync tries them
+ * @param maxResponseKb the largest price answer accepted from any provider
  */
 public record PriceSettings(String ids, String interval, List<String> order, long requestTimeoutSeconds,
-                            Provider coingecko, Provider binance, Provider coinmarketcap) {
+                            Provider coingecko, Provider binance, Provider coinmarketcap, long maxResponseKb) {
 
     /**
      * @param monthlyBudget calls (CoinMarketCap: credits) per calendar month, 0 for no limit
@@ -31,6 +34,8 @@ public record PriceSettings(String ids, String interval, List<String> order, lon
     public Path idsPath() { return Path.of(ids); }
 
     public Duration requestTimeout() { return Duration.ofSeconds(requestTimeoutSeconds); }
+
+    public BodyCap responseCap() { return BodyCap.ofKilobytes("price answer", maxResponseKb, "[prices] max_response_kb"); }
 
     public Provider provider(String name) {
         return switch (name) {

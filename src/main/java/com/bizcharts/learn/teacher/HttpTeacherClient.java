@@ -1,18 +1,23 @@
 package com.bizcharts.learn.teacher;
 
+import com.bizcharts.collect.http.BodyCap;
+import com.bizcharts.collect.http.BodyTooLargeException;
+import com.bizcharts.collect.http.BoundedExchange;
 import com.bizcharts.collect.http.RetryAfter;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
 /**
  * Talks to a teacher over HTTP: paces requests ({@code --rate-limit}), retries 429 and 5xx with exponential
  * backoff that honours Retry-After, and turns everything else into a clear, key-free failure. 401/403/404 stop
- * the run, because every further request would fail the same way and might still be billed.
+ * the run, because every further request would fail the same way and might still be billed. Each attempt is bounded
+ * as a whole (headers and body) by the timeout, and the answer by a {@link BodyCap}.
  */
 public final class HttpTeacherClient implements TeacherClient {
 
@@ -39,6 +44,13 @@ public final class HttpTeacherClient implements TeacherClient {
 
     public HttpTeacherClient(TeacherProvider provider, String baseUrl, String model, String apiKey, Duration pace,
                              Retry retry, Sleeper sleeper, Duration timeout) {
+        this(provider, baseUrl, model, apiKey, pace, retry, sleeper, timeout, BodyCap.ofKilobytes("teacher answer", 1024, null));
+    }
+
+    /** @param answerCap the most bytes one answer may have ({@code [teacher] max_answer_kb}) */
+    public HttpTeacherClient(TeacherProvider provider, String baseUrl, String model, String apiKey, Duration pace,
+                             Retry retry, Sleeper sleeper, Duration timeout, BodyCap answerCap) {
+        this.answerCap = answerCap;
         this.format = ProviderFormat.of(provider);
         this.baseUrl = baseUrl;
         this.model = model;
@@ -51,6 +63,7 @@ public final class HttpTeacherClient implements TeacherClient {
     }
 
     private final Duration timeout;
+    private final BodyCap answerCap;
 
     @Override
     public TeacherReply ask(TeacherRequest request) throws TeacherCallException {
@@ -65,22 +78,26 @@ public final class HttpTeacherClient implements TeacherClient {
             Duration wait = backoff(attempt);
             try {
                 pace();
-                HttpResponse<String> response = http.send(httpRequest, HttpResponse.BodyHandlers.ofString());
+                HttpResponse<byte[]> response = BoundedExchange.send(http, httpRequest, answerCap, timeout);
                 int status = response.statusCode();
+                String body = new String(response.body(), StandardCharsets.UTF_8);
                 if (status / 100 == 2) {
                     try {
-                        return format.readReply(response.body());
+                        return format.readReply(body);
                     } catch (MalformedAnswerException e) {
                         throw new TeacherCallException("malformed", e.getMessage(), false);
                     }
                 }
-                lastProblem = describe(status, response.body());
+                lastProblem = describe(status, body);
                 if (status == 401 || status == 403 || status == 404) {
                     throw new TeacherCallException("http", lastProblem, true);
                 }
                 if (status != 429 && status / 100 != 5) throw new TeacherCallException("http", lastProblem, false);
                 wait = response.headers().firstValue("Retry-After").map(RetryAfter::parse)
                         .filter(d -> !d.isNegative()).orElse(wait);
+            } catch (BodyTooLargeException e) {
+                // an answer that size is not a verdict, and asking again would be billed again
+                throw new TeacherCallException("malformed", e.getMessage(), false);
             } catch (HttpTimeoutException e) {
                 lastProblem = "timed out after " + timeout.toSeconds() + " s";
             } catch (IOException e) {

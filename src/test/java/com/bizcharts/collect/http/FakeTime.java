@@ -27,8 +27,18 @@ public final class FakeTime extends Clock {
         now = now.plus(d);
     }
 
+    /** A pacer on this clock, without the real-time margin, so tests can expect whole intervals. */
     public RequestPacer pacer(Duration interval) {
-        return new RequestPacer(interval, this, this::sleep);
+        return pacer(interval, Duration.ZERO);
+    }
+
+    public RequestPacer pacer(Duration interval, Duration margin) {
+        return new RequestPacer(interval, margin, this, this::nanos, this::sleep);
+    }
+
+    /** The monotonic reading of this clock: nanoseconds since the epoch, moving only when someone sleeps. */
+    public synchronized long nanos() {
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
     @Override

@@ -44,7 +44,7 @@ class CatalogPollerTest {
         PoliteHttp http = new PoliteHttp(time.pacer(Duration.ofSeconds(1)),
                 new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(8), 3), Duration.ofSeconds(5), "test");
         return new CatalogPoller(http, URI.create(server.base()), URI.create(server.base()), "biz", db,
-                new ThreadRepository(db), new ThumbnailStore(http, images), CatalogPoller.CatalogHook.NONE, time, 50);
+                new ThreadRepository(db), new ThumbnailStore(http, images, com.bizcharts.collect.http.BodyCap.ofKilobytes("thumbnail", 64, null)), CatalogPoller.CatalogHook.NONE, time, 50);
     }
 
     @Test
@@ -127,6 +127,35 @@ class CatalogPollerTest {
             PollOutcome o = poller(server, db, dir.resolve("images")).poll();
             assertThat(o.kind()).isEqualTo(PollOutcome.Kind.CHANGED);
             assertThat(time.sleeps).contains(Duration.ofSeconds(1), Duration.ofSeconds(20));
+        }
+    }
+
+    @Test
+    void theLastModifiedIsKeptInTheDatabaseSoTheNextProcessAsksConditionallyToo(@TempDir Path dir) throws Exception {
+        AtomicReference<Reply> catalog = new AtomicReference<>(new Reply(200, CatalogParserTest.fixture(),
+                java.util.Map.of("Last-Modified", "Tue, 20 Jan 2026 09:59:00 GMT"), 0));
+        try (LoopbackServer server = server(catalog)) {
+            Path file = dir.resolve("c.db");
+            try (Database db = Database.open(file)) {
+                assertThat(poller(server, db, dir.resolve("images")).poll().kind()).isEqualTo(PollOutcome.Kind.CHANGED);
+            }
+            // a fresh process, as `live --once` from cron is every time
+            try (Database db = Database.open(file)) {
+                assertThat(poller(server, db, dir.resolve("images")).poll().kind()).isEqualTo(PollOutcome.Kind.NOT_MODIFIED);
+            }
+            assertThat(server.seen.stream().filter(s -> s.path().endsWith("catalog.json")).map(LoopbackServer.Seen::ifModifiedSince))
+                    .containsExactly(null, "Tue, 20 Jan 2026 09:59:00 GMT");
+        }
+    }
+
+    @Test
+    void aPollWhoseRetriesRunOutIsRecordedAsAFailedRun(@TempDir Path dir) throws Exception {
+        try (Database db = Database.open(dir.resolve("c.db"));
+             LoopbackServer server = new LoopbackServer(req -> Reply.of(503, "down"))) {
+            CatalogPoller poller = poller(server, db, dir.resolve("images"));
+            org.assertj.core.api.Assertions.assertThatThrownBy(poller::poll).hasMessageContaining("HTTP 503 after 3 attempts");
+            assertThat(db.read().fetchOne(IMPORT_RUNS).getStatus()).isEqualTo("failed");
+            assertThat(db.read().fetchOne(IMPORT_RUNS).getMessage()).contains("HTTP 503");
         }
     }
 }

@@ -35,7 +35,7 @@ class LiveScraperTest {
             PoliteHttp http = new PoliteHttp(RequestPacer.realTime(Duration.ZERO),
                     new Backoff(Duration.ofMillis(1), Duration.ofMillis(1), 1), Duration.ofSeconds(5), "t");
             CatalogPoller poller = new CatalogPoller(http, URI.create(server.base()), URI.create(server.base()), "biz", db,
-                    new ThreadRepository(db), new ThumbnailStore(http, dir), CatalogPoller.CatalogHook.NONE, Clock.systemUTC(), 0);
+                    new ThreadRepository(db), new ThumbnailStore(http, dir, com.bizcharts.collect.http.BodyCap.ofKilobytes("thumbnail", 64, null)), CatalogPoller.CatalogHook.NONE, Clock.systemUTC(), 0);
             LiveScraper scraper = new LiveScraper(poller, Duration.ofMillis(20), Clock.systemUTC());
             List<LiveStatus> seen = new CopyOnWriteArrayList<>();
             CountDownLatch twoPolls = new CountDownLatch(1);

@@ -21,12 +21,17 @@ public final class FakeWarosu {
     private FakeWarosu() {}
 
     public static LoopbackServer start(int total, IntPredicate failPage) {
+        return start(total, failPage, (page, html) -> html);
+    }
+
+    /** @param rewrite what result page {@code page} (from 0) is served as instead: cut short, with odd fields */
+    public static LoopbackServer start(int total, IntPredicate failPage, java.util.function.BiFunction<Integer, String, String> rewrite) {
         return new LoopbackServer(req -> {
             if (req.path().equals("/biz/") && req.query() != null && req.query().contains("task=search2")) {
                 Matcher m = OFFSET.matcher(req.query());
                 int offset = m.find() ? Integer.parseInt(m.group(1)) : 0;
                 if (failPage.test(offset / 24)) return Reply.of(500, "<html>502 Bad Gateway</html>");
-                return Reply.of(200, searchPage(offset, total));
+                return Reply.of(200, rewrite.apply(offset / 24, searchPage(offset, total)));
             }
             if (req.path().startsWith("/biz/thread/")) {
                 long no = Long.parseLong(req.path().substring("/biz/thread/".length()));
@@ -43,7 +48,18 @@ public final class FakeWarosu {
         StringBuilder sb = new StringBuilder("<!DOCTYPE html><html><head><title>/biz/ - Search: coin</title></head><body><div class=content><h2>Search: coin</h2>");
         if (offset >= total) return "<html><body><div class=sidebar></div><p>No posts found</p></body></html>";
         for (int i = offset; i < Math.min(offset + 24, total); i++) sb.append(hit(FIRST - i, FIRST_SECOND - i * 3600L));
-        return sb.append("</div></body></html>").toString();
+        return sb.append("</div>").append(navigation(offset)).append("</body></html>").toString();
+    }
+
+    /** Fuuka's pager, printed after the results whatever their number (it offers +24 even on the last page). */
+    static String navigation(int offset) {
+        StringBuilder sb = new StringBuilder("<table style=\"float:left\"><tbody><tr><td colspan=\"4\" class=\"theader\">Navigation</td></tr>"
+                + "<tr><td class=\"postblock\">View posts</td>");
+        for (int d : new int[]{-24, 24, 48}) {
+            if (offset + d >= 0) sb.append("<td>[<a href=\"/biz/?task=search2&amp;offset=").append(offset + d).append("\">")
+                    .append(d < 0 ? "" : "+").append(d).append("</a>]</td>");
+        }
+        return sb.append("</tr></tbody></table>").toString();
     }
 
     private static String hit(long no, long second) {

@@ -4,6 +4,7 @@ import com.bizcharts.coins.CoinExtractor;
 import com.bizcharts.coins.CoinList;
 import com.bizcharts.coins.CoinMentionRepository;
 import com.bizcharts.collect.http.Backoff;
+import com.bizcharts.collect.http.BodyCap;
 import com.bizcharts.collect.http.FakeTime;
 import com.bizcharts.collect.http.LoopbackServer;
 import com.bizcharts.collect.http.PoliteHttp;
@@ -29,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class WarosuImporterTest {
 
+    static final BodyCap PAGE = BodyCap.ofKilobytes("Warosu page", 512, "[warosu] max_page_kb");
+    static final BodyCap THUMBNAIL = BodyCap.ofKilobytes("Warosu thumbnail", 64, "[warosu] max_thumbnail_kb");
     private final FakeTime time = new FakeTime(Instant.parse("2026-01-01T00:00:00Z"));
 
     private WarosuImporter importer(LoopbackServer server, Database db, Path images) {
@@ -36,7 +39,7 @@ class WarosuImporterTest {
                 Duration.ofSeconds(4), 2), Duration.ofSeconds(30), "test");
         CoinMentionRepository coins = new CoinMentionRepository(new CoinExtractor(CoinList.load(null)));
         return new WarosuImporter(http, URI.create(server.base()), URI.create(server.base()), "biz", 24, db, new ThreadRepository(db),
-                new ThumbnailStore(http, images), coins::record, time);
+                new ThumbnailStore(http, images, THUMBNAIL), coins::record, time, PAGE);
     }
 
     @Test

@@ -91,7 +91,29 @@ class WarosuPagesTest {
         String cloudflare = "<html><head><title>Just a moment...</title></head><body><div id=cf-wrapper>checking</div></body></html>";
         assertThatThrownBy(() -> pages.search(cloudflare)).isInstanceOf(WarosuFormatException.class);
         assertThatThrownBy(() -> pages.thread(cloudflare)).hasMessageContaining("not a Warosu thread page");
-        assertThatThrownBy(() -> pages.thread("<div class=content><div id=p5><blockquote>no time</blockquote></div></div>"))
+        assertThatThrownBy(() -> pages.thread("<html><body><div class=content><div id=p5><blockquote>no time</blockquote></div></div></body></html>"))
                 .hasMessageContaining("post 5 has no usable time");
+    }
+
+    @Test
+    void indexPageRepliesLeaveOutGhostPostsAsTheThreadPageDoes() throws Exception {
+        // 20 omitted + 1 archived reply shown; the 4 archive-only (ghost) replies shown below it are no 4chan replies
+        List<ThreadOp> ops = pages.index(page("index-biz-ghosts.html"));
+        assertThat(ops).extracting(ThreadOp::threadId).containsExactly(61095000L);
+        assertThat(ops.get(0).replyCount()).isEqualTo(21);
+    }
+
+    @Test
+    void everyKindOfPageCutShortIsRejectedEvenWhenJsoupCouldRepairIt() throws Exception {
+        String thread = page("thread-biz-61061591.html");
+        assertThatThrownBy(() -> pages.thread(thread.substring(0, thread.indexOf("</blockquote>"))))
+                .isInstanceOf(WarosuFormatException.class).hasMessageContaining("thread page is incomplete");
+        String index = page("index-biz-ghosts.html");
+        assertThatThrownBy(() -> pages.index(index.substring(0, index.indexOf("<br class=\"newthr\""))))
+                .hasMessageContaining("index page is incomplete");
+        String search = page("search-biz-bitcoin-offset0.html");
+        assertThatThrownBy(() -> pages.search(search.substring(0, search.lastIndexOf("<table class=navigation>"))))
+                .hasMessageContaining("search page is incomplete");
+        assertThat(pages.search(search).results()).isEqualTo(3);  // the whole page still reads
     }
 }

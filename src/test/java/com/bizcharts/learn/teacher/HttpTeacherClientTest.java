@@ -87,4 +87,20 @@ class HttpTeacherClientTest {
         assertThat(RetryAfter.parse("soon")).isNull();
         assertThat(RetryAfter.parse("Wed, 21 Oct 2015 07:28:00 GMT")).isNegative();
     }
+
+    @Test
+    void anAnswerPastItsCapIsRejectedOnceNotParsedNorAskedAgain() throws Exception {
+        String padding = " ".repeat(8 * 1024);
+        try (FakeTeacherServer server = new FakeTeacherServer(req -> FakeTeacherServer.Response.ok(
+                FakeTeacherServer.openAiAnswer("{\"label\":\"neutral\",\"confidence\":0.5,\"sarcasm\":false}" + padding, 1, 1)))) {
+            HttpTeacherClient c = new HttpTeacherClient(TeacherProvider.COMPATIBLE, server.baseUrl() + "/v1", "m", null, Duration.ZERO,
+                    new HttpTeacherClient.Retry(3, Duration.ofSeconds(2), Duration.ofSeconds(30)), slept::add, Duration.ofSeconds(5),
+                    com.bizcharts.collect.http.BodyCap.ofKilobytes("teacher answer", 4, "[teacher] max_answer_kb"));
+            assertThatThrownBy(() -> c.ask(post))
+                    .isInstanceOf(TeacherCallException.class)
+                    .hasMessageContaining("teacher answer body of")
+                    .hasMessageContaining("is over its 4 KB cap ([teacher] max_answer_kb)");
+            assertThat(server.requests).hasSize(1);
+        }
+    }
 }

@@ -81,6 +81,48 @@ class IndexCommandTest {
         assertThat(CliTest.run("--db", none.toString(), "coins").err()).contains("; the store holds no posts yet");
     }
 
+    @Test
+    void explainListsThePostsBehindABucketThoseThatMovedItMostFirst(@TempDir Path dir) {
+        Path db = dir.resolve("x.db");
+        try (Database d = Database.open(db)) {
+            List<ThreadOp> ops = new ArrayList<>();
+            String[] texts = {"wagmi, moon soon", "it's over, sold at the bottom", "what wallet do you use", "comfy, buying more"};
+            for (int i = 0; i < texts.length; i++) {
+                ops.add(new ThreadOp(i + 1, "biz", null, null, texts[i], null, null, Instant.parse("2026-01-02T10:00:00Z").plusSeconds(i),
+                        0, 0, null, null, false, false, ThreadOp.Source.LIVE));
+            }
+            new ThreadRepository(d).upsert(ops, Instant.parse("2026-01-02T12:00:00Z"));
+            double[][] p = {{0.05, 0.05, 0.90}, {0.60, 0.30, 0.10}, {0.20, 0.60, 0.20}};
+            d.writeVoid(ctx -> {
+                for (int i = 0; i < p.length; i++) {
+                    ctx.insertInto(PREDICTIONS).set(PREDICTIONS.THREAD_ID, (long) i + 1).set(PREDICTIONS.MODEL_ID, "m")
+                            .set(PREDICTIONS.LABEL, 2L).set(PREDICTIONS.SCORE, 0.0).set(PREDICTIONS.CONFIDENCE, 0.8)
+                            .set(PREDICTIONS.P_BEARISH, p[i][0]).set(PREDICTIONS.P_NEUTRAL, p[i][1]).set(PREDICTIONS.P_BULLISH, p[i][2])
+                            .set(PREDICTIONS.DRIVERS, i == 0 ? "[\"lexicon:+0.62 'wagmi'\"]" : "[]")
+                            .set(PREDICTIONS.IMAGE_STATUS, "missing").set(PREDICTIONS.SCORED_AT, "2026-01-02T12:00:00Z").execute();
+                }
+            });
+            // post 4 has no prediction: a human label given within the day counts in its place
+            new LabelRepository(d).save(Label.rated(4, 3, "a", Instant.parse("2026-01-02T11:00:00Z"), null, null));
+        }
+        CliTest out = CliTest.run("--db", db.toString(), "index", "--explain", "2026-01-02", "--model", "m");
+        assertThat(out.exitCode()).as(out.err()).isZero();
+        List<String> rows = out.out().lines().skip(1).toList();
+        assertThat(rows).hasSize(4);
+        // weight x score: the label (1 x 1.0), then +0.85 x 0.8, -0.5 x 0.8, 0 last
+        assertThat(rows).extracting(r -> r.split(",")[0]).containsExactly("4", "1", "2", "3");
+        assertThat(rows.get(0)).contains(",label,labeled bullish,");
+        assertThat(rows.get(1)).contains(",0.680,").endsWith(",model,bullish 90%,lexicon:+0.62 'wagmi',\"wagmi, moon soon\"");
+        assertThat(rows.get(2)).contains(",-0.400,").endsWith(",\"it's over, sold at the bottom\"");
+
+        CliTest json = CliTest.run("--db", db.toString(), "index", "--explain", "2026-01-02", "--model", "m", "--format", "json", "--limit", "1");
+        assertThat(json.out()).contains("\"posts\":[{\"thread_id\":4,").doesNotContain("\"thread_id\":1");
+        assertThat(CliTest.run("--db", db.toString(), "index", "--explain", "2026-13-01").err())
+                .contains("--explain 2026-13-01: not a date, expected YYYY-MM-DD");
+        assertThat(CliTest.run("--db", db.toString(), "index", "--explain", "2025-06-01", "--model", "m").err())
+                .contains("no post counts in the day from 2025-06-01T00:00:00Z for m");
+    }
+
     /** 30 posts on 2026-01-02, all labelled (20 bullish), each mentioning BTC or LINK. */
     private static void store(Path db) {
         try (Database d = Database.open(db)) {

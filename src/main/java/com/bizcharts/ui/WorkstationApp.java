@@ -184,6 +184,11 @@ public final class WorkstationApp extends Application {
                     engine.scoring().service().onStatus(dashboardVm::showScoring);
                     dashboardVm.showScoring(engine.scoring().service().status());
                     onModelChange.add(dashboardVm::refresh);
+                    // "label the posts behind this spike": the clicked bucket's posts become the label queue
+                    dashboardVm.onLabelThese(ids -> {
+                        vm.labelThese(ids, "behind the clicked point of the index");
+                        windowRef.get().select(0);
+                    });
                     dashboardShown.set(dashboardVm);
                     dashboardVm.refresh();
                     return dashboard.node();
@@ -221,6 +226,13 @@ public final class WorkstationApp extends Application {
         window.installShortcuts(scene);
         scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (window.selectedIndex() == 0 && !e.isShortcutDown()) labelView.onKey(e);
+            // on the dashboard, L labels the posts behind the clicked point
+            var d = dashboardShown.get();
+            if (window.selectedIndex() == 1 && d != null && e.getCode() == javafx.scene.input.KeyCode.L && !e.isShortcutDown()
+                    && !(e.getTarget() instanceof javafx.scene.control.TextInputControl) && !d.explained().isEmpty()) {
+                d.labelExplained();
+                e.consume();
+            }
         });
         vm.reload();
         return scene;

@@ -65,7 +65,25 @@ final class DashboardCharts {
         lp.setRenderer(r);
         leadLag.addSubtitle(lagNote);
         for (JFreeChart c : List.of(index, coin, leadLag)) c.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+        // the time charts zoom (wheel, drag a box) and pan (Alt+drag) in time; the coin chart follows the index's time axis
+        for (JFreeChart c : List.of(index, coin)) c.getXYPlot().setDomainPannable(true);
+        index.getXYPlot().getDomainAxis().addChangeListener(e -> {
+            var shown = index.getXYPlot().getDomainAxis().getRange();
+            var follower = coin.getXYPlot().getDomainAxis();
+            if (!follower.getRange().equals(shown) && !index.getXYPlot().getDomainAxis().isAutoRange()) follower.setRange(shown);
+        });
         applyTheme(false);
+    }
+
+    /** Back to the whole range after zooming or panning. */
+    void resetZoom() {
+        for (JFreeChart c : List.of(index, coin)) {
+            XYPlot plot = c.getXYPlot();
+            plot.getDomainAxis().setAutoRange(true);
+            if (plot.getRangeAxis(1) != null) plot.getRangeAxis(1).setAutoRange(true);
+        }
+        index.getXYPlot().getRangeAxis().setRange(0, 100);
+        coin.getXYPlot().getRangeAxis().setRange(-1, 1);
     }
 
     /** Redraws the charts in the theme's ink (a white plot with a light grid, or Primer Dark's canvas). */
@@ -120,20 +138,25 @@ final class DashboardCharts {
 
     void showIndex(List<IndexPoint> points, PriceSeries prices, Instant from, Instant to) {
         indexSeries.clear();
-        for (IndexPoint p : points) {
-            if (p.posts() > 0) indexSeries.addOrUpdate(new Millisecond(Date.from(p.bucket())), p.value());
-        }
+        indexSeries.setNotify(false);
+        // a bucket without posts is a gap, not a value: the line breaks there instead of running flat across it
+        for (IndexPoint p : points) indexSeries.addOrUpdate(new Millisecond(Date.from(p.bucket())), p.posts() > 0 ? (Number) p.value() : null);
+        indexSeries.setNotify(true);
         fill(indexPrice, prices, from, to);
         indexPrice.setKey(prices == null || prices.isEmpty() ? "price (none stored)" : prices.coin() + " (USD)");
         index.setTitle("/biz/ Fear/Greed" + (prices == null || prices.isEmpty() ? "" : " and " + prices.coin()));
         index.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
     }
 
-    void showCoin(DashboardViewModel.CoinDetail d, Instant from, Instant to) {
+    void showCoin(DashboardViewModel.CoinDetail d, List<Instant> buckets, Instant from, Instant to) {
         coinSentiment.clear();
         coinPrice.clear();
         if (d == null) return;
+        coinSentiment.setNotify(false);
+        // buckets where the coin went unmentioned break the line (null), as the index's empty buckets do
+        for (Instant b : buckets) coinSentiment.addOrUpdate(new Millisecond(Date.from(b)), (Number) null);
         for (CoinSentiment.Row r : d.rows()) coinSentiment.addOrUpdate(new Millisecond(Date.from(r.bucket())), r.sentiment());
+        coinSentiment.setNotify(true);
         fill(coinPrice, d.prices(), from, to);
         coinSentiment.setKey(d.coin() + " sentiment");
         coinPrice.setKey(d.prices().isEmpty() ? "no " + d.coin() + " prices stored" : d.coin() + " (USD)");

@@ -10,6 +10,7 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import com.bizcharts.ui.common.Palette;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
@@ -63,13 +64,29 @@ public final class DashboardView {
         bottom.setPercentHeight(54);
         grid.getRowConstraints().addAll(top, bottom);
         grid.add(gauge.node(), 0, 0);
-        grid.add(viewer(charts.index, "index-chart"), 1, 0);
+        ChartViewer indexViewer = viewer(charts.index, "index-chart");
+        indexViewer.getCanvas().setRangeZoomable(false); // 0..100 stays: zoom is in time
+        // a click on the index lists the posts behind that bucket
+        indexViewer.addChartMouseListener(new org.jfree.chart.fx.interaction.ChartMouseListenerFX() {
+            @Override
+            public void chartMouseClicked(org.jfree.chart.fx.interaction.ChartMouseEventFX e) {
+                if (e.getEntity() instanceof org.jfree.chart.entity.XYItemEntity item) {
+                    double x = item.getDataset().getXValue(item.getSeriesIndex(), item.getItem());
+                    vm.explain(Instant.ofEpochMilli((long) x));
+                }
+            }
+
+            @Override
+            public void chartMouseMoved(org.jfree.chart.fx.interaction.ChartMouseEventFX e) {}
+        });
+        grid.add(indexViewer, 1, 0);
         grid.add(viewer(charts.leadLag, "lead-lag-chart"), 2, 0);
         grid.add(coins, 0, 1, 2, 1);
         VBox right = new VBox(6, viewer(charts.coin, "coin-chart"), backtestTable());
         VBox.setVgrow(right.getChildren().get(0), Priority.ALWAYS);
         grid.add(right, 2, 1);
         root.setCenter(grid);
+        root.setRight(explainedPanel());
         root.setPadding(new Insets(10));
         BorderPane.setMargin(root.getTop(), new Insets(0, 0, 8, 0));
 
@@ -81,7 +98,8 @@ public final class DashboardView {
         });
         charts.showLeadLag(vm.leadLag(), vm.priceCoinProperty().get());
         vm.latestProperty().addListener((o, a, p) -> gauge.show(p));
-        vm.coinDetailProperty().addListener((o, a, d) -> charts.showCoin(d, start(), end()));
+        vm.coinDetailProperty().addListener((o, a, d) -> charts.showCoin(d, vm.series().stream().map(IndexPoint::bucket).toList(), start(), end()));
+
         vm.leadLag().addListener((ListChangeListener<LeadLag.Cell>) c -> charts.showLeadLag(vm.leadLag(), vm.priceCoinProperty().get()));
         coins.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
             if (row != null) vm.selectCoin(row.coin());
@@ -90,6 +108,52 @@ public final class DashboardView {
 
     public Node node() {
         return root;
+    }
+
+    /** The posts behind the clicked bucket, beside the charts; shown once a point was clicked. */
+    private Node explainedPanel() {
+        Label title = new Label();
+        title.textProperty().bind(vm.explainedTitleProperty());
+        title.setWrapText(true);
+        title.setId("explained-title");
+        javafx.scene.control.ListView<com.bizcharts.index.BucketPost> list = new javafx.scene.control.ListView<>(vm.explained());
+        list.setId("explained-posts");
+        list.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(com.bizcharts.index.BucketPost p, boolean empty) {
+                super.updateItem(p, empty);
+                if (empty || p == null) {
+                    setText(null);
+                    setTooltip(null);
+                    return;
+                }
+                String text = p.text().replaceAll("\\s+", " ").strip();
+                setText(String.format(Locale.ROOT, "%+.2f  %s  No.%d%n%s", p.contribution(), p.verdict(), p.threadId(),
+                        text.length() > 120 ? text.substring(0, 119) + "…" : text));
+                setTextFill(p.score() > 0 ? Palette.BULLISH : p.score() < 0 ? Palette.BEARISH : Palette.MUTED_TEXT);
+                setWrapText(true);
+                setTooltip(new javafx.scene.control.Tooltip(p.drivers().isEmpty() ? (p.human() ? "a human label" : "no drivers stored")
+                        : String.join("\n", p.drivers())));
+            }
+        });
+        VBox.setVgrow(list, Priority.ALWAYS);
+        Button label = new Button("Label these (L)");
+        label.setId("label-explained");
+        label.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.explained()));
+        label.setOnAction(e -> vm.labelExplained());
+        Button close = new Button("Close");
+        close.setOnAction(e -> {
+            vm.explained().clear();
+            vm.explainedTitleProperty().set("");
+        });
+        VBox panel = new VBox(6, title, list, new HBox(6, label, close));
+        panel.setPadding(new Insets(0, 0, 0, 10));
+        panel.setPrefWidth(320);
+        panel.setId("explained");
+        var shown = vm.explainedTitleProperty().isNotEmpty();
+        panel.visibleProperty().bind(shown);
+        panel.managedProperty().bind(shown);
+        return panel;
     }
 
     private javafx.scene.layout.VBox toolbar() {
@@ -114,13 +178,17 @@ public final class DashboardView {
         refresh.setOnAction(e -> vm.refresh());
         Button export = new Button("Export PNG…");
         export.setOnAction(e -> exportPng());
+        Button reset = new Button("Reset zoom");
+        reset.setId("reset-zoom");
+        reset.setTooltip(new javafx.scene.control.Tooltip("wheel or drag a box to zoom in time, Alt+drag to pan; click a point for its posts"));
+        reset.setOnAction(e -> charts.resetZoom());
         Label status = new Label();
         status.setId("dashboard-status");
         status.textProperty().bind(vm.statusProperty());
         status.getStyleClass().add("muted");
         coin.setPrefWidth(100);
         HBox bar = new HBox(8, new Label("from"), from, new Label("to"), to, new Label("bucket"), bucket,
-                new Label("price"), coin, refresh, export);
+                new Label("price"), coin, refresh, reset, export);
         bar.getChildren().forEach(n -> {
             if (n instanceof javafx.scene.layout.Region r) r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         });

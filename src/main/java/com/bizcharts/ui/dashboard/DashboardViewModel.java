@@ -322,6 +322,51 @@ public final class DashboardViewModel {
                 + " (status bar); the charts fill in as it goes", s.stored(), model);
     }
 
+    private final ObservableList<com.bizcharts.index.BucketPost> explained = FXCollections.observableArrayList();
+    private final StringProperty explainedTitle = new SimpleStringProperty("");
+    private java.util.function.Consumer<List<Long>> labelThese = ids -> {};
+
+    /** The posts behind the bucket last clicked, those that moved it most first. */
+    public ObservableList<com.bizcharts.index.BucketPost> explained() { return explained; }
+
+    /** What the explained list is about ("posts behind 2025-10-08: 25 counted"), empty before a click. */
+    public StringProperty explainedTitleProperty() { return explainedTitle; }
+
+    /** Where "label these" sends the explained posts (the label view, as a queue). */
+    public void onLabelThese(java.util.function.Consumer<List<Long>> consumer) { labelThese = consumer; }
+
+    /** Lists the posts behind the bucket that holds {@code t} (a click on the index), read off the FX thread. */
+    public void explain(Instant t) {
+        Bucket b = bucket.get();
+        Instant start = b.start(t);
+        String model = modelId.get();
+        explainedTitle.set("reading the posts behind " + describe(start, b) + "…");
+        ex.background().execute(() -> {
+            try {
+                List<com.bizcharts.index.BucketPost> posts = analysis.explain(model, b, start, EXPLAINED);
+                ex.fx().execute(() -> {
+                    explained.setAll(posts);
+                    explainedTitle.set(posts.isEmpty() ? "no post counts in " + describe(start, b)
+                            : "posts behind " + describe(start, b) + ", most influential first (L: label these)");
+                });
+            } catch (RuntimeException e) {
+                ex.fx().execute(() -> explainedTitle.set("could not read the posts behind " + describe(start, b) + ": " + e.getMessage()));
+            }
+        });
+    }
+
+    /** Sends the explained posts to the label view, in their order. */
+    public void labelExplained() {
+        if (!explained.isEmpty()) labelThese.accept(explained.stream().map(com.bizcharts.index.BucketPost::threadId).toList());
+    }
+
+    static final int EXPLAINED = 50;
+
+    private static String describe(Instant start, Bucket b) {
+        String day = LocalDate.ofInstant(start, ZoneOffset.UTC).toString();
+        return b == Bucket.DAY ? day : day + " " + start.atZone(ZoneOffset.UTC).getHour() + ":00 UTC";
+    }
+
     /** Shows one coin's sentiment and price in the detail chart. */
     public void selectCoin(String coin) {
         MarketAnalysis.Sentiment s = lastSentiment;

@@ -118,6 +118,20 @@ public final class LabelViewModel {
     }
 
     /**
+     * Makes these posts the queue, in their order (the dashboard's "label the posts behind this spike"), until the
+     * filters are applied again; the undo history stays.
+     */
+    public void labelThese(List<Long> threadIds, String why) {
+        generation++;
+        ids.clear();
+        ids.addAll(threadIds);
+        cache.clear();
+        position = 0;
+        status.set(threadIds.size() + " posts " + why + "; Apply the filters to return to the queue");
+        show();
+    }
+
+    /**
      * Takes in posts stored since the queue was read (the live scraper, an import), without moving off the current
      * card or losing the undo history: those of them that pass the filter and are new to the queue join right after
      * the current card in "newest" order (new posts are the newest), else at the end; nothing is re-ranked.

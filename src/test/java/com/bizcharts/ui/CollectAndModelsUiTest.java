@@ -88,7 +88,10 @@ class CollectAndModelsUiTest {
         waitFor(30, () -> text(robot, "#warosu-state").startsWith("run "));
         // The live poll recorded its own run first, so the import is run 2.
         assertThat(text(robot, "#warosu-state")).isEqualTo("run 2 completed: 60 threads (60 new), 60 thumbnails");
-        waitFor(10, () -> robot.lookup("#coverage-chart").queryAs(javafx.scene.chart.BarChart.class).getData().size() == 2);
+        waitFor(10, () -> robot.lookup("#coverage-chart").queryAs(javafx.scene.chart.AreaChart.class).getData().size() == 2);
+        // a time axis: the days are numbers (days since 1970) in order, labelled as ISO dates
+        var axis = (javafx.scene.chart.NumberAxis) robot.lookup("#coverage-chart").queryAs(javafx.scene.chart.AreaChart.class).getXAxis();
+        assertThat(axis.getTickLabelFormatter().toString(20_000)).isEqualTo("2024-10-04");
         Screenshots.save(scene, "collect-light");
 
         robot.clickOn("#live-stop");

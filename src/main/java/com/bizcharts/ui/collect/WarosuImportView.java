@@ -3,8 +3,7 @@ package com.bizcharts.ui.collect;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.chart.BarChart;
-import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.AreaChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
@@ -18,7 +17,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -100,27 +98,36 @@ public final class WarosuImportView {
     }
 
     private Node chart() {
-        CategoryAxis days = new CategoryAxis();
+        // a time axis (days since 1970, labelled as dates): 2015-05-08 sits ten years from 2025-10-08, not beside it
+        NumberAxis days = new NumberAxis();
         days.setLabel("posting day (UTC)");
+        days.setForceZeroInRange(false);
+        days.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override public String toString(Number n) { return java.time.LocalDate.ofEpochDay(Math.round(n.doubleValue())).toString(); }
+
+            @Override public Number fromString(String s) { return java.time.LocalDate.parse(s).toEpochDay(); }
+        });
         NumberAxis threads = new NumberAxis();
         threads.setLabel("threads");
-        BarChart<String, Number> coverage = new BarChart<>(days, threads);
+        AreaChart<Number, Number> coverage = new AreaChart<>(days, threads);
         coverage.setTitle("Imported and collected threads per day, by source");
         coverage.setAnimated(false);
+        coverage.setCreateSymbols(false);
         coverage.setPrefHeight(300);
         coverage.setId("coverage-chart");
         vm.coverage().addListener((ListChangeListener<WarosuImportViewModel.CoverageSeries>) c -> {
             coverage.getData().clear();
-            // Every series lists every day in date order (0 where it has none): the category axis takes its order
-            // from the data, and days of one source would otherwise come after all of another's.
-            List<String> all = vm.coverage().stream().flatMap(s -> s.days().stream()).map(d -> d.getKey().toString())
-                    .distinct().sorted().toList();
             for (WarosuImportViewModel.CoverageSeries s : vm.coverage()) {
-                Map<String, Integer> perDay = new HashMap<>();
-                s.days().forEach(d -> perDay.put(d.getKey().toString(), d.getValue()));
-                XYChart.Series<String, Number> series = new XYChart.Series<>();
+                XYChart.Series<Number, Number> series = new XYChart.Series<>();
                 series.setName(s.name());
-                all.forEach(day -> series.getData().add(new XYChart.Data<>(day, perDay.getOrDefault(day, 0))));
+                // a day without threads drops to zero, so a gap reads as a gap and not as a slope between two days
+                Map<Long, Integer> perDay = new java.util.TreeMap<>();
+                s.days().forEach(d -> perDay.put(d.getKey().toEpochDay(), d.getValue()));
+                for (long day : List.copyOf(perDay.keySet())) {
+                    perDay.putIfAbsent(day - 1, 0);
+                    perDay.putIfAbsent(day + 1, 0);
+                }
+                perDay.forEach((day, n) -> series.getData().add(new XYChart.Data<>(day, n)));
                 coverage.getData().add(series);
             }
         });

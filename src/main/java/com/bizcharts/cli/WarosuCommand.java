@@ -51,8 +51,19 @@ final class WarosuCommand implements Callable<Integer> {
     }
 
     private int importAndReport(WarosuImporter importer, WarosuRequest request, PrintWriter out) throws InterruptedException {
-        WarosuImporter.Result r = importer.run(request, continueRun, (done, stored, oldest) ->
-                out.printf("page %d: %d threads so far%s%n", done, stored, oldest == null ? "" : ", back to " + oldest), () -> false);
+        // retries on stderr as they happen: an unreachable site says so within seconds, not after a silent minute
+        PrintWriter err = spec.commandLine().getErr();
+        Runnable quiet = importer.onRetry(n -> {
+            err.println("retrying: " + n.describe());
+            err.flush();
+        });
+        WarosuImporter.Result r;
+        try {
+            r = importer.run(request, continueRun, (done, stored, oldest) ->
+                    out.printf("page %d: %d threads so far%s%n", done, stored, oldest == null ? "" : ", back to " + oldest), () -> false);
+        } finally {
+            quiet.run();
+        }
         out.printf("run %d %s: %d pages, %d threads (%d new), %d thumbnails%n", r.runId(), r.status(), r.pages(),
                 r.threads(), r.newThreads(), r.thumbnails());
         if (r.message() != null) {

@@ -25,6 +25,7 @@ public final class PoliteHttp {
     private final Duration timeout;
     private final String userAgent;
     private final BodyCap defaultCap;
+    private final java.util.List<java.util.function.Consumer<RetryNotice>> retryListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public PoliteHttp(RequestPacer pacer, Backoff backoff, Duration timeout, String userAgent) {
         this(pacer, backoff, timeout, userAgent, BodyCap.DEFAULT);
@@ -32,13 +33,22 @@ public final class PoliteHttp {
 
     /** @param defaultCap the cap of requests that name none ({@link #get(URI)}, {@link #getWithHeaders}) */
     public PoliteHttp(RequestPacer pacer, Backoff backoff, Duration timeout, String userAgent, BodyCap defaultCap) {
-        this.client = HttpClient.newBuilder().connectTimeout(timeout)
+        // a connection that takes more than 10 s is down: say so (and retry) early rather than after the whole timeout
+        this.client = HttpClient.newBuilder().connectTimeout(timeout.compareTo(MAX_CONNECT) < 0 ? timeout : MAX_CONNECT)
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
         this.pacer = pacer;
         this.backoff = backoff;
         this.timeout = timeout;
         this.userAgent = userAgent;
         this.defaultCap = defaultCap;
+    }
+
+    private static final Duration MAX_CONNECT = Duration.ofSeconds(10);
+
+    /** Tells {@code listener} of every failed attempt that will be retried (and the last); returns how to stop. */
+    public Runnable onRetry(java.util.function.Consumer<RetryNotice> listener) {
+        retryListeners.add(listener);
+        return () -> retryListeners.remove(listener);
     }
 
     public FetchResult get(URI uri) throws FetchException, InterruptedException {
@@ -108,6 +118,8 @@ public final class PoliteHttp {
             } finally {
                 pacer.release();
             }
+            RetryNotice notice = new RetryNotice(uri, attempt, backoff.maxAttempts(), problem, wait);
+            for (var l : retryListeners) l.accept(notice);
             if (attempt < backoff.maxAttempts()) pacer.sleep(wait);
         }
         throw new FetchException(uri + ": " + problem + " after " + backoff.maxAttempts() + " attempts", lastStatus, body);

@@ -84,6 +84,11 @@ public final class WarosuImporter {
         this.pages = new WarosuPages(board, base, pageSize);
     }
 
+    /** Tells {@code listener} of each failed request that will be retried, while runs go on; returns how to stop. */
+    public Runnable onRetry(java.util.function.Consumer<com.bizcharts.collect.http.RetryNotice> listener) {
+        return http.onRetry(listener);
+    }
+
     /** @param resume continue the newest unfinished run with the same parameters, if there is one */
     public Result run(WarosuRequest asked, boolean resume, Progress progress, BooleanSupplier cancelled)
             throws InterruptedException {

@@ -92,6 +92,15 @@ public final class WarosuImportView {
         Label state = new Label();
         state.setId("warosu-state");
         state.textProperty().bind(vm.stateProperty());
+        // the whole cause, never cut off: the line wraps, and the tooltip holds it too
+        state.setWrapText(true);
+        state.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(state, Priority.ALWAYS);
+        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        whole.textProperty().bind(vm.stateProperty());
+        whole.setWrapText(true);
+        whole.setMaxWidth(600);
+        state.setTooltip(whole);
         HBox box = new HBox(12, bar, state);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;

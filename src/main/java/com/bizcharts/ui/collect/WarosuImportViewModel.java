@@ -97,12 +97,20 @@ public final class WarosuImportViewModel {
             try {
                 WarosuImporter w = importer.get();
                 WarosuRequest r = resume ? w.continuing(request) : older ? w.backfilling(request) : request;
-                var result = w.run(r, resume, (done, stored, oldest) -> ex.fx().execute(() -> {
-                    progress.set(fraction(request, done, stored));
-                    state.set("page " + done + ": " + stored + " threads" + (oldest == null ? "" : ", back to " + oldest));
-                }), cancelled::get);
-                text = "run " + result.runId() + " " + result.status() + ": " + result.threads() + " threads (" + result.newThreads()
-                        + " new), " + result.thumbnails() + " thumbnails" + (result.message() == null ? "" : " — " + result.message());
+                // a site that cannot be reached says so at once, with the attempt and the wait, not after a minute
+                Runnable quiet = w.onRetry(n -> ex.fx().execute(() -> state.set((n.attempt() < n.maxAttempts() ? "retrying — " : "") + n.describe())));
+                WarosuImporter.Result result;
+                try {
+                    result = w.run(r, resume, (done, stored, oldest) -> ex.fx().execute(() -> {
+                        progress.set(fraction(request, done, stored));
+                        state.set("page " + done + ": " + stored + " threads" + (oldest == null ? "" : ", back to " + oldest));
+                    }), cancelled::get);
+                } finally {
+                    quiet.run();
+                }
+                var result2 = result;
+                text = "run " + result2.runId() + " " + result2.status() + ": " + result2.threads() + " threads (" + result2.newThreads()
+                        + " new), " + result2.thumbnails() + " thumbnails" + (result2.message() == null ? "" : " — " + result2.message());
             } catch (InterruptedException ie) {
                 Thread.currentThread().interrupt();
                 text = "interrupted";

@@ -61,6 +61,20 @@ class WarosuImportViewModelTest {
     }
 
     @Test
+    void anUnreachableSiteSaysSoWithTheAttemptAsItHappens() {
+        engine = TestWorkstation.engine(dir, "http://127.0.0.1:9", "http://127.0.0.1:9"); // nothing listens on port 9
+        WarosuImportViewModel vm = new WarosuImportViewModel(engine.collecting()::warosuImporter, () -> Coverage.of(engine.database()),
+                fx.sameThread());
+        List<String> states = new ArrayList<>();
+        vm.stateProperty().addListener((o, was, now) -> states.add(now));
+        vm.searchProperty().set("coin");
+        vm.start();
+        fx.runUntil(() -> !vm.runningProperty().get(), Duration.ofSeconds(20));
+        assertThat(states).anySatisfy(s -> assertThat(s).matches("connection failed \\(\\w+\\) at 127\\.0\\.0\\.1: attempt 1/1, giving up"));
+        assertThat(states.get(states.size() - 1)).contains("failed").contains("connection failed");
+    }
+
+    @Test
     void aBadFormSaysWhyAndFetchesNothing() {
         WarosuImportViewModel vm = viewModel(30, fx, null);
         vm.continueProperty().set(true);

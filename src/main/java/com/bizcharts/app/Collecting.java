@@ -101,6 +101,25 @@ public final class Collecting {
         });
     }
 
+    /** How many stored threads had their coin mentions extracted again, and the mentions that gives. */
+    public record CoinReextraction(int threads, int mentions) {}
+
+    /**
+     * Extracts the subject and text coin mentions of every stored thread again, 500 threads per write: after the coin
+     * list or the rules changed, since an imported thread is never sighted again. OCR mentions are left as they are.
+     */
+    public CoinReextraction reextractCoinMentions() {
+        int threadCount = 0, mentionCount = 0;
+        List<Long> ids;
+        for (long after = Long.MIN_VALUE; !(ids = threads.idsAfter(after, 500)).isEmpty(); after = ids.getLast()) {
+            List<ThreadOp> ops = threads.findAll(ids);
+            var written = database.write(ctx -> coinMentions.record(ctx, ops));
+            threadCount += ops.size();
+            mentionCount += written.values().stream().mapToInt(List::size).sum();
+        }
+        return new CoinReextraction(threadCount, mentionCount);
+    }
+
     /** Which posts each commit stored or changed (the label queue takes new posts in from here). */
     public PostChanges postChanges() { return database.postChanges(); }
 

@@ -8,7 +8,10 @@ import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
-/** {@code bizcharts maintain [--dry-run]}: applies the retention policy from settings [retention]. */
+/**
+ * {@code bizcharts maintain [--dry-run] [--vacuum] [--reextract-coins]}: applies the retention policy from settings
+ * [retention]; with {@code --reextract-coins} first extracts every stored thread's coin mentions again.
+ */
 @Command(name = "maintain", mixinStandardHelpOptions = true,
         description = "Apply retention: strip old HTML, drop expired threads (labeled and busy ones kept), thin snapshots, prune thumbnails.")
 final class MaintainCommand implements Callable<Integer> {
@@ -25,9 +28,21 @@ final class MaintainCommand implements Callable<Integer> {
     @Option(names = "--vacuum", description = "afterwards VACUUM and ANALYZE the database (ignored with --dry-run)")
     boolean vacuum;
 
+    @Option(names = "--reextract-coins",
+            description = "first extract the coin mentions of every stored thread again, with the current coin list and rules")
+    boolean reextractCoins;
+
     @Override
     public Integer call() {
         var engine = root.engine();
+        if (reextractCoins && dryRun) {
+            spec.commandLine().getOut().printf(java.util.Locale.ROOT, "would extract the coin mentions of %d threads again%n",
+                    engine.collecting().threads().count());
+        } else if (reextractCoins) {
+            var r = engine.collecting().reextractCoinMentions();
+            spec.commandLine().getOut().printf(java.util.Locale.ROOT, "extracted the coin mentions of %d threads again: %d mentions%n",
+                    r.threads(), r.mentions());
+        }
         RetentionReport r = engine.collecting().maintenance().run(engine.collecting().retentionPolicy(), dryRun);
         var out = spec.commandLine().getOut();
         out.println(r.describe());

@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The maintained coin list ({@code config/coins.toml}); the copy bundled in the jar when the file is absent. */
+/**
+ * The maintained coin list ({@code config/coins.toml}); the copy bundled in the jar when the file is absent. A coin's
+ * ticker is a word ({@link Coin#word()}) when the list says so or it is a {@link CommonWordTickers common English word}.
+ */
 public final class CoinList {
 
     private static final String BUNDLED = "/com/bizcharts/config/coins.toml";
@@ -42,7 +45,8 @@ public final class CoinList {
             if (!symbol.matches("[A-Z0-9]{1,10}")) {
                 throw new IllegalArgumentException(name + ": coin symbol '" + symbol + "' must be 1-10 letters or digits");
             }
-            coins.add(new Coin(symbol, strings(c.path("names")), strings(c.path("aliases")), c.path("word").asBoolean(false)));
+            coins.add(new Coin(symbol, strings(c.path("names")), strings(c.path("aliases")), c.path("word").asBoolean(false),
+                    CommonWordTickers.shipped().contains(symbol)));
         }
         if (coins.isEmpty()) throw new IllegalArgumentException(name + " lists no [[coin]] entries");
         return List.copyOf(coins);

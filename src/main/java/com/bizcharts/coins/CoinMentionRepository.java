@@ -35,12 +35,12 @@ public final class CoinMentionRepository {
         ctx.deleteFrom(COIN_MENTIONS).where(COIN_MENTIONS.THREAD_ID.in(ops.stream().map(ThreadOp::threadId).toList()))
                 .and(COIN_MENTIONS.MENTION_SOURCE.in(CoinMention.SUBJECT, CoinMention.TEXT)).execute();
         var insert = ctx.insertInto(COIN_MENTIONS, COIN_MENTIONS.THREAD_ID, COIN_MENTIONS.COIN_SYMBOL,
-                COIN_MENTIONS.CONFIDENCE, COIN_MENTIONS.MENTION_SOURCE);
+                COIN_MENTIONS.CONFIDENCE, COIN_MENTIONS.MENTION_SOURCE, COIN_MENTIONS.MENTION_RULE);
         int rows = 0;
         for (ThreadOp op : ops) {
             List<CoinMention> mentions = extractor.inThread(op);
             for (CoinMention m : mentions) {
-                insert = insert.values(op.threadId(), m.symbol(), m.confidence(), m.source());
+                insert = insert.values(op.threadId(), m.symbol(), m.confidence(), m.source(), m.rule().id());
                 rows++;
             }
             all.put(op.threadId(), mentions);
@@ -67,6 +67,7 @@ public final class CoinMentionRepository {
         for (CoinMention m : mentions) {
             ctx.insertInto(COIN_MENTIONS).set(COIN_MENTIONS.THREAD_ID, threadId).set(COIN_MENTIONS.COIN_SYMBOL, m.symbol())
                     .set(COIN_MENTIONS.CONFIDENCE, m.confidence()).set(COIN_MENTIONS.MENTION_SOURCE, m.source())
+                    .set(COIN_MENTIONS.MENTION_RULE, m.rule().id())
                     .onConflictDoNothing().execute();
         }
     }
@@ -75,7 +76,8 @@ public final class CoinMentionRepository {
     public List<CoinMention> ofThread(DSLContext ctx, long threadId) {
         return ctx.selectFrom(COIN_MENTIONS).where(COIN_MENTIONS.THREAD_ID.eq(threadId))
                 .orderBy(COIN_MENTIONS.CONFIDENCE.desc(), COIN_MENTIONS.COIN_SYMBOL)
-                .fetch(r -> new CoinMention(r.getCoinSymbol(), r.getConfidence(), r.getMentionSource()));
+                .fetch(r -> new CoinMention(r.getCoinSymbol(), r.getConfidence(), r.getMentionSource(),
+                        MentionRule.ofId(r.getMentionRule())));
     }
 
     public CoinExtractor extractor() {

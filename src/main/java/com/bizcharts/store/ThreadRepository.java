@@ -114,6 +114,12 @@ public final class ThreadRepository {
         return db.read().selectFrom(THREAD_OPS).where(THREAD_OPS.THREAD_ID.in(ids)).fetch(ThreadRepository::fromRecord);
     }
 
+    /** Up to {@code limit} thread ids above {@code after}, ascending: a walk over the whole store a page at a time. */
+    public List<Long> idsAfter(long after, int limit) {
+        return db.read().select(THREAD_OPS.THREAD_ID).from(THREAD_OPS).where(THREAD_OPS.THREAD_ID.gt(after))
+                .orderBy(THREAD_OPS.THREAD_ID).limit(limit).fetch(THREAD_OPS.THREAD_ID);
+    }
+
     public int count() {
         return db.read().fetchCount(THREAD_OPS);
     }

@@ -4,6 +4,7 @@ import com.bizcharts.coins.CoinExtractor;
 import com.bizcharts.coins.CoinList;
 import com.bizcharts.coins.CoinMention;
 import com.bizcharts.coins.CoinMentionRepository;
+import com.bizcharts.coins.MentionRule;
 import com.bizcharts.store.Database;
 import com.bizcharts.store.ThreadOp;
 import com.bizcharts.store.ThreadRepository;
@@ -51,7 +52,7 @@ class ImageTextPassTest {
             assertThat(r.read()).isEqualTo(2);
             assertThat(pass.textOf(1)).containsIgnoringCase("bitcoin");
             assertThat(new CoinMentionRepository(coins).ofThread(db.read(), 1))
-                    .contains(new CoinMention("BTC", 0.9, CoinMention.IMAGE_OCR));
+                    .contains(new CoinMention("BTC", CoinMention.IMAGE_OCR, MentionRule.NAME));
             assertThat(pass.run(10).read()).isZero(); // each image is read once
         }
     }

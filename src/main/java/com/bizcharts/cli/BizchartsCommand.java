@@ -70,6 +70,7 @@ public final class BizchartsCommand {
         CommandLine cmd = new CommandLine(root);
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
+        cmd.registerConverter(java.time.LocalDate.class, new OneLineErrors.IsoDate());
         cmd.setParameterExceptionHandler(new OneLineErrors.Parameters());
         cmd.setExecutionExceptionHandler(new OneLineErrors.Execution());
         try {

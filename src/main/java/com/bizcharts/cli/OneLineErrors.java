@@ -10,11 +10,30 @@ final class OneLineErrors {
 
     private OneLineErrors() {}
 
+    private static final java.util.regex.Pattern INVALID_VALUE = java.util.regex.Pattern.compile("^Invalid value for option '([^']+)': (.*)$");
+
+    /** Dates on the command line: ISO days only, checked strictly (2025-02-30 is not a day), said in one line. */
+    static final class IsoDate implements CommandLine.ITypeConverter<java.time.LocalDate> {
+        private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd")
+                .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+
+        @Override
+        public java.time.LocalDate convert(String value) {
+            try {
+                return java.time.LocalDate.parse(value.strip(), DAY);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException(value + ": not a date, expected YYYY-MM-DD");
+            }
+        }
+    }
+
     static final class Parameters implements CommandLine.IParameterExceptionHandler {
         @Override
         public int handleParseException(CommandLine.ParameterException ex, String[] args) {
             CommandLine cmd = ex.getCommandLine();
-            cmd.getErr().println("error: " + ex.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+            // "--from 2025-13-01: not a date, expected YYYY-MM-DD" reads better than picocli's "Invalid value for option"
+            String message = INVALID_VALUE.matcher(String.valueOf(ex.getMessage())).replaceFirst("$1 $2");
+            cmd.getErr().println("error: " + message + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
             return cmd.getCommandSpec().exitCodeOnInvalidInput();
         }
     }

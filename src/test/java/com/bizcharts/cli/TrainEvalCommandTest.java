@@ -73,6 +73,6 @@ class TrainEvalCommandTest {
         assertThat(noModel.err().strip()).startsWith("error: model directory not found").doesNotContain("\n");
         CliTest noData = CliTest.run("train", "--data", dir.resolve("missing.jsonl").toString(), "--out", dir.resolve("m").toString());
         assertThat(noData.exitCode()).isNotZero();
-        assertThat(noData.err().strip()).startsWith("error: cannot read labeled posts").doesNotContain("\n");
+        assertThat(noData.err().strip()).isEqualTo("error: labels file " + dir.resolve("missing.jsonl") + " not found");
     }
 }

@@ -38,10 +38,13 @@ public final class LabeledPostsFile {
 
     public static Contents read(Path file) {
         byte[] bytes;
+        if (!Files.exists(file)) throw new IllegalArgumentException("labels file " + file + " not found");
+        if (Files.isDirectory(file)) throw new IllegalArgumentException("labels file " + file + " is a folder, not a file");
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read labeled posts " + file + ": " + e.getMessage());
+            // the exception's message is often just the path again: say what failed instead
+            throw new IllegalArgumentException("cannot read labels file " + file + " (" + e.getClass().getSimpleName() + ")");
         }
         List<LabeledPost> posts = new ArrayList<>();
         String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n", -1);

@@ -102,6 +102,7 @@ public final class Engine implements AutoCloseable {
     private final PodLauncher podLauncher;
     private final PriceRepository prices;
     private final RemoteInference remoteInference;
+    private final ApiKeys secrets;
     private final ActiveModel activeModel;
     private final ScoringService scoring;
     private final Collecting collectingFeature = new Collecting(this);
@@ -114,7 +115,13 @@ public final class Engine implements AutoCloseable {
     private PriceSync priceSync;
 
     public Engine(Settings settings) {
+        this(settings, ApiKeys.system());
+    }
+
+    /** @param secrets where keys and the SSH passphrase come from (the environment and keyring, or a test's own) */
+    public Engine(Settings settings, ApiKeys secrets) {
         this.settings = settings;
+        this.secrets = secrets;
         this.database = Database.open(settings.paths().databasePath());
         this.threads = new ThreadRepository(database);
         this.labels = new LabelRepository(database);
@@ -143,11 +150,11 @@ public final class Engine implements AutoCloseable {
         this.liveScraper = new LiveScraper(catalogPoller, fc.pollInterval(), clock);
         var remote = settings.remote();
         this.remoteTraining = new RemoteTraining(database, remote, imagesDir(), settings.paths().modelsPath().resolve("remote"),
-                ApiKeys.system(), clock);
+                secrets, clock);
         this.podLauncher = new PodLauncher(() -> new RunPodClient(URI.create(remote.runpodBaseUrl()),
-                ApiKeys.system().find("RUNPOD_API_KEY").orElse(null), Duration.ofSeconds(30)),
+                secrets.find(RunPodClient.KEY).orElse(null), Duration.ofSeconds(30), settings.security().keyTransport()),
                 remote, remoteTraining.runs(), clock, d -> Thread.sleep(d.toMillis()));
-        this.remoteInference = new RemoteInference(remoteTraining.runs(), remote, ApiKeys.system());
+        this.remoteInference = new RemoteInference(remoteTraining.runs(), remote, secrets);
     }
 
     /**
@@ -382,12 +389,14 @@ public final class Engine implements AutoCloseable {
     synchronized PriceSync priceSync() {
         if (priceSync == null) {
             var p = settings.prices();
-            var keys = ApiKeys.system();
+            var keys = secrets;
+            var transport = settings.security().keyTransport();
             List<PriceProvider> providers = List.of(
                     new BinanceProvider(priceHttp(p.binance()), p.binance().baseUri(), clock),
-                    new CoinGeckoProvider(priceHttp(p.coingecko()), p.coingecko().baseUri(), () -> keys.find("COINGECKO_API_KEY"), clock),
+                    new CoinGeckoProvider(priceHttp(p.coingecko()), p.coingecko().baseUri(), () -> keys.find("COINGECKO_API_KEY"),
+                            clock, transport),
                     new CoinMarketCapProvider(priceHttp(p.coinmarketcap()), p.coinmarketcap().baseUri(),
-                            () -> keys.find(CoinMarketCapProvider.KEY), clock));
+                            () -> keys.find(CoinMarketCapProvider.KEY), clock, transport));
             Map<String, Integer> budgets = new HashMap<>();
             for (PriceProvider provider : providers) budgets.put(provider.name(), p.provider(provider.name()).monthlyBudget());
             priceSync = new PriceSync(providers, p.order(), priceIds(), prices, new ProviderBudget(prices, budgets, clock), clock);

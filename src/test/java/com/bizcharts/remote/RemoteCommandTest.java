@@ -194,4 +194,23 @@ class RemoteCommandTest {
         assertThat(r.out()).contains("NVIDIA GeForce RTX 4090: 24 GB");
         assertThat(r.err()).contains("RUNPOD_API_KEY is not set");
     }
+
+    @Test
+    void theRunPodKeyGoesOverPlainHttpOffTheLoopbackOnlyWithAllowInsecure() throws Exception {
+        var lan = java.net.NetworkInterface.networkInterfaces().filter(n -> { try { return n.isUp() && !n.isLoopback(); }
+                    catch (java.net.SocketException e) { return false; } })
+                .flatMap(java.net.NetworkInterface::inetAddresses).filter(a -> a instanceof java.net.Inet4Address).findFirst();
+        assumeTrue(lan.isPresent(), "no non-loopback IPv4 address on this machine");
+        // nothing listens on port 1 there: allowed, the request fails at once instead of being refused beforehand
+        Files.writeString(config, Files.readString(config) + "runpod_base_url = \"http://" + lan.get().getHostAddress() + ":1/v1\"\n");
+        var env = java.util.Map.of("RUNPOD_API_KEY", "rp-secret-123456");
+        String[] base = {"--db", db.toString(), "--config", config.toString(), "remote", "pods"};
+        CliTest refused = CliTest.run(env, base);
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("refusing to send RUNPOD_API_KEY over plain http:// to " + lan.get().getHostAddress());
+        String[] insecure = java.util.Arrays.copyOf(base, base.length + 1);
+        insecure[base.length] = "--allow-insecure";
+        CliTest allowed = CliTest.run(env, insecure);
+        assertThat(allowed.err()).contains("RunPod API unreachable").doesNotContain("refusing").doesNotContain("rp-secret-123456");
+    }
 }

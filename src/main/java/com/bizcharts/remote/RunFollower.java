@@ -92,7 +92,8 @@ final class RunFollower {
         Duration wait = poll.isZero() ? Duration.ofMillis(50) : poll;
         String why = lost.getMessage();
         for (int attempt = 1; ; attempt++) {
-            say.accept(why + "; the run goes on on the machine; reconnecting in " + TrainingProgress.formatDuration(wait)
+            say.accept(why + "; the run goes on on the machine; reconnecting in "
+                    + (wait.toMillis() < 1000 ? wait.toMillis() + " ms" : TrainingProgress.formatDuration(wait))
                     + " (attempt " + attempt + ")");
             sleep(wait);
             if (stop.getAsBoolean()) return null;

@@ -19,7 +19,7 @@ class ArchitectureTest {
     @Test
     void theRulesSeeEveryPackage() {
         // A rule over no classes passes vacuously: make sure the import found the code the rules are about.
-        for (String pkg : new String[]{"collect", "store", "coins", "sentiment", "learn", "remote", "index", "app", "cli", "ui"}) {
+        for (String pkg : new String[]{"collect", "store", "coins", "sentiment", "learn", "remote", "index", "secrets", "app", "cli", "ui"}) {
             assertThat(classes.stream().anyMatch(c -> c.getPackageName().startsWith("com.bizcharts." + pkg)))
                     .as("classes in com.bizcharts." + pkg).isTrue();
         }
@@ -35,7 +35,8 @@ class ArchitectureTest {
     @Test
     void engineDoesNotDependOnUiOrCli() {
         noClasses().that().resideInAnyPackage("com.bizcharts.collect..", "com.bizcharts.store..", "com.bizcharts.coins..",
-                        "com.bizcharts.sentiment..", "com.bizcharts.learn..", "com.bizcharts.remote..", "com.bizcharts.index..")
+                        "com.bizcharts.sentiment..", "com.bizcharts.learn..", "com.bizcharts.remote..", "com.bizcharts.index..",
+                        "com.bizcharts.secrets..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.bizcharts.ui..", "com.bizcharts.cli..", "com.bizcharts.app..")
                 .check(classes);
     }

@@ -31,10 +31,12 @@ public final class Analysis {
     private final Database database;
     private final PriceRepository prices;
     private final Backoff backoff;
+    private final ApiKeys secrets;
     private final Clock clock;
     private PriceSync priceSync;
 
-    Analysis(Settings settings, Database database, Backoff backoff, Clock clock) {
+    Analysis(Settings settings, Database database, Backoff backoff, ApiKeys secrets, Clock clock) {
+        this.secrets = secrets;
         this.settings = settings;
         this.database = database;
         this.prices = new PriceRepository(database);
@@ -56,12 +58,14 @@ public final class Analysis {
     public synchronized PriceSync priceSync() {
         if (priceSync == null) {
             var p = settings.prices();
-            var keys = ApiKeys.system();
+            var keys = secrets;
+            var transport = settings.security().keyTransport();
             List<PriceProvider> providers = List.of(
                     new BinanceProvider(priceHttp(p.binance()), p.binance().baseUri(), clock),
-                    new CoinGeckoProvider(priceHttp(p.coingecko()), p.coingecko().baseUri(), () -> keys.find("COINGECKO_API_KEY"), clock),
+                    new CoinGeckoProvider(priceHttp(p.coingecko()), p.coingecko().baseUri(), () -> keys.find("COINGECKO_API_KEY"),
+                            clock, transport),
                     new CoinMarketCapProvider(priceHttp(p.coinmarketcap()), p.coinmarketcap().baseUri(),
-                            () -> keys.find(CoinMarketCapProvider.KEY), clock));
+                            () -> keys.find(CoinMarketCapProvider.KEY), clock, transport));
             Map<String, Integer> budgets = new HashMap<>();
             for (PriceProvider provider : providers) budgets.put(provider.name(), p.provider(provider.name()).monthlyBudget());
             priceSync = new PriceSync(providers, p.order(), priceIds(), prices, new ProviderBudget(prices, budgets, clock), clock);

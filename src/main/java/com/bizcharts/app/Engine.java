@@ -4,6 +4,7 @@ import com.bizcharts.coins.CoinExtractor;
 import com.bizcharts.coins.CoinList;
 import com.bizcharts.coins.CoinMentionRepository;
 import com.bizcharts.collect.http.Backoff;
+import com.bizcharts.learn.teacher.ApiKeys;
 import com.bizcharts.sentiment.embedded.SentimentSignals;
 import com.bizcharts.sentiment.embedded.SlangTally;
 import com.bizcharts.sentiment.embedded.ThumbnailSignal;
@@ -54,6 +55,11 @@ public final class Engine implements AutoCloseable {
     private final Remote remote;
 
     public Engine(Settings settings) {
+        this(settings, ApiKeys.system());
+    }
+
+    /** @param secrets where keys and the SSH passphrase come from (the environment and keyring, or a test's own) */
+    public Engine(Settings settings, ApiKeys secrets) {
         this.settings = settings;
         Clock clock = Clock.systemUTC();
         Path imagesDir = settings.paths().imagesPath();
@@ -78,8 +84,8 @@ public final class Engine implements AutoCloseable {
         this.training = new Training(settings, database, signals, models, modelLoader, clock);
         this.labelling = new Labelling(database, threads, new LabelRepository(database), coinMentions, activeModel,
                 training::activeLearningQueue, imagesDir, clock);
-        this.analysis = new Analysis(settings, database, backoff, clock);
-        this.remote = new Remote(settings, database, training::candidateEvaluation, clock);
+        this.analysis = new Analysis(settings, database, backoff, secrets, clock);
+        this.remote = new Remote(settings, database, training::candidateEvaluation, secrets, clock);
     }
 
     /**

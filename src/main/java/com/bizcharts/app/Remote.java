@@ -31,19 +31,19 @@ public final class Remote {
     private final PodLauncher podLauncher;
     private final RemoteInference remoteInference;
 
-    Remote(Settings settings, Database database, Supplier<CandidateEvaluation> candidateEvaluation, Clock clock) {
+    Remote(Settings settings, Database database, Supplier<CandidateEvaluation> candidateEvaluation, ApiKeys secrets, Clock clock) {
         this.settings = settings;
         this.database = database;
         this.candidateEvaluation = candidateEvaluation;
         this.clock = clock;
         var remote = settings.remote();
         this.remoteTraining = new RemoteTraining(database, remote, settings.paths().imagesPath(),
-                settings.paths().modelsPath().resolve("remote"), ApiKeys.system(), clock);
-        // the RunPod key is looked up when a pod is asked for, never kept
+                settings.paths().modelsPath().resolve("remote"), secrets, clock);
+        // the RunPod key is looked up when a pod is asked for, never kept, and sent only where the transport allows
         this.podLauncher = new PodLauncher(() -> new RunPodClient(URI.create(remote.runpodBaseUrl()),
-                ApiKeys.system().find("RUNPOD_API_KEY").orElse(null), Duration.ofSeconds(30)),
+                secrets.find(RunPodClient.KEY).orElse(null), Duration.ofSeconds(30), settings.security().keyTransport()),
                 remote, remoteTraining.runs(), clock, d -> Thread.sleep(d.toMillis()));
-        this.remoteInference = new RemoteInference(remoteTraining.runs(), remote, ApiKeys.system());
+        this.remoteInference = new RemoteInference(remoteTraining.runs(), remote, secrets);
     }
 
     public RemoteTraining remoteTraining() { return remoteTraining; }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import com.bizcharts.collect.http.BodyCap;
 import com.bizcharts.index.prices.PriceSettings;
 import com.bizcharts.remote.RemoteSettings;
+import com.bizcharts.secrets.KeyTransport;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,7 +41,8 @@ public record Settings(
         LearningSettings learning,
         RemoteSettings remote,
         PriceSettings prices,
-        ScoringSettings scoring) {
+        ScoringSettings scoring,
+        SecuritySettings security) {
 
     public static final Path DEFAULT_FILE = Path.of("config", "settings.toml");
     private static final String BUNDLED = "/com/bizcharts/config/settings.toml";
@@ -122,6 +124,11 @@ public record Settings(
         private static Optional<Path> path(String s) { return s == null || s.isBlank() ? Optional.empty() : Optional.of(Path.of(s.strip())); }
     }
 
+    /** Where keys may travel: over plain http:// to a non-loopback host only when {@code allowInsecureHttp}. */
+    public record SecuritySettings(boolean allowInsecureHttp) {
+        public KeyTransport keyTransport() { return new KeyTransport(allowInsecureHttp); }
+    }
+
     /** Vision-LLM teachers: base URLs, prices per million tokens and the largest answer accepted (keys never live here). */
     public record TeacherSettings(String openaiBaseUrl, String geminiBaseUrl, String compatibleBaseUrl,
                                   double openaiInputPerMillion, double openaiOutputPerMillion,
@@ -176,7 +183,14 @@ public record Settings(
     /** A copy with the database path replaced (the {@code --db} option). */
     public Settings withDatabase(Path database) {
         return new Settings(new PathSettings(database.toString(), paths.images, paths.models, paths.activeModel),
-                fourchan, warosu, backoff, retention, labeling, coins, lexicon, ocr, signals, teacher, learning, remote, prices, scoring);
+                fourchan, warosu, backoff, retention, labeling, coins, lexicon, ocr, signals, teacher, learning, remote, prices, scoring,
+                security);
+    }
+
+    /** A copy that lets keys travel over plain http:// to any host (the {@code --allow-insecure} option). */
+    public Settings withInsecureHttpAllowed() {
+        return new Settings(paths, fourchan, warosu, backoff, retention, labeling, coins, lexicon, ocr, signals, teacher,
+                learning, remote, prices, scoring, new SecuritySettings(true));
     }
 
     private static ObjectNode bundledTree() {

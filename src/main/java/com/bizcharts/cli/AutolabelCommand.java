@@ -1,7 +1,6 @@
 package com.bizcharts.cli;
 
 import com.bizcharts.app.Settings;
-import com.bizcharts.learn.teacher.ApiKeys;
 import com.bizcharts.learn.teacher.AutolabelRun;
 import com.bizcharts.learn.teacher.CostEstimate;
 import com.bizcharts.learn.teacher.HttpTeacherClient;
@@ -58,6 +57,9 @@ public final class AutolabelCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "print the estimate and stop")
     boolean dryRun;
 
+    @picocli.CommandLine.Mixin
+    InsecureHttpOption insecure;
+
     @Override
     public Integer call() {
         if (provider == null) throw new IllegalArgumentException("--provider is required: openai, gemini or compatible");
@@ -70,7 +72,7 @@ public final class AutolabelCommand implements Callable<Integer> {
             case COMPATIBLE -> ts.compatibleBaseUrl();
         };
         String m = model != null ? model : p.defaultModel();
-        String key = ApiKeys.system().find(p.keyVariable()).orElse(null);
+        String key = root.secrets().find(p.keyVariable()).orElse(null);
         if (key == null && p.keyRequired()) {
             throw new IllegalArgumentException("no API key: set " + p.keyVariable() + " in the environment or the keyring");
         }
@@ -97,7 +99,7 @@ public final class AutolabelCommand implements Callable<Integer> {
         }
         HttpTeacherClient client = new HttpTeacherClient(p, url, m, key, Duration.ofMillis((long) (pace * 1000)),
                 HttpTeacherClient.Retry.standard(), d -> Thread.sleep(d), Duration.ofSeconds(ts.requestTimeoutSeconds()),
-                ts.answerCap());
+                engine.settings().security().keyTransport(), ts.answerCap());
         AutolabelRun run = engine.training().autolabelRun(client, teacher);
         AutolabelRun.Summary s = run.run(new AutolabelRun.Options(limit, batchSize, resume, 2),
                 (labeled, failed, planned) -> out.printf(Locale.ROOT, "checkpoint: %d labeled, %d failed of %d%n",
@@ -108,6 +110,11 @@ public final class AutolabelCommand implements Callable<Integer> {
                 CostEstimate.dollars(s.inputTokens(), s.outputTokens(), inPrice, outPrice));
         if (s.stoppedBy() != null) {
             spec.commandLine().getErr().println("error: stopped: " + s.stoppedBy());
+            return 1;
+        }
+        if (s.labeled() == 0 && s.failed() > 0) { // nothing came of the run: a script must not read it as done
+            spec.commandLine().getErr().println("error: no post labeled, " + s.failed() + " failed (last: " + s.lastFailure()
+                    + "); --retry-failed tries them again");
             return 1;
         }
         return 0;

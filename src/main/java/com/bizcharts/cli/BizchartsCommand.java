@@ -2,6 +2,7 @@ package com.bizcharts.cli;
 
 import com.bizcharts.app.Engine;
 import com.bizcharts.app.Settings;
+import com.bizcharts.learn.teacher.ApiKeys;
 import com.bizcharts.sentiment.embedded.SentimentSignals;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,6 +32,8 @@ public final class BizchartsCommand {
     @Option(names = "--config", paramLabel = "FILE", description = "settings file (default config/settings.toml)")
     Path config;
 
+    private ApiKeys secrets = ApiKeys.system();
+    private boolean insecureHttp;
     private Settings settings;
     private Engine engine;
     private SentimentSignals signals;
@@ -39,15 +42,26 @@ public final class BizchartsCommand {
     public Settings settings() {
         if (settings == null) {
             Settings loaded = Settings.load(config == null ? Settings.DEFAULT_FILE : config, config != null);
-            settings = db == null ? loaded : loaded.withDatabase(db);
+            Settings withDb = db == null ? loaded : loaded.withDatabase(db);
+            settings = insecureHttp ? withDb.withInsecureHttpAllowed() : withDb;
         }
         return settings;
     }
 
     /** The engine, opened on first use so that commands without a database never create one. */
     public Engine engine() {
-        if (engine == null) engine = new Engine(settings());
+        if (engine == null) engine = new Engine(settings(), secrets);
         return engine;
+    }
+
+    /** Where API keys and the SSH passphrase come from: the environment, then the keyring. */
+    public ApiKeys secrets() { return secrets; }
+
+    /** {@code --allow-insecure}: keys may go over plain http:// to any host for this run (see {@link InsecureHttpOption}). */
+    void allowInsecureHttp() {
+        if (engine != null) throw new IllegalStateException("--allow-insecure must be applied before the engine opens");
+        insecureHttp = true;
+        settings = null;
     }
 
     /** The sentiment signals: the engine's when it is open, else built from settings alone (no database). */
@@ -66,7 +80,13 @@ public final class BizchartsCommand {
 
     /** Runs the command line and returns the exit code; used by {@code Main} and by tests in-process. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, ApiKeys.system());
+    }
+
+    /** As {@link #run(String[], PrintStream, PrintStream)} with the keys from {@code secrets} (tests pass their own). */
+    public static int run(String[] args, PrintStream out, PrintStream err, ApiKeys secrets) {
         BizchartsCommand root = new BizchartsCommand();
+        root.secrets = secrets;
         CommandLine cmd = new CommandLine(root);
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));

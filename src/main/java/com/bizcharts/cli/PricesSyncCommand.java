@@ -30,6 +30,7 @@ final class PricesSyncCommand implements Callable<Integer> {
     @Option(names = "--from", required = true, paramLabel = "DATE", description = "first day (UTC)") LocalDate from;
     @Option(names = "--to", paramLabel = "DATE", description = "last day, inclusive (default: up to the last closed bar)") LocalDate to;
     @Option(names = "--interval", paramLabel = "1h|1d", description = "bar length (default from settings: 1h)") String interval;
+    @picocli.CommandLine.Mixin InsecureHttpOption insecure;
     @Option(names = "--provider", paramLabel = "NAME", description = "use only this provider: binance, coingecko or coinmarketcap")
     String provider;
 

@@ -9,6 +9,7 @@ import com.bizcharts.remote.RemoteTrainingPlan;
 import com.bizcharts.remote.RemoteTrainingStatus;
 import com.bizcharts.remote.TrainingProgress;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -87,15 +88,28 @@ public final class RemoteCommand {
         }
     }
 
-    /** Prints a progress line when the step changes (not on every poll). */
-    static Consumer<TrainingProgress> printer(PrintWriter w) {
-        long[] last = {-1};
-        return p -> {
-            if (p.step() != last[0] && p.state() == TrainingProgress.State.RUNNING) {
-                last[0] = p.step();
-                w.println(p.summary());
+    /** Prints a progress line when the step changes (not on every poll), and any other line once. */
+    static final class ProgressPrinter implements Consumer<TrainingProgress> {
+        private final PrintWriter w;
+        private long lastStep = -1;
+        private String lastLine;
+
+        ProgressPrinter(PrintWriter w) { this.w = w; }
+
+        @Override
+        public void accept(TrainingProgress p) {
+            if (p.step() != lastStep && p.state() == TrainingProgress.State.RUNNING) {
+                lastStep = p.step();
+                print(p.summary());
             }
-        };
+        }
+
+        /** Prints the line unless it is the one just printed (the live line, then the same line as the end). */
+        void print(String line) {
+            if (line.equals(lastLine)) return;
+            w.println(line);
+            lastLine = line;
+        }
     }
 
     /** Releases the run's pod (terminate by default), if we launched one. */
@@ -106,7 +120,7 @@ public final class RemoteCommand {
                 PodLauncher.cost(run.costPerHour(), Instant.parse(run.startedAt()), engine.remote().clock().instant()));
     }
 
-    @Command(name = "status", description = "Where the latest (or the named) run stands; --follow reattaches until it ends.")
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "Where the latest (or the named) run stands; --follow reattaches until it ends.")
     static final class Status implements Runnable {
         @ParentCommand RemoteCommand parent;
         @Spec CommandSpec spec;
@@ -127,13 +141,14 @@ public final class RemoteCommand {
                             run.finishedAt() == null ? engine.remote().clock().instant() : Instant.parse(run.finishedAt())));
             if (run.message() != null) w.println(run.message());
             if (!run.active()) return;
+            ProgressPrinter printer = new ProgressPrinter(w);
             TrainingProgress p = engine.remote().remoteTraining().follow(run.runId(), firstUse(acceptNew, w), poll(engine),
-                    printer(w), () -> !follow);
-            w.println(p.summary());
+                    printer, () -> !follow, w::println);
+            printer.print(p.summary());
         }
     }
 
-    @Command(name = "pull", description = "Download a finished run's adapter and student (checksummed), register them and"
+    @Command(name = "pull", mixinStandardHelpOptions = true, description = "Download a finished run's adapter and student (checksummed), register them and"
             + " judge the student on the golden set.")
     static final class Pull implements Runnable {
         @ParentCommand RemoteCommand parent;
@@ -142,6 +157,7 @@ public final class RemoteCommand {
         @Option(names = "--accept-new-host-key") boolean acceptNew;
         @Option(names = "--keep-pod", description = "leave the pod running (to 'remote serve' the adapter); release it later"
                 + " with 'remote stop' or 'remote pods --sweep'") boolean keepPod;
+        @Mixin InsecureHttpOption insecure; // releasing the pod asks RunPod
 
         @Override
         public void run() {
@@ -152,7 +168,7 @@ public final class RemoteCommand {
         }
     }
 
-    @Command(name = "evaluate", description = "Judge a pulled run's student on the golden posts its export held out, against"
+    @Command(name = "evaluate", mixinStandardHelpOptions = true, description = "Judge a pulled run's student on the golden posts its export held out, against"
             + " the active model; only then can 'models activate' promote it.")
     static final class Evaluate implements Runnable {
         @ParentCommand RemoteCommand parent;
@@ -170,12 +186,13 @@ public final class RemoteCommand {
         }
     }
 
-    @Command(name = "stop", description = "Cancel the latest (or the named) run and release its pod.")
+    @Command(name = "stop", mixinStandardHelpOptions = true, description = "Cancel the latest (or the named) run and release its pod.")
     static final class Stop implements Runnable {
         @ParentCommand RemoteCommand parent;
         @Spec CommandSpec spec;
         @Parameters(arity = "0..1", paramLabel = "RUN") String runId;
         @Option(names = "--accept-new-host-key") boolean acceptNew;
+        @Mixin InsecureHttpOption insecure; // releasing the pod asks RunPod
 
         @Override
         public void run() {
@@ -192,11 +209,12 @@ public final class RemoteCommand {
         }
     }
 
-    @Command(name = "pods", description = "List our RunPod pods (name prefix from settings); --sweep terminates them.")
+    @Command(name = "pods", mixinStandardHelpOptions = true, description = "List our RunPod pods (name prefix from settings); --sweep terminates them.")
     static final class Pods implements Runnable {
         @ParentCommand RemoteCommand parent;
         @Spec CommandSpec spec;
         @Option(names = "--sweep", description = "terminate every pod of ours") boolean sweep;
+        @Mixin InsecureHttpOption insecure;
 
         @Override
         public void run() {

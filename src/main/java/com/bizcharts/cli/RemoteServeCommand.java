@@ -26,6 +26,7 @@ final class RemoteServeCommand implements Runnable {
     @Option(names = "--local-port", paramLabel = "P", description = "local end of the tunnel (default [remote] serve_local_port)") Integer localPort;
     @Option(names = "--stop", description = "stop the adapter server on the machine") boolean stop;
     @Option(names = "--accept-new-host-key") boolean acceptNew;
+    @picocli.CommandLine.Mixin InsecureHttpOption insecure; // the pod check asks RunPod
 
     @Override
     public void run() {

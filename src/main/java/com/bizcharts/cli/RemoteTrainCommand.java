@@ -35,6 +35,7 @@ final class RemoteTrainCommand implements Runnable {
     @Option(names = "--gpu", paramLabel = "TYPE", description = "RunPod GPU type, e.g. 4090, A6000 (default from settings)") String gpu;
     @Option(names = "--detach", description = "return once training started; follow later with 'remote status --follow'") boolean detach;
     @Option(names = "--keep-pod", description = "keep the RunPod pod running after the pull (to 'remote serve' the adapter)") boolean keepPodAfter;
+    @picocli.CommandLine.Mixin InsecureHttpOption insecure;
 
     @Override
     public void run() {

@@ -8,20 +8,20 @@ import net.schmizz.sshj.sftp.SFTPClient;
 import net.schmizz.sshj.transport.TransportException;
 import net.schmizz.sshj.userauth.UserAuthException;
 import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
-import net.schmizz.sshj.userauth.password.PasswordUtils;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One SSH connection to the training machine: public-key login (passphrase from BIZCHARTS_SSH_PASSPHRASE in the
- * environment or keyring, never from settings), verified host key, command execution and SFTP.
+ * environment or keyring, never from settings), verified host key ({@link HostKeyTrust}), command execution and SFTP.
+ * SSHJ's own error logging is quieted ({@link QuietSshLogs}): what went wrong reaches the caller as one message.
  */
 public final class RemoteShell implements AutoCloseable {
 
@@ -43,44 +43,55 @@ public final class RemoteShell implements AutoCloseable {
     }
 
     private final SSHClient ssh;
+    private final SshTarget target;
     private SFTPClient sftp;
 
-    private RemoteShell(SSHClient ssh) {
+    private RemoteShell(SSHClient ssh, SshTarget target) {
         this.ssh = ssh;
+        this.target = target;
     }
 
+    /**
+     * Connects, verifies the host key and logs in. A refused host key or login, or a key that cannot be decrypted, is
+     * said as such; anything else (refused, timed out, dropped during the handshake) is {@link RemoteException#connectionLost}.
+     */
     public static RemoteShell connect(SshTarget target, HostKeyTrust.FirstUse firstUse, ApiKeys secrets,
                                       Duration timeout) {
-        SSHClient ssh = new SSHClient(new DefaultConfig());
+        DefaultConfig config = new DefaultConfig();
+        config.setLoggerFactory(QuietSshLogs.INSTANCE);
+        SSHClient ssh = new SSHClient(config);
+        KeyProvider key = SshKey.load(ssh, target.key(), secrets);
+        HostKeyTrust trust;
         try {
-            ssh.addHostKeyVerifier(HostKeyTrust.of(target.knownHosts(), firstUse));
+            trust = HostKeyTrust.of(target.knownHosts(), firstUse);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read known_hosts " + target.knownHosts() + ": " + e.getMessage());
+        }
+        try {
+            ssh.addHostKeyVerifier(trust);
             ssh.setConnectTimeout((int) timeout.toMillis());
             ssh.setTimeout((int) timeout.toMillis());
             ssh.connect(target.host(), target.port());
-            if (target.key() == null || !Files.isReadable(target.key()))
-                throw new IllegalArgumentException("SSH key not readable: " + target.key() + " (set --key or [remote] key)");
-            String passphrase = secrets.find(PASSPHRASE_KEY).orElse(null);
-            KeyProvider key = passphrase == null ? ssh.loadKeys(target.key().toString())
-                    : ssh.loadKeys(target.key().toString(), PasswordUtils.createOneOff(passphrase.toCharArray()));
             ssh.authPublickey(target.user(), key);
-            return new RemoteShell(ssh);
-        } catch (TransportException e) {
-            close(ssh);
-            throw new RemoteException("cannot connect to " + target + ": " + e.getMessage()
-                    + " (an unknown or changed host key is refused unless confirmed)");
+            return new RemoteShell(ssh, target);
         } catch (UserAuthException e) {
             close(ssh);
-            throw new RemoteException("login to " + target + " refused for key " + target.key());
+            throw new RemoteException("login to " + target + " refused for key " + target.key() + ": the server does not"
+                    + " accept it for user " + target.user() + " (is the .pub in that user's authorized_keys there?)");
         } catch (IOException e) {
             close(ssh);
-            throw new RemoteException("cannot connect to " + target + ": " + e.getMessage());
+            if (trust.refusal().isPresent()) throw new RemoteException(trust.refusal().get());
+            throw RemoteException.connectionLost("cannot connect to " + target + ": " + describe(e));
         } catch (RuntimeException e) {
             close(ssh);
             throw e;
         }
     }
 
-    /** Runs a command through the remote shell and waits for it (at most the timeout). */
+    /**
+     * Runs a command through the remote shell and waits for it (at most the timeout). A connection that drops on the
+     * way is {@link RemoteException#connectionLost}: the command's outcome is then unknown, never a made-up exit code.
+     */
     public Result exec(String command, Duration timeout) {
         try (Session session = ssh.startSession()) {
             Session.Command cmd = session.exec(command);
@@ -88,10 +99,26 @@ public final class RemoteShell implements AutoCloseable {
             String out = read(cmd.getInputStream());
             cmd.join(timeout.toMillis(), TimeUnit.MILLISECONDS);
             Integer status = cmd.getExitStatus();
-            return new Result(status == null ? -1 : status, out, err.join());
-        } catch (IOException e) {
-            throw new RemoteException("remote command failed: " + e.getMessage());
+            String errText = err.join();
+            if (status == null && !ssh.isConnected()) throw lost(null);
+            return new Result(status == null ? -1 : status, out, errText);
+        } catch (IOException | UncheckedIOException | CompletionException | IllegalStateException e) {
+            // SSHJ says "Broken transport; encountered EOF", "Not connected" and the like once the link is gone
+            if (!ssh.isConnected() || e instanceof TransportException || e.getCause() instanceof TransportException
+                    || e instanceof IllegalStateException) throw lost(e);
+            throw new RemoteException("remote command failed: " + describe(e));
         }
+    }
+
+    private RemoteException lost(Exception e) {
+        return RemoteException.connectionLost("the connection to " + target + " dropped"
+                + (e == null ? "" : " (" + describe(e) + ")"));
+    }
+
+    private static String describe(Exception e) {
+        Throwable t = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        if (t instanceof UncheckedIOException && t.getCause() != null) t = t.getCause();
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
     public Result exec(String command) {

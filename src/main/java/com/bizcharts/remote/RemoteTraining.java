@@ -7,7 +7,6 @@ import com.bizcharts.store.Database;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
@@ -53,35 +52,41 @@ public final class RemoteTraining {
             throw new IllegalArgumentException("run " + active.get(0).runId() + " is still active; see 'remote status' or 'remote stop'");
         String runId = "rt-" + RUN_TIME.format(clock.instant()) + "-" + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
         RemoteLayout layout = new RemoteLayout(settings.workspace());
-        runs.create(runId, target, layout.workspace(), podId, costPerHour, "pushing");
-        try {
-            Path staging = runsDir.resolve(runId).resolve("push");
-            var summary = new DatasetExport(db, imagesDir).write(staging.resolve("data"), settings.validationShare(),
-                    settings.teacherMinConfidence());
-            runs.dataset(runId, summary.toJson());
-            say.accept("dataset: " + summary.train() + " train / " + summary.validation() + " validation ("
-                    + summary.human() + " human, " + summary.teacher() + " teacher labels, " + summary.images() + " images)");
-            ScriptBundle.writeTo(staging.resolve("scripts"));
-            try (RemoteShell shell = connect(target, firstUse)) {
-                FileSync sync = new FileSync(shell);
-                var s = sync.push(staging.resolve("scripts"), layout.scripts());
-                var d = sync.push(staging.resolve("data"), layout.data());
-                say.accept("pushed " + (s.transferred() + d.transferred()) + " files (" + (s.skipped() + d.skipped())
-                        + " already there), " + (s.bytes() + d.bytes()) + " bytes");
-                String setup = layout.fill(settings.setup(), settings.python(), runId);
-                if (!setup.isBlank()) {
-                    say.accept("preparing the environment: " + setup);
-                    shell.exec(setup, Duration.ofMinutes(30)).orThrow("environment setup");
-                }
-                new RemoteJob(shell, layout, runId).start(pipeline(layout, runId));
+        // Connect (host key, login) before the run exists: a machine we may not talk to leaves no run behind, so
+        // 'remote status' still shows the last real one.
+        try (RemoteShell shell = connect(target, firstUse)) {
+            runs.create(runId, target, layout.workspace(), podId, costPerHour, "pushing");
+            try {
+                push(runId, shell, layout, say);
+            } catch (RuntimeException e) {
+                runs.status(runId, "failed", e.getMessage());
+                throw e;
             }
-            runs.status(runId, "running", null);
-            say.accept("started run " + runId + " on " + target);
-            return runId;
-        } catch (RuntimeException e) {
-            runs.status(runId, "failed", e.getMessage());
-            throw e;
         }
+        runs.status(runId, "running", null);
+        say.accept("started run " + runId + " on " + target);
+        return runId;
+    }
+
+    private void push(String runId, RemoteShell shell, RemoteLayout layout, Consumer<String> say) {
+        Path staging = runsDir.resolve(runId).resolve("push");
+        var summary = new DatasetExport(db, imagesDir).write(staging.resolve("data"), settings.validationShare(),
+                settings.teacherMinConfidence());
+        runs.dataset(runId, summary.toJson());
+        say.accept("dataset: " + summary.train() + " train / " + summary.validation() + " validation ("
+                + summary.human() + " human, " + summary.teacher() + " teacher labels, " + summary.images() + " images)");
+        ScriptBundle.writeTo(staging.resolve("scripts"));
+        FileSync sync = new FileSync(shell);
+        var s = sync.push(staging.resolve("scripts"), layout.scripts());
+        var d = sync.push(staging.resolve("data"), layout.data());
+        say.accept("pushed " + (s.transferred() + d.transferred()) + " files (" + (s.skipped() + d.skipped())
+                + " already there), " + (s.bytes() + d.bytes()) + " bytes");
+        String setup = layout.fill(settings.setup(), settings.python(), runId);
+        if (!setup.isBlank()) {
+            say.accept("preparing the environment: " + setup);
+            shell.exec(setup, Duration.ofMinutes(30)).orThrow("environment setup");
+        }
+        new RemoteJob(shell, layout, runId).start(pipeline(layout, runId));
     }
 
     String pipeline(RemoteLayout layout, String runId) {
@@ -94,85 +99,22 @@ public final class RemoteTraining {
                 + " --output " + out + "/student";
     }
 
-    /**
-     * Follows a run until it ends (or {@code stop} says so): streams the log, reports progress, persists it, and
-     * cancels the run past the hard time limit or after the idle limit without a new log line.
-     */
+    /** As {@link #follow(String, HostKeyTrust.FirstUse, Duration, Consumer, BooleanSupplier, Consumer)}, saying nothing. */
     public TrainingProgress follow(String runId, HostKeyTrust.FirstUse firstUse, Duration poll,
                                    Consumer<TrainingProgress> listener, BooleanSupplier stop) {
+        return follow(runId, firstUse, poll, listener, stop, line -> {});
+    }
+
+    /**
+     * Follows a run until it ends (or {@code stop} says so): streams the log, reports progress, persists it, and
+     * cancels the run past the hard time limit or after the idle limit without a new log line. A dropped connection
+     * is retried with backoff ({@code say} hears about it); the run goes on on the machine meanwhile.
+     */
+    public TrainingProgress follow(String runId, HostKeyTrust.FirstUse firstUse, Duration poll,
+                                   Consumer<TrainingProgress> listener, BooleanSupplier stop, Consumer<String> say) {
         RemoteRun run = find(runId);
-        RemoteLayout layout = new RemoteLayout(run.remoteDir());
-        try (RemoteShell shell = connect(target(run), firstUse)) {
-            RemoteJob job = new RemoteJob(shell, layout, runId);
-            TrainingProgress progress = TrainingProgress.starting();
-            long offset = 0;
-            long firstStep = -1;
-            Instant firstAt = null;
-            Instant lastLine = clock.instant();
-            Instant started = Instant.parse(run.startedAt());
-            while (true) {
-                RemoteJob.Status status = job.status(); // before reading, so no line written before the end is missed
-                RemoteJob.LogChunk chunk = job.readLog(offset);
-                offset = chunk.nextOffset();
-                Instant now = clock.instant();
-                if (!chunk.lines().isEmpty()) lastLine = now;
-                for (String line : chunk.lines()) {
-                    var event = ProgressLine.parse(line);
-                    if (event.isEmpty() || event.get() instanceof ProgressLine.Done) continue; // the exit code decides
-                    if (event.get() instanceof ProgressLine.Step s && (firstAt == null || !s.stage().equals(progress.stage()))) {
-                        firstStep = s.step() - 1;
-                        firstAt = now;
-                    }
-                    progress = progress.after(event.get(), firstStep, firstAt, now);
-                    if (progress.finished()) progress = progress.withState(TrainingProgress.State.RUNNING, null);
-                }
-                if (status != RemoteJob.Status.RUNNING) {
-                    progress = finish(runId, job, status, progress);
-                    listener.accept(progress);
-                    return progress;
-                }
-                String limit = limitReached(started, lastLine, now);
-                if (limit != null) {
-                    job.cancel();
-                    runs.status(runId, "cancelled", limit);
-                    progress = progress.withState(TrainingProgress.State.CANCELLED, limit);
-                    listener.accept(progress);
-                    return progress;
-                }
-                runs.progress(runId, progress);
-                listener.accept(progress);
-                if (stop.getAsBoolean()) return progress;
-                sleep(poll);
-            }
-        }
-    }
-
-    private TrainingProgress finish(String runId, RemoteJob job, RemoteJob.Status status, TrainingProgress p) {
-        runs.progress(runId, p);
-        return switch (status) {
-            case SUCCEEDED -> {
-                runs.status(runId, "succeeded", null);
-                yield new TrainingProgress(TrainingProgress.State.SUCCEEDED, p.stage(), Math.max(p.step(), p.totalSteps()),
-                        p.totalSteps(), p.epoch(), p.loss(), p.evalMacroF1(), Duration.ZERO, null);
-            }
-            case CANCELLED -> {
-                runs.status(runId, "cancelled", "cancelled by the user");
-                yield p.withState(TrainingProgress.State.CANCELLED, "cancelled by the user");
-            }
-            default -> {
-                String why = job.failure();
-                runs.status(runId, "failed", why);
-                yield p.withState(TrainingProgress.State.FAILED, why);
-            }
-        };
-    }
-
-    private String limitReached(Instant started, Instant lastLine, Instant now) {
-        if (settings.maxHours() > 0 && Duration.between(started, now).toMinutes() >= settings.maxHours() * 60)
-            return "stopped at the hard limit of " + settings.maxHours() + " hours";
-        if (settings.idleMinutes() > 0 && Duration.between(lastLine, now).toMinutes() >= settings.idleMinutes())
-            return "stopped after " + settings.idleMinutes() + " minutes without progress";
-        return null;
+        return new RunFollower(runs, settings, clock, () -> connect(target(run), firstUse), say)
+                .follow(run, poll, listener, stop);
     }
 
     /** Downloads the run's outputs (checksummed, resumable) and registers the models; returns their ids. */
@@ -217,14 +159,5 @@ public final class RemoteTraining {
     static SshTarget target(RemoteRun r) {
         return new SshTarget(r.host(), r.port(), r.user(), r.keyPath() == null ? null : Path.of(r.keyPath()),
                 Path.of(r.knownHostsPath()));
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RemoteException("interrupted while following the run");
-        }
     }
 }

@@ -112,7 +112,7 @@ final class RemoteTrainingRun {
             boolean moved = p.state() == TrainingProgress.State.RUNNING && !at.equals(lastStep);
             if (moved) lastStep = at;
             say(moved ? p.summary() : null);
-        }, () -> job.cancelRequested() || job.detachRequested());
+        }, () -> job.cancelRequested() || job.detachRequested(), this::say);
         progress = end;
         if (!end.finished()) {
             if (job.cancelRequested()) return cancelRemote();

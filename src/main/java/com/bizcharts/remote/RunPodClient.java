@@ -1,5 +1,7 @@
 package com.bizcharts.remote;
 
+import com.bizcharts.secrets.KeyTransport;
+import com.bizcharts.secrets.Redaction;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,9 +18,14 @@ import java.util.Map;
 
 /**
  * RunPod's REST API (v1): create, read, list, stop and delete pods. The bearer key is held only in memory and is
- * never part of an exception message or a log line; error messages are built from the status and RunPod's text.
+ * never part of an exception message or a log line; error messages are built from the status and RunPod's text, with
+ * the key (and anything shaped like one) redacted, since an API may echo it. The key goes only over https, or plain http
+ * to the loopback (a test server), unless the {@link KeyTransport} allows more.
  */
 public final class RunPodClient {
+
+    /** The environment variable (or keyring entry) holding the key. */
+    public static final String KEY = "RUNPOD_API_KEY";
 
     /** What we ask for: one GPU of a type, a pinned image, a persistent volume at /workspace, SSH exposed. */
     public record PodRequest(String name, String gpuTypeId, String image, int volumeGb, int containerDiskGb,
@@ -37,8 +44,14 @@ public final class RunPodClient {
     private final Duration timeout;
 
     public RunPodClient(URI base, String apiKey, Duration timeout) {
+        this(base, apiKey, timeout, KeyTransport.STRICT);
+    }
+
+    /** @throws IllegalArgumentException without a key, or when {@code transport} forbids sending it to {@code base} */
+    public RunPodClient(URI base, String apiKey, Duration timeout, KeyTransport transport) {
         if (apiKey == null || apiKey.isBlank())
-            throw new IllegalArgumentException("RUNPOD_API_KEY is not set (environment or keyring)");
+            throw new IllegalArgumentException(KEY + " is not set (environment or keyring)");
+        transport.check(base, apiKey, KEY);
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
         this.base = URI.create(base.toString().replaceAll("/+$", ""));
         this.apiKey = apiKey;
@@ -94,13 +107,14 @@ public final class RunPodClient {
         try {
             res = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new RemoteException("RunPod API unreachable (" + method + " " + path + "): " + e.getMessage());
+            throw new RemoteException(Redaction.redact("RunPod API unreachable (" + method + " " + path + "): " + e.getMessage(), apiKey));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RemoteException("interrupted while calling RunPod");
         }
         if (res.statusCode() / 100 != 2) {
-            throw new RemoteException("RunPod API " + method + " " + path + ": HTTP " + res.statusCode() + " " + reason(res.body()));
+            throw new RemoteException("RunPod API " + method + " " + path + ": HTTP " + res.statusCode() + " "
+                    + reason(Redaction.redact(res.body(), apiKey))); // redacted before it is cut short, so no half key slips out
         }
         try {
             return res.body() == null || res.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(res.body());

@@ -79,4 +79,14 @@ class SettingsTest {
     void dbOptionReplacesTheDatabasePath() {
         assertThat(Settings.defaults().withDatabase(Path.of("/tmp/x.db")).paths().databasePath()).isEqualTo(Path.of("/tmp/x.db"));
     }
+
+    @Test
+    void keysStayOffPlainHttpUnlessTheUserSaysOtherwise(@TempDir Path dir) throws Exception {
+        java.net.URI lan = java.net.URI.create("http://10.0.0.5:8000/v1");
+        assertThat(Settings.defaults().security().keyTransport().refusal(lan, "K")).as("the default refuses").isNotNull();
+        assertThat(Settings.defaults().withInsecureHttpAllowed().security().keyTransport().refusal(lan, "K")).isNull();
+        Path file = dir.resolve("s.toml");
+        Files.writeString(file, "[security]\nallow_insecure_http = true\n");
+        assertThat(Settings.load(file, true).security().keyTransport().refusal(lan, "K")).as("the workstation's setting").isNull();
+    }
 }

@@ -68,6 +68,25 @@ public final class LoopbackSshServer implements AutoCloseable {
         return file;
     }
 
+    /** The client key encrypted with {@code passphrase} (AES-256-CTR, bcrypt KDF), as ssh-keygen -N writes it. */
+    public Path writeClientKey(Path file, String passphrase) throws Exception {
+        var options = new org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyEncryptionContext();
+        options.setPassword(passphrase);
+        options.setCipherName("AES");
+        options.setCipherMode("CTR");
+        options.setCipherType("256");
+        options.setKdfRounds(4); // few rounds: a test key, not a secret
+        try (OutputStream out = Files.newOutputStream(file)) {
+            OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(clientKey, "test", options, out);
+        }
+        return file;
+    }
+
+    /** Cuts every client connection now, as a network drop would; the server keeps listening. */
+    public void dropConnections() {
+        sshd.getActiveSessions().forEach(s -> s.close(true));
+    }
+
     /** The client key in OpenSSH's public form (what KEY.pub holds and a pod's PUBLIC_KEY receives). */
     public String clientPublicKey() {
         return org.apache.sshd.common.config.keys.PublicKeyEntry.toString(clientKey.getPublic());

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -174,6 +175,26 @@ class PodLauncherTest {
                 .hasMessageContaining("RUNPOD_API_KEY");
         assertThatThrownBy(() -> new RunPodClient(runpod.base(), FakeRunPod.KEY, Duration.ofSeconds(5)).get("missing"))
                 .hasMessageContaining("HTTP 404").hasMessageContaining("pod not found");
+    }
+
+    @Test
+    void anErrorEchoingTheKeyHasItRedacted() {
+        runpod.failCreate = "no capacity for the request made with Bearer " + FakeRunPod.KEY + " (key " + FakeRunPod.KEY + ")";
+        assertThatThrownBy(() -> launcher().launch("4090", "k", Duration.ofMinutes(1), said::add))
+                .isInstanceOf(RemoteException.class).hasMessageContaining("HTTP 500").hasMessageContaining("no capacity")
+                .hasMessageContaining("[redacted]").hasMessageNotContaining(FakeRunPod.KEY);
+        assertThat(String.join("\n", said)).doesNotContain(FakeRunPod.KEY);
+    }
+
+    @Test
+    void theKeyIsNotSentOverPlainHttpOffTheLoopbackUnlessAllowed() {
+        URI lan = URI.create("http://192.0.2.10:9/v1"); // TEST-NET: refused before any request is made
+        assertThatThrownBy(() -> new RunPodClient(lan, FakeRunPod.KEY, Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("refusing to send RUNPOD_API_KEY over plain http:// to 192.0.2.10")
+                .hasMessageNotContaining(FakeRunPod.KEY);
+        assertThat(new RunPodClient(lan, FakeRunPod.KEY, Duration.ofSeconds(1), new com.bizcharts.secrets.KeyTransport(true)))
+                .isNotNull();
     }
 
     @Test

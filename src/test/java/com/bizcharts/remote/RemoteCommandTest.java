@@ -112,11 +112,60 @@ class RemoteCommandTest {
     }
 
     @Test
-    void anUnconfirmedNewHostIsRefused() {
+    void anUnconfirmedNewHostIsRefusedAndLeavesNoRun() {
         CliTest r = remote(train("kh2"));
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.out()).contains("refused: check the fingerprint");
-        assertThat(r.err()).startsWith("error: cannot connect");
+        assertThat(r.err()).startsWith("error: host [127.0.0.1]:" + server.port() + " is not in ").contains("was not confirmed");
+        assertThat(remote("status").err()).as("a machine we never talked to is no run").startsWith("error: no remote runs yet");
+    }
+
+    @Test
+    void aChangedHostKeyIsRefusedPlainlyAndLeavesNoRun() throws Exception {
+        CliTest ok = remote(train("kh", "--accept-new-host-key"));
+        assertThat(ok.exitCode()).as(ok.err()).isZero();
+        String first = remote("status").out();
+        java.util.List<String> lines = Files.readAllLines(tmp.resolve("kh"));
+        String otherKey = otherKeyOfTheSameType();
+        Files.write(tmp.resolve("kh"), lines.stream().map(l -> l.substring(0, l.lastIndexOf(' ') + 1) + otherKey).toList());
+        CliTest r;
+        try (StderrCapture logs = new StderrCapture()) {
+            r = remote(train("kh", "--accept-new-host-key"));
+            assertThat(logs.text()).as("no SSH library ERROR lines in front of the message").doesNotContain("ERROR");
+        }
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).startsWith("error: host key of [127.0.0.1]:" + server.port() + " CHANGED: ")
+                .contains("now presents ecdsa-sha2-nistp521 " + HostKeyTrust.fingerprint(server.hostKey()))
+                .doesNotContainPattern("([0-9a-f]{2}:){15}"); // no MD5 fingerprint
+        assertThat(r.err().lines().count()).as("one line").isEqualTo(1);
+        assertThat(remote("status").out()).as("the refused attempt is not the latest run").isEqualTo(first);
+    }
+
+    private static String otherKeyOfTheSameType() throws Exception {
+        var gen = java.security.KeyPairGenerator.getInstance("EC");
+        gen.initialize(new java.security.spec.ECGenParameterSpec("secp521r1"));
+        String line = new net.schmizz.sshj.transport.verification.OpenSSHKnownHosts.HostEntry(null, "h",
+                net.schmizz.sshj.common.KeyType.ECDSA521, gen.generateKeyPair().getPublic()).getLine();
+        return line.substring(line.lastIndexOf(' ') + 1);
+    }
+
+    @Test
+    void statusPrintsTheLiveLineOnceAndSubcommandsHaveHelp() throws Exception {
+        Files.writeString(control.resolve("mode"), "gated");
+        assertThat(remote(train("kh", "--accept-new-host-key", "--detach")).exitCode()).isZero();
+        String runId = remote("status").out().split(" ")[1];
+        Path log = tmp.resolve("ws/bizcharts/runs/" + runId + "/train.log");
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!(Files.exists(log) && Files.readString(log).contains("\"step\": 2")) && System.nanoTime() < deadline) Thread.sleep(50);
+        CliTest status = remote("status", "--accept-new-host-key");
+        assertThat(status.exitCode()).as(status.err()).isZero();
+        assertThat(status.out().lines().filter(l -> l.startsWith("running step 2/4"))).as(status.out()).hasSize(1);
+        for (String sub : new String[]{"status", "pull", "stop", "evaluate", "pods", "train", "serve"}) {
+            CliTest help = remote(sub, "--help");
+            assertThat(help.exitCode()).as(sub + ": " + help.err()).isZero();
+            assertThat(help.out()).as(sub).startsWith("Usage: bizcharts remote " + sub);
+        }
+        assertThat(remote("pods", "--help").out()).contains("--allow-insecure");
     }
 
     @Test
@@ -144,5 +193,24 @@ class RemoteCommandTest {
         CliTest r = remote("train", "--runpod", "--gpu", "4090", "--key", key.toString());
         assertThat(r.out()).contains("NVIDIA GeForce RTX 4090: 24 GB");
         assertThat(r.err()).contains("RUNPOD_API_KEY is not set");
+    }
+
+    @Test
+    void theRunPodKeyGoesOverPlainHttpOffTheLoopbackOnlyWithAllowInsecure() throws Exception {
+        var lan = java.net.NetworkInterface.networkInterfaces().filter(n -> { try { return n.isUp() && !n.isLoopback(); }
+                    catch (java.net.SocketException e) { return false; } })
+                .flatMap(java.net.NetworkInterface::inetAddresses).filter(a -> a instanceof java.net.Inet4Address).findFirst();
+        assumeTrue(lan.isPresent(), "no non-loopback IPv4 address on this machine");
+        // nothing listens on port 1 there: allowed, the request fails at once instead of being refused beforehand
+        Files.writeString(config, Files.readString(config) + "runpod_base_url = \"http://" + lan.get().getHostAddress() + ":1/v1\"\n");
+        var env = java.util.Map.of("RUNPOD_API_KEY", "rp-secret-123456");
+        String[] base = {"--db", db.toString(), "--config", config.toString(), "remote", "pods"};
+        CliTest refused = CliTest.run(env, base);
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("refusing to send RUNPOD_API_KEY over plain http:// to " + lan.get().getHostAddress());
+        String[] insecure = java.util.Arrays.copyOf(base, base.length + 1);
+        insecure[base.length] = "--allow-insecure";
+        CliTest allowed = CliTest.run(env, insecure);
+        assertThat(allowed.err()).contains("RunPod API unreachable").doesNotContain("refusing").doesNotContain("rp-secret-123456");
     }
 }

@@ -63,6 +63,37 @@ class RemoteTrainingTest {
     }
 
     @Test
+    void aDroppedConnectionWhileFollowingIsReconnectedAndTheRunFollowedToItsEnd() throws Exception {
+        Files.writeString(control.resolve("mode"), "gated");
+        String runId = training.start(target, ACCEPT, null, null, said::add);
+        List<TrainingProgress> seen = new ArrayList<>();
+        List<String> news = new ArrayList<>();
+        boolean[] dropped = {false};
+        try (StderrCapture logs = new StderrCapture()) {
+            TrainingProgress end = training.follow(runId, ACCEPT, POLL, p -> {
+                seen.add(p);
+                if (p.step() == 2 && !dropped[0]) {
+                    dropped[0] = true;
+                    server.dropConnections(); // mid-run: the job is waiting at step 3 on the machine
+                    try {
+                        Files.writeString(control.resolve("release"), "go");
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            }, () -> false, news::add);
+            assertThat(end.state()).as(String.join("\n", news)).isEqualTo(TrainingProgress.State.SUCCEEDED);
+            assertThat(end.step()).isEqualTo(4);
+            assertThat(logs.text()).as("no stack trace for a drop we handle").doesNotContain("ERROR").doesNotContain("\tat ");
+        }
+        assertThat(dropped[0]).isTrue();
+        assertThat(news).anyMatch(n -> n.contains("the connection to trainer@127.0.0.1:" + server.port() + " dropped")
+                && n.contains("reconnecting in") && n.contains("(attempt 1)"));
+        assertThat(news).anyMatch(n -> n.startsWith("reconnected to trainer@127.0.0.1:" + server.port()));
+        assertThat(training.find(runId).status()).isEqualTo("succeeded");
+    }
+
+    @Test
     void pushesTrainsFollowsAndPullsWithChecksums() throws Exception {
         String runId = training.start(target, ACCEPT, null, null, said::add);
         assertThat(Files.isDirectory(workspace.resolve("venv"))).as("setup command ran").isTrue();

@@ -2,6 +2,7 @@ package com.bizcharts.index.prices;
 
 import com.bizcharts.collect.http.PoliteHttp;
 import com.bizcharts.index.Bucket;
+import com.bizcharts.secrets.KeyTransport;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.net.URI;
@@ -31,8 +32,15 @@ public final class CoinGeckoProvider implements PriceProvider {
     private final URI base;
     private final Supplier<Optional<String>> demoKey;
     private final Clock clock;
+    private final KeyTransport transport;
 
     public CoinGeckoProvider(PoliteHttp http, URI base, Supplier<Optional<String>> demoKey, Clock clock) {
+        this(http, base, demoKey, clock, KeyTransport.STRICT);
+    }
+
+    /** @param transport whether the demo key may go to {@code base}; refused, the provider is skipped with the reason */
+    public CoinGeckoProvider(PoliteHttp http, URI base, Supplier<Optional<String>> demoKey, Clock clock, KeyTransport transport) {
+        this.transport = transport;
         this.http = new ProviderHttp(NAME, http, CoinGeckoProvider::errorText);
         this.base = base;
         this.demoKey = demoKey;
@@ -45,6 +53,12 @@ public final class CoinGeckoProvider implements PriceProvider {
     @Override
     public String idFor(PriceIds.Entry coin) { return coin.coingecko(); }
 
+    /** Usable without a key; with one, only where the key may travel (never silently without the key the user set). */
+    @Override
+    public String unavailableReason() {
+        return demoKey.get().isPresent() ? transport.refusal(base, "COINGECKO_API_KEY") : null;
+    }
+
     @Override
     public Duration maxSpan(Bucket interval) {
         return interval == Bucket.HOUR ? Duration.ofDays(89) : Duration.ofDays(365);
@@ -53,6 +67,8 @@ public final class CoinGeckoProvider implements PriceProvider {
     @Override
     public Fetched fetch(PriceIds.Entry coin, Bucket interval, Instant from, Instant to) throws PriceException, InterruptedException {
         String id = coin.coingecko();
+        String refused = unavailableReason();
+        if (refused != null) throw new PriceException(NAME + ": " + refused);
         URI uri = URI.create(base + "/api/v3/coins/" + URLEncoder.encode(id, StandardCharsets.UTF_8)
                 + "/market_chart/range?vs_currency=usd&from=" + from.getEpochSecond() + "&to=" + to.getEpochSecond());
         Map<String, String> headers = demoKey.get().map(k -> Map.of("x-cg-demo-api-key", k, "Accept", "application/json"))

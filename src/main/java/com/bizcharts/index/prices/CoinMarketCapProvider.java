@@ -2,6 +2,8 @@ package com.bizcharts.index.prices;
 
 import com.bizcharts.collect.http.PoliteHttp;
 import com.bizcharts.index.Bucket;
+import com.bizcharts.secrets.KeyTransport;
+import com.bizcharts.secrets.Redaction;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.net.URI;
@@ -33,8 +35,15 @@ public final class CoinMarketCapProvider implements PriceProvider {
     private final URI base;
     private final Supplier<Optional<String>> key;
     private final Clock clock;
+    private final KeyTransport transport;
 
     public CoinMarketCapProvider(PoliteHttp http, URI base, Supplier<Optional<String>> key, Clock clock) {
+        this(http, base, key, clock, KeyTransport.STRICT);
+    }
+
+    /** @param transport whether the key may go to {@code base} (a plain-http base off the loopback is refused) */
+    public CoinMarketCapProvider(PoliteHttp http, URI base, Supplier<Optional<String>> key, Clock clock, KeyTransport transport) {
+        this.transport = transport;
         this.http = new ProviderHttp(NAME, http, n -> n.path("status").path("error_message").isTextual()
                 ? n.path("status").path("error_message").asText() : null);
         this.base = base;
@@ -50,7 +59,7 @@ public final class CoinMarketCapProvider implements PriceProvider {
 
     @Override
     public String unavailableReason() {
-        return key.get().isPresent() ? null : "no " + KEY + " in the environment or keyring";
+        return key.get().isPresent() ? transport.refusal(base, KEY) : "no " + KEY + " in the environment or keyring";
     }
 
     @Override
@@ -66,6 +75,8 @@ public final class CoinMarketCapProvider implements PriceProvider {
     @Override
     public Fetched fetch(PriceIds.Entry coin, Bucket interval, Instant from, Instant to) throws PriceException, InterruptedException {
         String apiKey = key.get().orElseThrow(() -> new PriceException(NAME + ": " + unavailableReason()));
+        String refused = transport.refusal(base, KEY);
+        if (refused != null) throw new PriceException(NAME + ": " + refused);
         long bars = Duration.between(from, to).dividedBy(interval.length());
         int cost = cost(bars);
         URI uri = URI.create(base + "/v2/cryptocurrency/quotes/historical?id=" + coin.coinmarketcap()
@@ -75,7 +86,8 @@ public final class CoinMarketCapProvider implements PriceProvider {
                 "no coin with id " + coin.coinmarketcap() + " (check config/price-ids.toml)");
         JsonNode status = root.path("status");
         if (status.path("error_code").asInt(0) != 0) {
-            throw new PriceException(NAME + ": " + status.path("error_message").asText("error " + status.path("error_code").asInt()), cost);
+            throw new PriceException(NAME + ": " + Redaction.redact(
+                    status.path("error_message").asText("error " + status.path("error_code").asInt()), apiKey), cost);
         }
         JsonNode data = root.path("data");
         if (!data.has("quotes") && data.has(coin.coinmarketcap())) data = data.get(coin.coinmarketcap());

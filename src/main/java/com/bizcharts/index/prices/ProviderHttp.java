@@ -3,6 +3,7 @@ package com.bizcharts.index.prices;
 import com.bizcharts.collect.http.FetchException;
 import com.bizcharts.collect.http.FetchResult;
 import com.bizcharts.collect.http.PoliteHttp;
+import com.bizcharts.secrets.Redaction;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,7 +15,8 @@ import java.util.function.Function;
 /**
  * One provider's GETs: {@link PoliteHttp} paces them (each provider its own pace), retries 429 and 5xx with backoff
  * and Retry-After; this turns what is left into a {@link PriceException} that names the provider and, where the
- * provider's error JSON says why, says that too.
+ * provider's error JSON says why, says that too. Every message goes through {@link Redaction} with the key headers'
+ * values, since a provider may echo the key it was sent.
  */
 final class ProviderHttp {
 
@@ -39,10 +41,10 @@ final class ProviderHttp {
         } catch (FetchException e) {
             String why = e.body() == null ? null : explain(e.body());
             String hint = e.status() == 429 ? " (rate limit: the free tier's per-minute or monthly limit; try later or another provider)" : "";
-            throw new PriceException(provider + ": " + e.getMessage() + (why == null ? "" : " - " + why) + hint, 1);
+            throw new PriceException(redact(provider + ": " + e.getMessage() + (why == null ? "" : " - " + why) + hint, headers), 1);
         }
         if (r.notFound()) throw new PriceException(provider + ": " + notFound, r.attempts());
-        if (!r.ok()) throw new PriceException(provider + ": unexpected HTTP " + r.status() + " from " + uri, r.attempts());
+        if (!r.ok()) throw new PriceException(redact(provider + ": unexpected HTTP " + r.status() + " from " + uri, headers), r.attempts());
         try {
             return JSON.readTree(r.body());
         } catch (JsonProcessingException e) {
@@ -59,6 +61,14 @@ final class ProviderHttp {
         } catch (java.io.IOException | RuntimeException e) {
             return null;  // an HTML error page or nothing: the status alone has to do
         }
+    }
+
+    /** The text without the values of the headers that carry a key (X-CMC_PRO_API_KEY, x-cg-demo-api-key, ...). */
+    static String redact(String text, Map<String, String> headers) {
+        String[] keys = headers.entrySet().stream()
+                .filter(h -> h.getKey().toLowerCase(java.util.Locale.ROOT).matches(".*(key|auth|token).*"))
+                .map(Map.Entry::getValue).toArray(String[]::new);
+        return Redaction.redact(text, keys);
     }
 
     static String firstLine(String s) {

@@ -31,8 +31,9 @@ public final class AutolabelRun {
         }
     }
 
+    /** @param lastFailure the latest post's failure reason (redacted), or null when none failed */
     public record Summary(String runId, int labeled, int failed, long inputTokens, long outputTokens,
-                          boolean cancelled, String stoppedBy) {}
+                          boolean cancelled, String stoppedBy, String lastFailure) {}
 
     /** Called after every checkpoint, from the thread running the job. */
     public interface Progress {
@@ -71,8 +72,9 @@ public final class AutolabelRun {
         }
         int labeled = 0, failed = 0;
         long in = 0, out = 0;
+        String lastFailure = null;
         while (labeled + failed < options.limit()) {
-            if (cancelled.getAsBoolean()) return new Summary(runId, labeled, failed, in, out, true, null);
+            if (cancelled.getAsBoolean()) return new Summary(runId, labeled, failed, in, out, true, null, lastFailure);
             int room = Math.min(options.batchSize(), options.limit() - labeled - failed);
             List<PendingPost> batch = repo.pending(key, after, room);
             if (batch.isEmpty()) break;
@@ -92,12 +94,13 @@ public final class AutolabelRun {
             in += t.in;
             out += t.out;
             if (!outcomes.isEmpty()) after = outcomes.get(outcomes.size() - 1).post.threadId();
+            for (Outcome o : outcomes) if (o.failureDetail != null) lastFailure = o.failureDetail;
             progress.checkpointed(labeled, failed, options.limit());
-            if (stop != null) return new Summary(runId, labeled, failed, in, out, false, stop);
+            if (stop != null) return new Summary(runId, labeled, failed, in, out, false, stop, lastFailure);
         }
         Long lastDone = after == Long.MIN_VALUE ? null : after;
         db.writeVoid(ctx -> repo.checkpoint(ctx, runId, lastDone, 0, 0, 0, 0, clock.instant(), true));
-        return new Summary(runId, labeled, failed, in, out, false, null);
+        return new Summary(runId, labeled, failed, in, out, false, null, lastFailure);
     }
 
     private record Outcome(PendingPost post, TeacherVerdict verdict, TeacherReply reply, boolean imageSent,
@@ -118,14 +121,17 @@ public final class AutolabelRun {
                 in += reply.inputTokens();
                 out += reply.outputTokens();
                 TeacherVerdict v = VerdictParser.parse(reply);
+                // the rationale is the model's free text: it may quote a key it saw, so it is stored redacted
+                v = new TeacherVerdict(v.label(), v.confidence(), v.sarcasm(), client.redact(v.rationale()));
                 return new Outcome(post, v, reply, request.hasImage(), null, null, attempt, in, out, null);
             } catch (MalformedAnswerException e) {
                 kind = e.isRefusal() ? "refused" : "malformed";
-                detail = e.getMessage();
+                detail = client.redact(e.getMessage());
                 if (e.isRefusal()) return failure(post, kind, detail, attempt, in, out);
             } catch (TeacherCallException e) {
-                if (e.fatal()) return new Outcome(post, null, null, false, null, null, attempt, in, out, e.getMessage());
-                return failure(post, e.kind(), e.getMessage(), attempt, in, out);
+                String why = client.redact(e.getMessage());
+                if (e.fatal()) return new Outcome(post, null, null, false, null, null, attempt, in, out, why);
+                return failure(post, e.kind(), why, attempt, in, out);
             }
         }
         return failure(post, kind, detail, attempts, in, out);

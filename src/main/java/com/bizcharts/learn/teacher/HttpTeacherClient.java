@@ -4,6 +4,9 @@ import com.bizcharts.collect.http.BodyCap;
 import com.bizcharts.collect.http.BodyTooLargeException;
 import com.bizcharts.collect.http.BoundedExchange;
 import com.bizcharts.collect.http.RetryAfter;
+import com.bizcharts.secrets.KeyTransport;
+import com.bizcharts.secrets.Redaction;
+
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +20,9 @@ import java.util.Map;
  * Talks to a teacher over HTTP: paces requests ({@code --rate-limit}), retries 429 and 5xx with exponential
  * backoff that honours Retry-After, and turns everything else into a clear, key-free failure. 401/403/404 stop
  * the run, because every further request would fail the same way and might still be billed. Each attempt is bounded
- * as a whole (headers and body) by the timeout, and the answer by a {@link BodyCap}.
+ * as a whole (headers and body) by the timeout, and the answer by a {@link BodyCap}. Whatever the server says goes
+ * through {@link Redaction} first, since servers echo the key they were sent; and the key is sent only where
+ * {@link KeyTransport} allows (https, or plain http to this machine's loopback).
  */
 public final class HttpTeacherClient implements TeacherClient {
 
@@ -40,18 +45,30 @@ public final class HttpTeacherClient implements TeacherClient {
     private final Duration pace;
     private final Retry retry;
     private final Sleeper sleeper;
+    private final Duration timeout;
     private long lastRequestNanos = Long.MIN_VALUE;
 
+    /** A client that refuses to send the key over plain http to anything but the loopback. */
     public HttpTeacherClient(TeacherProvider provider, String baseUrl, String model, String apiKey, Duration pace,
                              Retry retry, Sleeper sleeper, Duration timeout) {
-        this(provider, baseUrl, model, apiKey, pace, retry, sleeper, timeout, BodyCap.ofKilobytes("teacher answer", 1024, null));
+        this(provider, baseUrl, model, apiKey, pace, retry, sleeper, timeout, KeyTransport.STRICT);
     }
 
-    /** @param answerCap the most bytes one answer may have ({@code [teacher] max_answer_kb}) */
+    /** @throws IllegalArgumentException when {@code transport} forbids sending the key to {@code baseUrl} */
     public HttpTeacherClient(TeacherProvider provider, String baseUrl, String model, String apiKey, Duration pace,
-                             Retry retry, Sleeper sleeper, Duration timeout, BodyCap answerCap) {
+                             Retry retry, Sleeper sleeper, Duration timeout, KeyTransport transport) {
+        this(provider, baseUrl, model, apiKey, pace, retry, sleeper, timeout, transport, BodyCap.ofKilobytes("teacher answer", 1024, null));
+    }
+
+    /**
+     * @param answerCap the most bytes one answer may have ({@code [teacher] max_answer_kb})
+     * @throws IllegalArgumentException when {@code transport} forbids sending the key to {@code baseUrl}
+     */
+    public HttpTeacherClient(TeacherProvider provider, String baseUrl, String model, String apiKey, Duration pace,
+                             Retry retry, Sleeper sleeper, Duration timeout, KeyTransport transport, BodyCap answerCap) {
         this.answerCap = answerCap;
         this.format = ProviderFormat.of(provider);
+        transport.check(format.endpoint(baseUrl, model), apiKey, provider.keyVariable());
         this.baseUrl = baseUrl;
         this.model = model;
         this.apiKey = apiKey;
@@ -62,7 +79,6 @@ public final class HttpTeacherClient implements TeacherClient {
         this.timeout = timeout;
     }
 
-    private final Duration timeout;
     private final BodyCap answerCap;
 
     @Override
@@ -83,9 +99,12 @@ public final class HttpTeacherClient implements TeacherClient {
                 String body = new String(response.body(), StandardCharsets.UTF_8);
                 if (status / 100 == 2) {
                     try {
-                        return format.readReply(body);
+                        // redacted whole, before anything cuts the text short and leaves half a key behind
+                        TeacherReply reply = format.readReply(body);
+                        return new TeacherReply(redact(reply.answer()), redact(reply.refusal()), reply.inputTokens(),
+                                reply.outputTokens());
                     } catch (MalformedAnswerException e) {
-                        throw new TeacherCallException("malformed", e.getMessage(), false);
+                        throw new TeacherCallException("malformed", redact(e.getMessage()), false);
                     }
                 }
                 lastProblem = describe(status, body);
@@ -113,8 +132,14 @@ public final class HttpTeacherClient implements TeacherClient {
     }
 
     private String describe(int status, String body) {
-        String reason = format.errorMessage(body);
+        String reason = redact(format.errorMessage(body));
         return "HTTP " + status + (reason == null || reason.isBlank() ? "" : ": " + reason);
+    }
+
+    /** Server text without our key, nor anything else shaped like a key. */
+    @Override
+    public String redact(String serverText) {
+        return Redaction.redact(serverText, apiKey);
     }
 
     private Duration backoff(int attempt) {

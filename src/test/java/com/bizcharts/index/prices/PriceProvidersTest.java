@@ -137,6 +137,36 @@ class PriceProvidersTest {
     }
 
     @Test
+    void aProviderEchoingTheKeyInItsErrorGetsItRedacted() throws Exception {
+        String echo = "{\"status\":{\"error_code\":1001,\"error_message\":\"This API Key is invalid: secret-key-123\"}}";
+        try (LoopbackServer s = new LoopbackServer(r -> Reply.of(401, echo))) {
+            var cmc = new CoinMarketCapProvider(http(), URI.create(s.base()), () -> Optional.of("secret-key-123"), time);
+            assertThatThrownBy(() -> cmc.fetch(BTC, Bucket.HOUR, FROM, FROM.plusSeconds(3600)))
+                    .isInstanceOf(PriceException.class).hasMessageContaining("HTTP 401")
+                    .hasMessageContaining("This API Key is invalid: [redacted]").hasMessageNotContaining("secret-key-123");
+        }
+        // the same echo in a 200 answer's status block
+        try (LoopbackServer s = new LoopbackServer(r -> Reply.of(200, echo))) {
+            var cmc = new CoinMarketCapProvider(http(), URI.create(s.base()), () -> Optional.of("secret-key-123"), time);
+            assertThatThrownBy(() -> cmc.fetch(BTC, Bucket.HOUR, FROM, FROM.plusSeconds(3600)))
+                    .hasMessageContaining("[redacted]").hasMessageNotContaining("secret-key-123");
+        }
+    }
+
+    @Test
+    void aKeyIsNotSentOverPlainHttpOffTheLoopbackUnlessAllowed() throws Exception {
+        URI lan = URI.create("http://192.0.2.10:9");  // TEST-NET: never reached, the key is refused before any request
+        var cmc = new CoinMarketCapProvider(http(), lan, () -> Optional.of("secret-key-123"), time);
+        assertThat(cmc.unavailableReason()).contains("refusing to send CMC_API_KEY over plain http:// to 192.0.2.10");
+        assertThatThrownBy(() -> cmc.fetch(BTC, Bucket.HOUR, FROM, FROM.plusSeconds(3600))).hasMessageContaining("refusing");
+        var gecko = new CoinGeckoProvider(http(), lan, () -> Optional.of("demo-key"), time);
+        assertThat(gecko.unavailableReason()).contains("COINGECKO_API_KEY");
+        assertThat(new CoinGeckoProvider(http(), lan, Optional::empty, time).unavailableReason()).as("no key, nothing to refuse").isNull();
+        assertThat(new CoinMarketCapProvider(http(), lan, () -> Optional.of("k"), time, new com.bizcharts.secrets.KeyTransport(true))
+                .unavailableReason()).isNull();
+    }
+
+    @Test
     void tooManyRequestsWaitsRetryAfterThenSucceeds() throws Exception {
         AtomicInteger n = new AtomicInteger();
         try (LoopbackServer s = new LoopbackServer(r -> n.incrementAndGet() == 1

@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static com.bizcharts.store.schema.Tables.TEACHER_FAILURES;
+import static com.bizcharts.store.schema.Tables.TEACHER_LABELS;
 import static com.bizcharts.store.schema.Tables.TRAINING_LABELS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -101,6 +103,34 @@ class AutolabelRunTest {
             assertThat(s.labeled()).isZero();
             assertThat(s.failed()).isZero(); // a bad key is not the post's fault: it stays pending
             assertThat(repo.pending(key, Long.MIN_VALUE, 10)).hasSize(1);
+        }
+    }
+
+    @Test
+    void aServerEchoingTheKeyNeverGetsItStoredNorTheRationaleIt(@TempDir Path dir) throws Exception {
+        String echo = "{\"error\":{\"message\":\"upstream failed for sk-test-XYZ (Authorization: Bearer sk-test-XYZ)\","
+                + "\"type\":\"server_error\"}}";
+        try (Database db = Database.open(dir.resolve("a.db"));
+             FakeTeacherServer server = new FakeTeacherServer(req -> req.body().contains("post 4")
+                     ? FakeTeacherServer.Response.ok(FakeTeacherServer.openAiAnswer("{\"label\":\"bullish\",\"confidence\":0.9,"
+                       + "\"sarcasm\":false,\"rationale\":\"the post pastes a key: sk-test-XYZ\"}", 10, 5))
+                     : new FakeTeacherServer.Response(500, echo, null))) {
+            for (int i = 1; i <= 4; i++) LearnFixtures.post(db, i, "", "post " + i, null, T0);
+            TeacherLabelRepository repo = new TeacherLabelRepository(db);
+            HttpTeacherClient client = new HttpTeacherClient(TeacherProvider.COMPATIBLE, server.baseUrl(), "m", "sk-test-XYZ",
+                    Duration.ZERO, HttpTeacherClient.Retry.standard(), d -> {}, Duration.ofSeconds(5));
+            AutolabelRun.Summary s = new AutolabelRun(db, repo, client, key, dir, Clock.systemUTC())
+                    .run(new AutolabelRun.Options(10, 5, false, 2), (l, f, p) -> {}, () -> false);
+
+            assertThat(server.requests.get(0).authorization()).isEqualTo("Bearer sk-test-XYZ"); // the key was sent
+            assertThat(s.failed()).isEqualTo(3);
+            assertThat(s.labeled()).isEqualTo(1);
+            var details = db.read().select(TEACHER_FAILURES.DETAIL).from(TEACHER_FAILURES).fetch(TEACHER_FAILURES.DETAIL);
+            assertThat(details).hasSize(3).allSatisfy(d -> assertThat(d).contains("HTTP 500").contains("[redacted]")
+                    .doesNotContain("sk-test-XYZ"));
+            assertThat(s.lastFailure()).doesNotContain("sk-test-XYZ");
+            String rationale = db.read().select(TEACHER_LABELS.RATIONALE).from(TEACHER_LABELS).fetchOne(TEACHER_LABELS.RATIONALE);
+            assertThat(rationale).isEqualTo("the post pastes a key: [redacted]");
         }
     }
 }

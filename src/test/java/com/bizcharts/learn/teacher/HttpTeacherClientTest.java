@@ -95,7 +95,7 @@ class HttpTeacherClientTest {
                 FakeTeacherServer.openAiAnswer("{\"label\":\"neutral\",\"confidence\":0.5,\"sarcasm\":false}" + padding, 1, 1)))) {
             HttpTeacherClient c = new HttpTeacherClient(TeacherProvider.COMPATIBLE, server.baseUrl() + "/v1", "m", null, Duration.ZERO,
                     new HttpTeacherClient.Retry(3, Duration.ofSeconds(2), Duration.ofSeconds(30)), slept::add, Duration.ofSeconds(5),
-                    com.bizcharts.collect.http.BodyCap.ofKilobytes("teacher answer", 4, "[teacher] max_answer_kb"));
+                    com.bizcharts.secrets.KeyTransport.STRICT, com.bizcharts.collect.http.BodyCap.ofKilobytes("teacher answer", 4, "[teacher] max_answer_kb"));
             assertThatThrownBy(() -> c.ask(post))
                     .isInstanceOf(TeacherCallException.class)
                     .hasMessageContaining("teacher answer body of")

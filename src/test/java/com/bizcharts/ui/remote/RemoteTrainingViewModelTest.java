@@ -130,7 +130,8 @@ class RemoteTrainingViewModelTest {
         assertThat(runpod.created.get(0).path("env").path("PUBLIC_KEY").asText()).isEqualTo(ssh.clientPublicKey());
         assertThat(trainableMidRun).containsExactly(false);
         assertThat(statuses).contains("a run is already in flight: one at a time");
-        assertThat(progress).anyMatch(p -> p.startsWith("running step 2/4 (50%) loss 1.2000 ETA "));
+        // no "ETA" asserted: steps 1 and 2 may well arrive in one poll, and one poll shows no pace (ProgressTrackerTest)
+        assertThat(progress).anyMatch(p -> p.startsWith("running step 2/4 (50%) loss 1.2000"));
         assertThat(hostsAsked).singleElement().satisfies(h -> assertThat(h).contains("SHA256:"));
         String runId = vm.runIdProperty().get();
         assertThat(statuses).anyMatch(s -> s.contains(runId + "-student on 31 golden posts neither model trained on (of 31)") && s.contains("eligible"))
@@ -215,8 +216,8 @@ class RemoteTrainingViewModelTest {
         sshTarget(vm);
         vm.train();
         assertThat(hostsAsked).hasSize(1);
-        assertThat(vm.statusProperty().get()).startsWith("remote training failed: cannot connect to trainer@127.0.0.1")
-                .contains("refused unless confirmed");
+        assertThat(vm.statusProperty().get()).startsWith("remote training failed: host [127.0.0.1]:")
+                .contains("was not confirmed").contains("'Trust and connect'");
         assertThat(Files.readString(tmp.resolve("known_hosts"))).isEmpty();
         assertThat(vm.busyProperty().get()).isFalse();
     }

@@ -217,7 +217,10 @@ public final class WorkstationApp extends Application {
         Scene scene = new Scene(window.root(), 1280, 800);
         sceneRef.set(scene);
         window.setMenus(com.bizcharts.ui.shell.LabelsMenu.create(engine, ex, scene::getWindow,
-                text -> status.showJob(text, 1), vm::reload, () -> {
+                text -> {
+                    status.showJob(text, 1);
+                    com.bizcharts.ui.common.JobNotice.show(status.node(), "Labels", text, text.contains("failed"));
+                }, vm::reload, () -> {
                     // closing the window stops the services (Application.stop) as the close button does
                     if (scene.getWindow() != null) scene.getWindow().hide();
                     javafx.application.Platform.exit();

@@ -101,6 +101,13 @@ public final class WarosuImportView {
         whole.setWrapText(true);
         whole.setMaxWidth(600);
         state.setTooltip(whole);
+        // the end of an import is said in the window's corner too: the labeler may be on another tab by then
+        vm.runningProperty().addListener((o, was, now) -> {
+            if (was && !now) {
+                String text = vm.stateProperty().get();
+                com.bizcharts.ui.common.JobNotice.show(state, "Warosu import", text, !text.startsWith("run ") || text.contains(" failed"));
+            }
+        });
         HBox box = new HBox(12, bar, state);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;

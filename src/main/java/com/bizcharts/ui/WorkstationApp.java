@@ -87,7 +87,7 @@ public final class WorkstationApp extends Application {
             return;
         }
         ViewState state = stateFile == null ? ViewState.inMemory() : ViewState.at(stateFile);
-        Scene scene = build(engine, UiExecutors.forApp(), state);
+        Scene scene = build(engine, UiExecutors.forApp(), state, labelerId(engine.settings().labeling().labelerId(), state));
         stage.setScene(scene);
         stage.setTitle("BizCharts Workstation");
         stage.setWidth(Math.max(900, state.number("window.width", 1280)));
@@ -103,6 +103,23 @@ public final class WorkstationApp extends Application {
         stage.show();
     }
 
+    /**
+     * Who labels: the settings' {@code [labeling] labeler_id} when it was set, else the name given at the first run
+     * (asked once, kept in the window state), so two people on one store never label as "default" by accident.
+     */
+    static String labelerId(String configured, ViewState state) {
+        if (!configured.equals("default")) return configured;
+        var kept = state.get("labeler.id");
+        if (kept.isPresent()) return kept.get();
+        var ask = new javafx.scene.control.TextInputDialog(System.getProperty("user.name", "default"));
+        ask.setTitle("BizCharts Workstation");
+        ask.setHeaderText("Who is labeling?");
+        ask.setContentText("Your labeler id (kept for this window; [labeling] labeler_id in the settings fixes it):");
+        String id = ask.showAndWait().map(String::strip).filter(s -> s.matches("[\\w.@-]{1,64}")).orElse("default");
+        state.put("labeler.id", id);
+        return id;
+    }
+
     /** Builds the whole window over an engine, remembering nothing between runs (tests, benchmarks). */
     public static Scene build(Engine engine, UiExecutors ex) {
         return build(engine, ex, ViewState.inMemory());
@@ -110,11 +127,16 @@ public final class WorkstationApp extends Application {
 
     /** Builds the whole window over an engine; {@code state} is what it restores at start and keeps as it changes. */
     public static Scene build(Engine engine, UiExecutors ex, ViewState state) {
-        String labeler = engine.settings().labeling().labelerId();
+        return build(engine, ex, state, engine.settings().labeling().labelerId());
+    }
+
+    /** As above, labeling as {@code labeler}. */
+    public static Scene build(Engine engine, UiExecutors ex, ViewState state, String labeler) {
         // The embedded services: scoring what is collected, and following the active model wherever it is changed.
         engine.startServices();
         ActiveModel active = engine.scoring().activeModel();
         StatusBar status = new StatusBar();
+        status.showLabeler(labeler);
         ex.background().execute(() -> {
             try {
                 String id = active.id();
@@ -143,7 +165,7 @@ public final class WorkstationApp extends Application {
                     ex.background().execute(() -> engine.collecting().liveScraper().start());
                 },
                 () -> windowRef.get().select(COLLECT_TAB),
-                () -> com.bizcharts.ui.shell.LabelsMenu.importLabels(engine, ex, () -> sceneRef.get().getWindow(),
+                () -> com.bizcharts.ui.shell.LabelsMenu.importLabels(engine, labeler, ex, () -> sceneRef.get().getWindow(),
                         text -> status.showJob(text, 1), vm::reload)),
                 LabelGuidelines.load(engine.settings().labeling().guidelinesPath()));
         engine.collecting().liveScraper().addListener(status::showLive);
@@ -216,7 +238,7 @@ public final class WorkstationApp extends Application {
         });
         Scene scene = new Scene(window.root(), 1280, 800);
         sceneRef.set(scene);
-        window.setMenus(com.bizcharts.ui.shell.LabelsMenu.create(engine, ex, scene::getWindow,
+        window.setMenus(com.bizcharts.ui.shell.LabelsMenu.create(engine, labeler, ex, scene::getWindow,
                 text -> {
                     status.showJob(text, 1);
                     com.bizcharts.ui.common.JobNotice.show(status.node(), "Labels", text, text.contains("failed"));

@@ -88,8 +88,16 @@ class FirstLaunchUiTest {
     }
 
     @Test
-    void hShowsAndHidesTheGuidelinesBesideTheCard(FxRobot robot) {
-        show(ViewState.inMemory(), robot);
+    void hShowsAndHidesTheGuidelinesBesideTheCard(FxRobot robot) throws Exception {
+        Scene scene = show(ViewState.inMemory(), robot);
+        assertThat(TestWorkstation.text(robot, "#labeler-status")).isEqualTo("labeler: default");
+        TestWorkstation.waitFor(10, () -> TestWorkstation.text(robot, "#model-status").startsWith("model: embedded-"));
+        // at 1280x800 the status bar's states are drawn whole, not cut to "model: embe…"
+        for (String id : new String[]{"#model-status", "#labeler-status", "#live-status"}) {
+            javafx.scene.text.Text drawn = (javafx.scene.text.Text) robot.lookup(id).query().lookup(".text");
+            assertThat(drawn.getText()).as(id).isEqualTo(TestWorkstation.text(robot, id));
+        }
+        Screenshots.save(scene, "first-launch-empty");
         Node panel = robot.lookup("#guidelines").query();
         assertThat(panel.isVisible()).isFalse();
         robot.type(KeyCode.H);

@@ -21,11 +21,11 @@ public final class LabelsMenu {
 
     private LabelsMenu() {}
 
-    public static Menu create(Engine engine, UiExecutors ex, Supplier<Window> window, Consumer<String> report, Runnable afterImport,
-                              Runnable quit) {
+    public static Menu create(Engine engine, String labeler, UiExecutors ex, Supplier<Window> window, Consumer<String> report,
+                              Runnable afterImport, Runnable quit) {
         MenuItem importItem = new MenuItem("Import labels…");
         importItem.setId("menu-import-labels");
-        importItem.setOnAction(e -> importLabels(engine, ex, window, report, afterImport));
+        importItem.setOnAction(e -> importLabels(engine, labeler, ex, window, report, afterImport));
         MenuItem exportItem = new MenuItem("Export labels…");
         exportItem.setOnAction(e -> {
             FileChooser c = chooser("Export labels");
@@ -53,14 +53,15 @@ public final class LabelsMenu {
     }
 
     /** Asks for a labels file and imports it off the FX thread (File > Import labels, and the empty label view's button). */
-    public static void importLabels(Engine engine, UiExecutors ex, Supplier<Window> window, Consumer<String> report, Runnable afterImport) {
+    public static void importLabels(Engine engine, String labeler, UiExecutors ex, Supplier<Window> window, Consumer<String> report,
+                                    Runnable afterImport) {
         File f = chooser("Import labels").showOpenDialog(window.get());
         if (f == null) return;
         ex.background().execute(() -> {
             String text;
             try {
                 var r = engine.labelling().labelTransfer().importRows(LabelFiles.read(f.toPath()),
-                        engine.settings().labeling().labelerId(), Instant.now());
+                        labeler, Instant.now());
                 text = "imported " + r.rows() + " rows: " + r.newLabels() + " new labels, " + r.conflicts().size() + " conflicts kept as they were";
             } catch (RuntimeException ex2) {
                 text = "import failed, nothing imported: " + ex2.getMessage();

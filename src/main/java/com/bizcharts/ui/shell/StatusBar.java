@@ -18,6 +18,7 @@ public final class StatusBar {
 
     private final Label live = new Label("live scraper: stopped");
     private final Label model = new Label();
+    private final Label labeler = new Label();
     private final Label scoring = new Label("scoring: starting…");
     private final javafx.scene.control.Button pauseScoring = new javafx.scene.control.Button("Pause");
     private final javafx.scene.control.Button cancelRescore = new javafx.scene.control.Button("Stop rescore");
@@ -28,6 +29,9 @@ public final class StatusBar {
     public StatusBar() {
         live.setId("live-status");
         model.setId("model-status");
+        labeler.setId("labeler-status");
+        // the states are read at a glance: they keep their width, only the job line gives way
+        for (Label l : new Label[]{live, scoring, model, labeler}) l.setMinWidth(Region.USE_PREF_SIZE);
         scoring.setId("scoring-status");
         pauseScoring.setId("scoring-pause");
         cancelRescore.setId("scoring-cancel");
@@ -45,7 +49,8 @@ public final class StatusBar {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox scoringBox = new HBox(6, scoring, pauseScoring, cancelRescore);
         scoringBox.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        root = new HBox(16, live, scoringBox, model, spacer, job, jobProgress);
+        job.setMinWidth(0);
+        root = new HBox(16, live, scoringBox, model, labeler, spacer, job, jobProgress);
         root.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         root.setPadding(new Insets(4, 12, 4, 12));
         root.getStyleClass().add("status-bar");
@@ -69,6 +74,11 @@ public final class StatusBar {
         };
         if (Platform.isFxApplicationThread()) live.setText(text);
         else Platform.runLater(() -> live.setText(text));
+    }
+
+    /** Who the labels are recorded for. */
+    public void showLabeler(String id) {
+        labeler.setText("labeler: " + id);
     }
 
     public void showModel(String id) {

@@ -65,8 +65,8 @@ public final class StatusBar {
     public void showLive(LiveStatus s) {
         String text = switch (s.state()) {
             case STOPPED -> "live scraper: stopped";
-            case WAITING -> String.format(Locale.ROOT, "live scraper: %d polls, %d new threads, next %s", s.polls(),
-                    s.newThreads(), s.nextPoll() == null ? "-" : s.nextPoll().toString().substring(11, 19) + " UTC");
+            case WAITING -> String.format(Locale.ROOT, "live scraper: %d poll%s, %d new thread%s, next %s", s.polls(), s.polls() == 1 ? "" : "s",
+                    s.newThreads(), s.newThreads() == 1 ? "" : "s", s.nextPoll() == null ? "-" : s.nextPoll().toString().substring(11, 19) + " UTC");
             case POLLING -> s.fetchingThumbnails() ? String.format(Locale.ROOT, "live scraper: %d new threads stored, thumbnails %d/%d",
                     s.newThreads(), s.thumbnailsDone(), s.thumbnailsWanted()) : "live scraper: polling…";
             case BACKING_OFF -> "live scraper: backing off after " + s.lastError();

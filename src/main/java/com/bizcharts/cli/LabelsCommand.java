@@ -33,8 +33,8 @@ public final class LabelsCommand {
 
         @Override
         public Integer call() {
+            var rows = LabelFiles.read(file);  // before the engine: a bad file must not create a database
             var engine = labels.root.engine();
-            var rows = LabelFiles.read(file);
             String who = labeler != null ? labeler : engine.settings().labeling().labelerId();
             LabelTransfer.ImportResult r = engine.labelling().labelTransfer().importRows(rows, who, Instant.now());
             PrintWriter out = spec.commandLine().getOut();

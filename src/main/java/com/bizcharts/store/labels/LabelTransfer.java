@@ -12,7 +12,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,8 +28,6 @@ import static com.bizcharts.store.schema.Tables.TRAINING_LABELS;
  * is reported as a conflict instead.
  */
 public final class LabelTransfer {
-
-    static final DateTimeFormatter ARCHIVE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
     public record ImportResult(int rows, int newPosts, int newLabels, int unchanged, List<String> conflicts) {}
 
@@ -97,7 +94,7 @@ public final class LabelTransfer {
             String text = r.value4() != null ? r.value4() : r.value5();
             String image = r.value7() != null ? r.value7() : r.value8();
             return new LabelFileRow(r.value1(), r.value2(), r.value3() == null ? "" : r.value3(), text,
-                    ARCHIVE_TIME.format(UtcTime.parse(r.value6()).atOffset(ZoneOffset.UTC)), image, rating,
+                    LabelFileFields.ARCHIVE_TIME.format(UtcTime.parse(r.value6()).atOffset(ZoneOffset.UTC)), image, rating,
                     com.bizcharts.store.labels.SentimentLabel.ofRating(rating).word());
         });
     }
@@ -109,7 +106,7 @@ public final class LabelTransfer {
     }
 
     static ThreadOp toThreadOp(LabelFileRow row) {
-        Instant posted = LocalDateTime.parse(row.postedAt(), ARCHIVE_TIME).toInstant(ZoneOffset.UTC);
+        Instant posted = LocalDateTime.parse(row.postedAt(), LabelFileFields.ARCHIVE_TIME).toInstant(ZoneOffset.UTC);
         ThreadOp.ImageFile file = row.imageUrl() == null ? null : new ThreadOp.ImageFile(null, extension(row.imageUrl()),
                 null, null, null, null, null, null, false, row.imageUrl(), null);
         return new ThreadOp(row.threadId(), row.board(), row.subject().isEmpty() ? null : row.subject(), null,

@@ -40,6 +40,11 @@ public final class LabelsCommand {
             PrintWriter out = spec.commandLine().getOut();
             out.printf("imported %d rows as labeler '%s': %d new posts, %d new labels, %d already present%n",
                     r.rows(), who, r.newPosts(), r.newLabels(), r.unchanged());
+            if (!r.repeated().isEmpty()) {
+                out.printf("%d %s rated more than once in the file (counted once, the first row kept):%n", r.repeated().size(),
+                        r.repeated().size() == 1 ? "thread is" : "threads are");
+                r.repeated().stream().limit(20).forEach(c -> out.println("  " + c));
+            }
             if (!r.conflicts().isEmpty()) {
                 out.printf("%d conflicts (existing labels were kept):%n", r.conflicts().size());
                 r.conflicts().stream().limit(20).forEach(c -> out.println("  " + c));

@@ -53,9 +53,11 @@ public final class ThreadRepository {
         batch.execute();
         // only the posts new to the store: a poll sees its ~150 threads again every minute, and a thread already stored
         // keeps its text (4chan OPs cannot be edited); a thumbnail arriving is announced by setThumbnailPath
-        db.announce(ops.stream().map(ThreadOp::threadId).filter(id -> !known.contains(id)).distinct().toList());
-        int inserted = (int) ops.stream().filter(op -> !known.contains(op.threadId())).count();
-        return new UpsertCounts(inserted, ops.size() - inserted);
+        List<Long> added = ops.stream().map(ThreadOp::threadId).filter(id -> !known.contains(id)).distinct().toList();
+        db.announce(added);
+        // distinct posts: a thread given twice is one post, stored once
+        int distinct = (int) ops.stream().map(ThreadOp::threadId).distinct().count();
+        return new UpsertCounts(added.size(), distinct - added.size());
     }
 
     public UpsertCounts upsert(Collection<ThreadOp> ops, Instant seenAt) {

@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,7 +29,14 @@ import static com.bizcharts.store.schema.Tables.TRAINING_LABELS;
  */
 public final class LabelTransfer {
 
-    public record ImportResult(int rows, int newPosts, int newLabels, int unchanged, List<String> conflicts) {}
+    /**
+     * What an import did. {@code rows} is the file's rows; the other counts are of distinct posts, each counted once
+     * however often the file rates it.
+     *
+     * @param repeated one line per thread the file rates more than once ("thread 5: rated 2 times in the file")
+     */
+    public record ImportResult(int rows, int newPosts, int newLabels, int unchanged, List<String> conflicts,
+                               List<String> repeated) {}
 
     private final Database db;
     private final ThreadRepository threads;
@@ -51,21 +58,28 @@ public final class LabelTransfer {
 
     public ImportResult importRows(List<LabelFileRow> rows, String labelerId, Instant now) {
         if (labelerId == null || labelerId.isBlank()) throw new IllegalArgumentException("labeler id is required");
+        // the first row of a thread is the one that counts, for its post as for its label
+        Map<Long, LabelFileRow> first = new LinkedHashMap<>();
+        Map<Long, List<Integer>> ratings = new LinkedHashMap<>();
+        for (LabelFileRow row : rows) {
+            first.putIfAbsent(row.threadId(), row);
+            ratings.computeIfAbsent(row.threadId(), id -> new ArrayList<>()).add(row.rating());
+        }
+        List<String> repeated = new ArrayList<>();
+        List<String> conflicts = new ArrayList<>();
+        ratings.forEach((id, rs) -> {
+            if (rs.size() == 1) return;
+            repeated.add("thread " + id + ": rated " + rs.size() + " times in the file");
+            if (rs.stream().distinct().count() > 1) conflicts.add("thread " + id + ": the file rates it "
+                    + rs.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")) + "; kept " + rs.getFirst());
+        });
         return db.write(ctx -> {
-            List<ThreadOp> ops = rows.stream().map(LabelTransfer::toThreadOp).toList();
+            List<ThreadOp> ops = first.values().stream().map(LabelTransfer::toThreadOp).toList();
             ThreadRepository.UpsertCounts counts = threads.upsert(ctx, ops, now);
             afterUpsert.accept(ctx, ops);
             int added = 0, same = 0;
-            List<String> conflicts = new ArrayList<>();
-            Map<Long, Integer> seenInFile = new HashMap<>();
-            for (LabelFileRow row : rows) {
-                Integer earlier = seenInFile.putIfAbsent(row.threadId(), row.rating());
-                if (earlier != null) {
-                    if (earlier != row.rating()) conflicts.add("thread " + row.threadId()
-                            + ": the file rates it both " + earlier + " and " + row.rating() + "; kept " + earlier);
-                    else same++;
-                    continue;
-                }
+            List<String> stored = new ArrayList<>(conflicts);
+            for (LabelFileRow row : first.values()) {
                 Optional<Integer> existing = existingRating(ctx, row.threadId(), labelerId);
                 if (existing.isEmpty()) {
                     labels.save(ctx, Label.rated(row.threadId(), row.rating(), labelerId, now, row.text(), row.imageUrl()));
@@ -73,11 +87,11 @@ public final class LabelTransfer {
                 } else if (existing.get() == row.rating()) {
                     same++;
                 } else {
-                    conflicts.add("thread " + row.threadId() + ": stored rating " + existing.get()
+                    stored.add("thread " + row.threadId() + ": stored rating " + existing.get()
                             + " kept, file says " + row.rating());
                 }
             }
-            return new ImportResult(rows.size(), counts.inserted(), added, same, conflicts);
+            return new ImportResult(rows.size(), counts.inserted(), added, same, List.copyOf(stored), List.copyOf(repeated));
         });
     }
 

@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -33,13 +34,15 @@ public final class LabelsCommand {
 
         @Override
         public Integer call() {
+            long t0 = System.nanoTime();
             var rows = LabelFiles.read(file);  // before the engine: a bad file must not create a database
             var engine = labels.root.engine();
             String who = labeler != null ? labeler : engine.settings().labeling().labelerId();
             LabelTransfer.ImportResult r = engine.labelling().labelTransfer().importRows(rows, who, Instant.now());
+            double seconds = (System.nanoTime() - t0) / 1e9;
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("imported %d rows as labeler '%s': %d new posts, %d new labels, %d already present%n",
-                    r.rows(), who, r.newPosts(), r.newLabels(), r.unchanged());
+            out.printf(Locale.ROOT, "imported %d rows as labeler '%s': %d new posts, %d new labels, %d already present (%.1f s, %.0f rows/s)%n",
+                    r.rows(), who, r.newPosts(), r.newLabels(), r.unchanged(), seconds, r.rows() / Math.max(seconds, 1e-3));
             if (!r.repeated().isEmpty()) {
                 out.printf("%d %s rated more than once in the file (counted once, the first row kept):%n", r.repeated().size(),
                         r.repeated().size() == 1 ? "thread is" : "threads are");

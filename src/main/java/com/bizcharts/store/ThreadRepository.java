@@ -43,9 +43,10 @@ public final class ThreadRepository {
      */
     public UpsertCounts upsert(DSLContext ctx, Collection<ThreadOp> ops, Instant seenAt) {
         if (ops.isEmpty()) return new UpsertCounts(0, 0);
-        Set<Long> known = new HashSet<>(ctx.select(THREAD_OPS.THREAD_ID).from(THREAD_OPS)
-                .where(THREAD_OPS.THREAD_ID.in(ops.stream().map(ThreadOp::threadId).toList()))
-                .fetch(THREAD_OPS.THREAD_ID));
+        Set<Long> known = new HashSet<>();
+        for (List<Long> ids : SqlBatches.idChunks(ops.stream().map(ThreadOp::threadId).distinct().toList())) {
+            known.addAll(ctx.select(THREAD_OPS.THREAD_ID).from(THREAD_OPS).where(THREAD_OPS.THREAD_ID.in(ids)).fetch(THREAD_OPS.THREAD_ID));
+        }
         String seen = UtcTime.format(seenAt);
         // One prepared statement executed as a JDBC batch: rendering 150 jOOQ upserts cost more than SQLite did.
         BatchBindStep batch = ctx.batch(upsertStatement(ctx));
@@ -98,7 +99,11 @@ public final class ThreadRepository {
     }
 
     public List<ThreadOp> findAll(Collection<Long> ids) {
-        return db.read().selectFrom(THREAD_OPS).where(THREAD_OPS.THREAD_ID.in(ids)).fetch(ThreadRepository::fromRecord);
+        List<ThreadOp> out = new java.util.ArrayList<>(ids.size());
+        for (List<Long> chunk : SqlBatches.idChunks(ids)) {
+            out.addAll(db.read().selectFrom(THREAD_OPS).where(THREAD_OPS.THREAD_ID.in(chunk)).fetch(ThreadRepository::fromRecord));
+        }
+        return out;
     }
 
     public int count() {

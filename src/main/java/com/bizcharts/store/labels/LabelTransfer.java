@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import static com.bizcharts.store.schema.Tables.THREAD_OPS;
 import static com.bizcharts.store.schema.Tables.TRAINING_LABELS;
@@ -77,20 +76,23 @@ public final class LabelTransfer {
             List<ThreadOp> ops = first.values().stream().map(LabelTransfer::toThreadOp).toList();
             ThreadRepository.UpsertCounts counts = threads.upsert(ctx, ops, now);
             afterUpsert.accept(ctx, ops);
-            int added = 0, same = 0;
+            int same = 0;
             List<String> stored = new ArrayList<>(conflicts);
+            Map<Long, Label> existing = labels.findAll(ctx, labelerId, first.keySet());
+            List<Label> fresh = new ArrayList<>();
             for (LabelFileRow row : first.values()) {
-                Optional<Integer> existing = existingRating(ctx, row.threadId(), labelerId);
-                if (existing.isEmpty()) {
-                    labels.save(ctx, Label.rated(row.threadId(), row.rating(), labelerId, now, row.text(), row.imageUrl()));
-                    added++;
-                } else if (existing.get() == row.rating()) {
+                Label had = existing.get(row.threadId());
+                if (had == null) {
+                    fresh.add(Label.rated(row.threadId(), row.rating(), labelerId, now, row.text(), row.imageUrl()));
+                } else if (!had.skipped() && had.rating() == row.rating()) {
                     same++;
                 } else {
-                    stored.add("thread " + row.threadId() + ": stored rating " + existing.get()
+                    stored.add("thread " + row.threadId() + ": stored " + (had.skipped() ? "skip" : "rating " + had.rating())
                             + " kept, file says " + row.rating());
                 }
             }
+            labels.saveAll(ctx, fresh);
+            int added = fresh.size();
             return new ImportResult(rows.size(), counts.inserted(), added, same, List.copyOf(stored), List.copyOf(repeated));
         });
     }
@@ -111,12 +113,6 @@ public final class LabelTransfer {
                     LabelFileFields.ARCHIVE_TIME.format(UtcTime.parse(r.value6()).atOffset(ZoneOffset.UTC)), image, rating,
                     com.bizcharts.store.labels.SentimentLabel.ofRating(rating).word());
         });
-    }
-
-    private static Optional<Integer> existingRating(DSLContext ctx, long threadId, String labelerId) {
-        return ctx.select(TRAINING_LABELS.RATING, TRAINING_LABELS.SKIPPED).from(TRAINING_LABELS)
-                .where(TRAINING_LABELS.THREAD_ID.eq(threadId)).and(TRAINING_LABELS.LABELER_ID.eq(labelerId))
-                .fetchOptional(r -> r.value2() == 1L ? -1 : r.value1().intValue());
     }
 
     static ThreadOp toThreadOp(LabelFileRow row) {

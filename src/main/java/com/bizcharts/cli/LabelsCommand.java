@@ -66,6 +66,7 @@ public final class LabelsCommand {
 
         @Override
         public Integer call() {
+            LabelFiles.checkTarget(file);  // before the engine: refuse at once, and create nothing
             var rows = labels.root.engine().labelling().labelTransfer().exportRows(labeler);
             LabelFiles.write(file, rows);
             spec.commandLine().getOut().printf("exported %d labels to %s%n", rows.size(), file);

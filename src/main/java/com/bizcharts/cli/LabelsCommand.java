@@ -67,7 +67,7 @@ public final class LabelsCommand {
         @Override
         public Integer call() {
             LabelFiles.checkTarget(file);  // before the engine: refuse at once, and create nothing
-            var rows = labels.root.engine().labelling().labelTransfer().exportRows(labeler);
+            var rows = labels.root.existingEngine().labelling().labelTransfer().exportRows(labeler);
             LabelFiles.write(file, rows);
             spec.commandLine().getOut().printf("exported %d labels to %s%n", rows.size(), file);
             return 0;
@@ -81,7 +81,7 @@ public final class LabelsCommand {
 
         @Override
         public Integer call() {
-            LabelStats s = labels.root.engine().labelling().labelStats();
+            LabelStats s = labels.root.existingEngine().labelling().labelStats();
             PrintWriter out = spec.commandLine().getOut();
             out.printf("%d rated, %d skipped%n", s.rated(), s.skipped());
             print(out, "by class", s.byClass());

@@ -24,7 +24,7 @@ class ProcessesShareOneDatabaseTest {
         assertThat(CliTest.run("--db", db.toString(), "labels", "import", labels.toString(), "--labeler", "first").exitCode()).isZero();
 
         Path log = dir.resolve("holder.log");
-        Process holder = ChildCli.startMain(log, WriteLockHolder.class, db.toString(), "4000");
+        Process holder = ChildCli.startMain(log, java.util.List.of(), WriteLockHolder.class, db.toString(), "4000");
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (!Files.readString(log).contains("holding") && holder.isAlive() && System.nanoTime() < deadline) Thread.sleep(20);

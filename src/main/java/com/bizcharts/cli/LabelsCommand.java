@@ -41,8 +41,10 @@ public final class LabelsCommand {
             LabelTransfer.ImportResult r = engine.labelling().labelTransfer().importRows(rows, who, Instant.now());
             double seconds = (System.nanoTime() - t0) / 1e9;
             PrintWriter out = spec.commandLine().getOut();
-            out.printf(Locale.ROOT, "imported %d rows as labeler '%s': %d new posts, %d new labels, %d already present (%.1f s, %.0f rows/s)%n",
-                    r.rows(), who, r.newPosts(), r.newLabels(), r.unchanged(), seconds, r.rows() / Math.max(seconds, 1e-3));
+            // the rate only where it means something (a few rows' rate is the JVM's start-up)
+            String rate = r.rows() >= 1000 ? String.format(Locale.ROOT, ", %.0f rows/s", r.rows() / Math.max(seconds, 1e-3)) : "";
+            out.printf(Locale.ROOT, "imported %d rows as labeler '%s': %d new posts, %d new labels, %d already present (%.1f s%s)%n",
+                    r.rows(), who, r.newPosts(), r.newLabels(), r.unchanged(), seconds, rate);
             if (!r.repeated().isEmpty()) {
                 out.printf("%d %s rated more than once in the file (counted once, the first row kept):%n", r.repeated().size(),
                         r.repeated().size() == 1 ? "thread is" : "threads are");

@@ -28,9 +28,12 @@ final class AnalysisOptions {
     /** What both commands work on. */
     record Loaded(String modelId, MarketAnalysis.Sentiment sentiment, PriceSeries prices) {}
 
-    Loaded load(Engine engine, int maxLag) {
+    /** Checks the options, then (only then: a typo must not create a database) reads the range. */
+    Loaded load(BizchartsCommand root, int maxLag) {
         Bucket b = Bucket.of(bucket);
         if (!List.of("table", "csv", "json").contains(format)) throw new IllegalArgumentException("--format must be table, csv or json");
+        if (from != null && to != null && to.isBefore(from)) throw new IllegalArgumentException("--to is before --from");
+        Engine engine = root.existingEngine();
         String symbol = coin.strip().toUpperCase(Locale.ROOT);
         List<PriceRepository.Coverage> held = engine.analysis().prices().coverage().stream().filter(c -> c.coin().equals(symbol)).toList();
         if (held.isEmpty()) {

@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The root command: global options and the list of subcommands. */
@@ -62,6 +63,19 @@ public final class BizchartsCommand {
         if (engine != null) throw new IllegalStateException("--allow-insecure must be applied before the engine opens");
         insecureHttp = true;
         settings = null;
+    }
+
+    /**
+     * The engine on a database that must exist already: a command that only reads says so, instead of creating an
+     * empty database (and its folder) to report nothing from.
+     */
+    public Engine existingEngine() {
+        Path file = settings().paths().databasePath();
+        if (engine == null && !Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("database does not exist: " + file + " (commands that collect or import"
+                    + " create it: 'live', 'warosu', 'labels import'; or give --db the path of an existing one)");
+        }
+        return engine();
     }
 
     /** The sentiment signals: the engine's when it is open, else built from settings alone (no database). */

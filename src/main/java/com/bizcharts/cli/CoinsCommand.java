@@ -29,7 +29,7 @@ final class CoinsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (top < 1 || days < 1) throw new IllegalArgumentException("--top and --days must be at least 1");
-        var engine = root.engine();
+        var engine = root.existingEngine();
         // From the newest data, not the clock: a store last filled months ago still shows its last week.
         LocalDate last = to != null ? to : engine.collecting().threads().postingSpan().map(s -> s.last().atZone(ZoneOffset.UTC).toLocalDate())
                 .orElse(LocalDate.now(ZoneOffset.UTC));

@@ -20,7 +20,7 @@ final class CoverageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Coverage c = root.engine().collecting().coverage();
+        Coverage c = root.existingEngine().collecting().coverage();
         PrintWriter out = spec.commandLine().getOut();
         if (c.sources().isEmpty()) out.println("no threads yet");
         for (Coverage.SourceCoverage s : c.sources()) {

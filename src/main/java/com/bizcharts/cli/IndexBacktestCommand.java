@@ -33,7 +33,7 @@ final class IndexBacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var loaded = options.load(index.root.engine(), 0);
+        var loaded = options.load(index.root, 0);
         List<ExtremesBacktest.Result> results = MarketAnalysis.backtests(loaded.sentiment(), loaded.prices(), fear, greed, feeBps,
                 options.minMentions);
         PrintWriter out = spec.commandLine().getOut();

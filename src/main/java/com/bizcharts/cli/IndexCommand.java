@@ -46,7 +46,7 @@ final class IndexCommand implements Callable<Integer> {
         if (from == null || to == null) throw new IllegalArgumentException("index needs --from DATE and --to DATE");
         if (to.isBefore(from)) throw new IllegalArgumentException("--to is before --from");
         if (!format.equals("csv") && !format.equals("json")) throw new IllegalArgumentException("--format must be csv or json");
-        var engine = root.engine();
+        var engine = root.existingEngine();
         String modelId = model != null ? model : engine.scoring().activeModel().id();
         Instant start = from.atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant end = to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
@@ -61,7 +61,7 @@ final class IndexCommand implements Callable<Integer> {
     private int explain(Bucket b) {
         Instant start = ExplainTime.parse(explain, b);
         if (limit < 1) throw new IllegalArgumentException("--limit must be at least 1");
-        var engine = root.engine();
+        var engine = root.existingEngine();
         String modelId = model != null ? model : engine.scoring().activeModel().id();
         List<BucketPost> posts = engine.analysis().marketAnalysis().explain(modelId, b, start, limit);
         PrintWriter out = spec.commandLine().getOut();

@@ -33,7 +33,7 @@ final class IndexLeadLagCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (maxLag < 0 || maxLag > 60) throw new IllegalArgumentException("--max-lag must be 0..60");
-        var loaded = options.load(index.root.engine(), maxLag);
+        var loaded = options.load(index.root, maxLag);
         List<LeadLag.Cell> cells = MarketAnalysis.leadLag(loaded.sentiment(), loaded.prices(), maxLag, options.minMentions);
         PrintWriter out = spec.commandLine().getOut();
         int indexReadings = SignalPoint.ofIndex(loaded.sentiment().index()).size();

@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -33,13 +34,22 @@ public final class LabelsCommand {
 
         @Override
         public Integer call() {
+            long t0 = System.nanoTime();
+            var rows = LabelFiles.read(file);  // before the engine: a bad file must not create a database
             var engine = labels.root.engine();
-            var rows = LabelFiles.read(file);
             String who = labeler != null ? labeler : engine.settings().labeling().labelerId();
             LabelTransfer.ImportResult r = engine.labelling().labelTransfer().importRows(rows, who, Instant.now());
+            double seconds = (System.nanoTime() - t0) / 1e9;
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("imported %d rows as labeler '%s': %d new posts, %d new labels, %d already present%n",
-                    r.rows(), who, r.newPosts(), r.newLabels(), r.unchanged());
+            // the rate only where it means something (a few rows' rate is the JVM's start-up)
+            String rate = r.rows() >= 1000 ? String.format(Locale.ROOT, ", %.0f rows/s", r.rows() / Math.max(seconds, 1e-3)) : "";
+            out.printf(Locale.ROOT, "imported %d rows as labeler '%s': %d new posts, %d new labels, %d already present (%.1f s%s)%n",
+                    r.rows(), who, r.newPosts(), r.newLabels(), r.unchanged(), seconds, rate);
+            if (!r.repeated().isEmpty()) {
+                out.printf("%d %s rated more than once in the file (counted once, the first row kept):%n", r.repeated().size(),
+                        r.repeated().size() == 1 ? "thread is" : "threads are");
+                r.repeated().stream().limit(20).forEach(c -> out.println("  " + c));
+            }
             if (!r.conflicts().isEmpty()) {
                 out.printf("%d conflicts (existing labels were kept):%n", r.conflicts().size());
                 r.conflicts().stream().limit(20).forEach(c -> out.println("  " + c));
@@ -58,7 +68,8 @@ public final class LabelsCommand {
 
         @Override
         public Integer call() {
-            var rows = labels.root.engine().labelling().labelTransfer().exportRows(labeler);
+            LabelFiles.checkTarget(file);  // before the engine: refuse at once, and create nothing
+            var rows = labels.root.existingEngine().labelling().labelTransfer().exportRows(labeler);
             LabelFiles.write(file, rows);
             spec.commandLine().getOut().printf("exported %d labels to %s%n", rows.size(), file);
             return 0;
@@ -72,7 +83,7 @@ public final class LabelsCommand {
 
         @Override
         public Integer call() {
-            LabelStats s = labels.root.engine().labelling().labelStats();
+            LabelStats s = labels.root.existingEngine().labelling().labelStats();
             PrintWriter out = spec.commandLine().getOut();
             out.printf("%d rated, %d skipped%n", s.rated(), s.skipped());
             print(out, "by class", s.byClass());

@@ -42,9 +42,28 @@ final class OneLineErrors {
         @Override
         public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
             log.debug("command failed", ex);
-            String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-            cmd.getErr().println("error: " + message);
+            cmd.getErr().println("error: " + oneLine(ex));
             return ex instanceof IllegalArgumentException ? 2 : 1;
         }
+    }
+
+    /** Past this, a message is cut: an error line is read by a person, and the whole of it is in the debug log. */
+    static final int MAX_MESSAGE = 400;
+
+    /**
+     * The exception's message as one short line. jOOQ's messages start with the whole statement ("SQL [insert ...];
+     * reason", 1.25 MB for a large insert): its cause, the database's own reason, is what a person needs.
+     */
+    static String oneLine(Throwable ex) {
+        String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+        if (message.startsWith("SQL [") && ex.getCause() != null && ex.getCause().getMessage() != null) {
+            message = "database error: " + ex.getCause().getMessage();
+        }
+        message = message.replaceAll("\\s*\\R\\s*", " ").strip();
+        if (message.length() > MAX_MESSAGE) {
+            message = message.substring(0, MAX_MESSAGE) + "... (" + (message.length() - MAX_MESSAGE)
+                    + " more characters in the debug log)";
+        }
+        return message;
     }
 }

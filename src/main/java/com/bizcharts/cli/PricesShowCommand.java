@@ -33,7 +33,7 @@ final class PricesShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PriceRepository repo = prices.root.engine().analysis().prices();
+        PriceRepository repo = prices.root.existingEngine().analysis().prices();
         PrintWriter out = spec.commandLine().getOut();
         if (coin == null) {
             List<PriceRepository.Coverage> all = repo.coverage();

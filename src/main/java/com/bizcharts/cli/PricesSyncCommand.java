@@ -36,10 +36,12 @@ final class PricesSyncCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        var engine = prices.root.engine();
-        Bucket bars = BarInterval.parse(interval != null ? interval : engine.settings().prices().interval());
+        // the options first, from settings alone: a typo must not create a database
+        var settings = prices.root.settings();
+        Bucket bars = BarInterval.parse(interval != null ? interval : settings.prices().interval());
         if (to != null && to.isBefore(from)) throw new IllegalArgumentException("--to is before --from");
-        if (provider != null) engine.settings().prices().provider(provider);  // an unknown name is a clear error
+        if (provider != null) settings.prices().provider(provider);  // an unknown name is a clear error
+        var engine = prices.root.engine();
         Instant start = from.atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant end = to == null ? engine.analysis().clock().instant() : to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         PrintWriter out = spec.commandLine().getOut();

@@ -90,6 +90,10 @@ public final class SentimentCommand implements Runnable {
 
     @Override
     public void run() {
+        // an empty post has no sentiment to find: without this the model's prior (bearish 0.45) came back as an answer
+        if (text.isBlank() && subject.isBlank() && image == null) {
+            throw new IllegalArgumentException("nothing to score: TEXT is empty (give the post's text, a --subject or an --image)");
+        }
         if (image != null && !Files.exists(image)) throw new IllegalArgumentException("image not found: " + image);
         if (ocr && image == null) throw new IllegalArgumentException("--ocr needs --image");
         if (postedAt != null && !board) throw new IllegalArgumentException("--posted-at needs --board");

@@ -25,7 +25,7 @@ final class StatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var engine = root.engine();
+        var engine = root.existingEngine();
         StoreStats s = engine.collecting().storeStats(days);
         PrintWriter out = spec.commandLine().getOut();
         out.println("threads by source:");

@@ -1,10 +1,12 @@
 package com.bizcharts.coins;
 
+import com.bizcharts.store.SqlBatches;
 import com.bizcharts.store.ThreadOp;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.jooq.DSLContext;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -31,23 +33,31 @@ public final class CoinMentionRepository {
     public Map<Long, List<CoinMention>> record(DSLContext ctx, Collection<ThreadOp> ops) {
         Map<Long, List<CoinMention>> all = new HashMap<>();
         if (ops.isEmpty()) return all;
-        // One delete and one multi-row insert per batch: a catalog is 150 threads, and statements cost more than rows.
-        ctx.deleteFrom(COIN_MENTIONS).where(COIN_MENTIONS.THREAD_ID.in(ops.stream().map(ThreadOp::threadId).toList()))
-                .and(COIN_MENTIONS.MENTION_SOURCE.in(CoinMention.SUBJECT, CoinMention.TEXT)).execute();
-        var insert = ctx.insertInto(COIN_MENTIONS, COIN_MENTIONS.THREAD_ID, COIN_MENTIONS.COIN_SYMBOL,
-                COIN_MENTIONS.CONFIDENCE, COIN_MENTIONS.MENTION_SOURCE, COIN_MENTIONS.MENTION_RULE);
-        int rows = 0;
+        // Few statements, each of bounded size: a catalog (150 threads) is one delete and one insert, while a 100,000-row
+        // labels file is split (SqlBatches), since statements cost more than rows but SQLite refuses giant ones.
+        for (List<Long> ids : SqlBatches.idChunks(ops.stream().map(ThreadOp::threadId).distinct().toList())) {
+            ctx.deleteFrom(COIN_MENTIONS).where(COIN_MENTIONS.THREAD_ID.in(ids))
+                    .and(COIN_MENTIONS.MENTION_SOURCE.in(CoinMention.SUBJECT, CoinMention.TEXT)).execute();
+        }
+        List<Row> rows = new ArrayList<>();
         for (ThreadOp op : ops) {
             List<CoinMention> mentions = extractor.inThread(op);
-            for (CoinMention m : mentions) {
-                insert = insert.values(op.threadId(), m.symbol(), m.confidence(), m.source(), m.rule().id());
-                rows++;
-            }
+            for (CoinMention m : mentions) rows.add(new Row(op.threadId(), m));
             all.put(op.threadId(), mentions);
         }
-        if (rows > 0) insert.onConflictDoNothing().execute();
+        for (List<Row> chunk : SqlBatches.chunks(rows, SqlBatches.rowsPerInsert(5))) {
+            var insert = ctx.insertInto(COIN_MENTIONS, COIN_MENTIONS.THREAD_ID, COIN_MENTIONS.COIN_SYMBOL,
+                    COIN_MENTIONS.CONFIDENCE, COIN_MENTIONS.MENTION_SOURCE, COIN_MENTIONS.MENTION_RULE);
+            for (Row r : chunk) {
+                insert = insert.values(r.threadId(), r.mention().symbol(), r.mention().confidence(), r.mention().source(),
+                        r.mention().rule().id());
+            }
+            insert.onConflictDoNothing().execute();
+        }
         return all;
     }
+
+    private record Row(long threadId, CoinMention mention) {}
 
     /** Records the mentions and summarises the most mentioned coins as the snapshot's top-coins JSON. */
     public String recordAndSummarise(DSLContext ctx, Collection<ThreadOp> ops) {

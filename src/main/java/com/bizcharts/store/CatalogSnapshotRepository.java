@@ -20,14 +20,18 @@ public final class CatalogSnapshotRepository {
     /** One thread as the catalog showed it: replies, images and the catalog page it was on. */
     public record Sighting(long threadId, int replies, int images, int page) {}
 
-    /** One multi-row insert: 150 single inserts cost more than the rest of the poll's transaction. */
+    /**
+     * Multi-row inserts: 150 single inserts cost more than the rest of the poll's transaction. A catalog is one
+     * statement; more sightings are split so each statement stays bound and small ({@link SqlBatches}).
+     */
     public void addObservations(DSLContext ctx, List<Sighting> sightings, Instant at) {
-        if (sightings.isEmpty()) return;
         String observedAt = UtcTime.format(at);
-        var insert = ctx.insertInto(THREAD_OBSERVATIONS, THREAD_OBSERVATIONS.THREAD_ID, THREAD_OBSERVATIONS.OBSERVED_AT,
-                THREAD_OBSERVATIONS.REPLY_COUNT, THREAD_OBSERVATIONS.IMAGE_COUNT, THREAD_OBSERVATIONS.PAGE);
-        for (Sighting s : sightings) insert = insert.values(s.threadId(), observedAt, (long) s.replies(), (long) s.images(), (long) s.page());
-        insert.execute();
+        for (List<Sighting> chunk : SqlBatches.chunks(sightings, SqlBatches.rowsPerInsert(5))) {
+            var insert = ctx.insertInto(THREAD_OBSERVATIONS, THREAD_OBSERVATIONS.THREAD_ID, THREAD_OBSERVATIONS.OBSERVED_AT,
+                    THREAD_OBSERVATIONS.REPLY_COUNT, THREAD_OBSERVATIONS.IMAGE_COUNT, THREAD_OBSERVATIONS.PAGE);
+            for (Sighting s : chunk) insert = insert.values(s.threadId(), observedAt, (long) s.replies(), (long) s.images(), (long) s.page());
+            insert.execute();
+        }
     }
 
     /** The board at one moment: thread count, mean replies and the top coins (JSON). */

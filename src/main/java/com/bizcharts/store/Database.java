@@ -6,7 +6,6 @@ import org.jooq.SQLDialect;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
-import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 import java.io.IOException;
@@ -15,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
@@ -26,6 +26,9 @@ import java.util.function.Function;
  *
  * <p>SQLite allows one writer at a time, so all writes go through {@link #write}, which serialises them on one
  * long-lived connection inside a transaction; readers use their own connections and never wait on writers (WAL).
+ * Another process (a second command, the workstation) may hold the write lock: a write then waits for it, retried
+ * as a whole for up to {@link #WRITE_PATIENCE}, and fails with a sentence, not the SQL. A file (or folder) that cannot
+ * be written is opened read-only: reads work, writes fail at once saying so.
  */
 public final class Database implements AutoCloseable {
 
@@ -35,8 +38,14 @@ public final class Database implements AutoCloseable {
         System.setProperty("org.jooq.no-tips", "true");
     }
 
+    /** How long a write waits for another process's write lock, over all its attempts, before it fails. */
+    public static final Duration WRITE_PATIENCE = Duration.ofSeconds(30);
+
     private final Path file;
+    private final boolean readOnly;
+    private final BusyRetry busy;
     private final SQLiteDataSource dataSource;
+    private final SQLiteDataSource writerSource;
     private final Connection writerConnection;
     private final DSLContext writer;
     private final DSLContext reader;
@@ -46,43 +55,91 @@ public final class Database implements AutoCloseable {
     private Connection versionConnection;
     private final PostChanges postChanges = new PostChanges();
 
-    private Database(Path file) throws SQLException {
+    private Database(Path file, boolean readOnly, Duration writePatience) throws SQLException {
         this.file = file;
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.enforceForeignKeys(true);
-        config.setBusyTimeout(10_000);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        this.dataSource = new SQLiteDataSource(config);
-        dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        this.readOnly = readOnly;
+        this.busy = new BusyRetry(writePatience, file);
+        this.dataSource = SqliteSources.reader(file, readOnly, busy.busyTimeout());
+        this.writerSource = readOnly ? null : SqliteSources.writer(file, busy.busyTimeout());
         Settings jooqSettings = new Settings().withRenderSchema(false).withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED);
-        this.writerConnection = dataSource.getConnection();
-        this.writer = DSL.using(writerConnection, SQLDialect.SQLITE, jooqSettings);
+        this.writerConnection = readOnly ? null : writerSource.getConnection();
+        this.writer = readOnly ? null : DSL.using(writerConnection, SQLDialect.SQLITE, jooqSettings);
         this.reader = DSL.using(dataSource, SQLDialect.SQLITE, jooqSettings);
     }
 
-    /** Opens (creating if needed) and migrates the database file. */
+    /**
+     * Opens (creating if needed) and migrates the database file. A file that exists but cannot be written (or whose
+     * folder cannot) is opened read-only instead.
+     */
     public static Database open(Path file) {
+        return open(file, WRITE_PATIENCE);
+    }
+
+    static Database open(Path file, Duration writePatience) {
+        boolean existed = Files.isRegularFile(file);
+        if (existed && !writable(file)) return openReadOnly(file);
+        Database db = null;
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
-            Database db = new Database(file);
+            db = new Database(file, false, writePatience);
             db.migrate();
             return db;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the folder for " + file, e);
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
+            if (db != null) db.close();
+            if (existed && (SqliteErrors.isReadOnly(e) || SqliteErrors.isCantOpen(e))) return openReadOnly(file);
+            if (e instanceof StoreException se) throw se;
             throw new StoreException("cannot open database " + file + ": " + e.getMessage(), e);
         }
     }
 
+    /**
+     * Opens an existing database for reading only; {@link #write} then fails at once with a sentence saying so. The
+     * schema must be current: migrating would write.
+     */
+    public static Database openReadOnly(Path file) {
+        if (!Files.isRegularFile(file)) throw new StoreException("database does not exist: " + file);
+        Database db;
+        try {
+            db = new Database(file, true, WRITE_PATIENCE);
+        } catch (SQLException e) {
+            throw new StoreException("cannot open database " + file + " read-only: " + e.getMessage(), e);
+        }
+        int pending;
+        try {
+            pending = flyway(db.dataSource).info().pending().length;
+        } catch (RuntimeException e) {
+            db.close();
+            throw new StoreException("cannot read database " + file + " read-only: " + e.getMessage(), e);
+        }
+        if (pending > 0) {
+            db.close();
+            throw new StoreException("database " + file + " is read-only and needs " + pending + " upgrade(s) for this"
+                    + " version of BizCharts: open it once where it can be written");
+        }
+        return db;
+    }
+
+    private static boolean writable(Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        return Files.isWritable(file) && (folder == null || Files.isWritable(folder));
+    }
+
+    private static Flyway flyway(javax.sql.DataSource source) {
+        return Flyway.configure().dataSource(source).locations("classpath:db/migration").loggers("slf4j").load();
+    }
+
     private void migrate() {
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .loggers("slf4j")
-                .load()
-                .migrate();
+        // asked on a reader first: with nothing to do, opening never waits for another process's write lock
+        if (flyway(dataSource).info().pending().length == 0) return;
+        busy.run(() -> flyway(writerSource).migrate());
+    }
+
+    /** Whether this database was opened read-only (its file or folder cannot be written). */
+    public boolean readOnly() {
+        return readOnly;
     }
 
     /** Which posts were stored or changed, announced after each commit. */
@@ -118,14 +175,23 @@ public final class Database implements AutoCloseable {
      * queued during it runs after the commit, on this thread, outside the lock; after a rollback it is dropped.
      */
     public <T> T write(Function<DSLContext, T> work) {
+        if (readOnly) throw new StoreException(busy.readOnlyMessage());
         List<Runnable> committed = List.of();
         T result;
         writeLock.lock();
         boolean outermost = writeLock.getHoldCount() == 1; // a nested write joins the outer transaction's fate
         try {
-            if (outermost) afterCommit.clear();
-            result = writer.transactionResult(cfg -> work.apply(DSL.using(cfg)));
-            if (outermost) committed = List.copyOf(afterCommit);
+            if (outermost) {
+                // the whole transaction is retried while another process holds the lock: work must not have effects
+                // outside it, which is what afterCommit is for (cleared before each attempt)
+                result = busy.run(() -> {
+                    afterCommit.clear();
+                    return writer.transactionResult(cfg -> work.apply(DSL.using(cfg)));
+                });
+                committed = List.copyOf(afterCommit);
+            } else {
+                result = writer.transactionResult(cfg -> work.apply(DSL.using(cfg)));
+            }
         } finally {
             if (outermost) afterCommit.clear();
             writeLock.unlock();
@@ -171,6 +237,7 @@ public final class Database implements AutoCloseable {
      * really goes back to the disk.
      */
     public void compact() {
+        if (readOnly) throw new StoreException(busy.readOnlyMessage());
         writeLock.lock();
         try (var statement = writerConnection.createStatement()) {
             statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
@@ -191,7 +258,7 @@ public final class Database implements AutoCloseable {
             synchronized (this) {
                 if (versionConnection != null) versionConnection.close();
             }
-            writerConnection.close();
+            if (writerConnection != null) writerConnection.close();
         } catch (SQLException e) {
             throw new StoreException("closing database failed: " + e.getMessage(), e);
         } finally {

@@ -46,8 +46,12 @@ public final class ImageTextRepository {
 
     /** The texts of these posts that have one (one query for a batch of posts being scored). */
     public Map<Long, String> texts(Collection<Long> threadIds) {
-        return db.read().select(IMAGE_TEXTS.THREAD_ID, IMAGE_TEXTS.TEXT).from(IMAGE_TEXTS)
-                .where(IMAGE_TEXTS.THREAD_ID.in(threadIds)).fetchMap(IMAGE_TEXTS.THREAD_ID, IMAGE_TEXTS.TEXT);
+        Map<Long, String> out = new java.util.HashMap<>();
+        for (List<Long> ids : SqlBatches.idChunks(threadIds)) {
+            out.putAll(db.read().select(IMAGE_TEXTS.THREAD_ID, IMAGE_TEXTS.TEXT).from(IMAGE_TEXTS)
+                    .where(IMAGE_TEXTS.THREAD_ID.in(ids)).fetchMap(IMAGE_TEXTS.THREAD_ID, IMAGE_TEXTS.TEXT));
+        }
+        return out;
     }
 
     /** The text read from a post's thumbnail, or empty. */

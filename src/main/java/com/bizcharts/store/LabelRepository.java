@@ -1,10 +1,16 @@
 package com.bizcharts.store;
 
 import com.bizcharts.store.schema.tables.records.TrainingLabelsRecord;
+import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.TableField;
+import org.jooq.impl.DSL;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static com.bizcharts.store.schema.Tables.THREAD_OPS;
@@ -46,6 +52,45 @@ public final class LabelRepository {
                 .set(TRAINING_LABELS.TEXT_SNAPSHOT, r.getTextSnapshot())
                 .set(TRAINING_LABELS.IMAGE_URL_SNAPSHOT, r.getImageUrlSnapshot())
                 .execute();
+    }
+
+    /**
+     * Inserts new labels as one prepared statement run as a JDBC batch, inside the caller's transaction: a
+     * 100,000-row labels file would otherwise render 100,000 jOOQ statements. The caller has checked none exists
+     * (an existing label is replaced, as by {@link #save}).
+     */
+    public void saveAll(DSLContext ctx, List<Label> labels) {
+        if (labels.isEmpty()) return;
+        List<org.jooq.Field<?>> placeholders = SAVED_COLUMNS.stream().<org.jooq.Field<?>>map(c -> DSL.val(null, c)).toList();
+        var upsert = ctx.insertInto(TRAINING_LABELS).columns(SAVED_COLUMNS).values(placeholders)
+                .onConflict(TRAINING_LABELS.THREAD_ID, TRAINING_LABELS.LABELER_ID).doUpdate()
+                .set(TRAINING_LABELS.RATING, DSL.excluded(TRAINING_LABELS.RATING))
+                .set(TRAINING_LABELS.SKIPPED, DSL.excluded(TRAINING_LABELS.SKIPPED))
+                .set(TRAINING_LABELS.LABELED_AT, DSL.excluded(TRAINING_LABELS.LABELED_AT))
+                .set(TRAINING_LABELS.NOTES, DSL.excluded(TRAINING_LABELS.NOTES))
+                .set(TRAINING_LABELS.TEXT_SNAPSHOT, DSL.excluded(TRAINING_LABELS.TEXT_SNAPSHOT))
+                .set(TRAINING_LABELS.IMAGE_URL_SNAPSHOT, DSL.excluded(TRAINING_LABELS.IMAGE_URL_SNAPSHOT));
+        BatchBindStep batch = ctx.batch(upsert);
+        for (Label l : labels) {
+            batch = batch.bind(l.threadId(), l.rating() == null ? null : l.rating().longValue(), l.skipped() ? 1L : 0L,
+                    l.labelerId(), UtcTime.format(l.labeledAt()), l.notes(), l.textSnapshot(), l.imageUrlSnapshot());
+        }
+        batch.execute();
+    }
+
+    /** In the order {@link #saveAll} binds them. */
+    private static final List<TableField<TrainingLabelsRecord, ?>> SAVED_COLUMNS = List.of(TRAINING_LABELS.THREAD_ID,
+            TRAINING_LABELS.RATING, TRAINING_LABELS.SKIPPED, TRAINING_LABELS.LABELER_ID, TRAINING_LABELS.LABELED_AT,
+            TRAINING_LABELS.NOTES, TRAINING_LABELS.TEXT_SNAPSHOT, TRAINING_LABELS.IMAGE_URL_SNAPSHOT);
+
+    /** This labeler's labels on these threads (in bounded IN lists), by thread, inside the caller's transaction. */
+    public Map<Long, Label> findAll(DSLContext ctx, String labelerId, Collection<Long> threadIds) {
+        Map<Long, Label> out = new HashMap<>();
+        for (List<Long> ids : SqlBatches.idChunks(threadIds)) {
+            ctx.selectFrom(TRAINING_LABELS).where(TRAINING_LABELS.LABELER_ID.eq(labelerId)).and(TRAINING_LABELS.THREAD_ID.in(ids))
+                    .forEach(r -> out.put(r.getThreadId(), fromRecord(r)));
+        }
+        return out;
     }
 
     public Optional<Label> find(long threadId, String labelerId) {

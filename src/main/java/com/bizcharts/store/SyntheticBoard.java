@@ -116,7 +116,9 @@ public final class SyntheticBoard {
             Batch predictions = new Batch(ctx, PREDICTIONS, PREDICTIONS.THREAD_ID, PREDICTIONS.MODEL_ID, PREDICTIONS.LABEL,
                     PREDICTIONS.SCORE, PREDICTIONS.CONFIDENCE, PREDICTIONS.P_BEARISH, PREDICTIONS.P_NEUTRAL,
                     PREDICTIONS.P_BULLISH, PREDICTIONS.SARCASM, PREDICTIONS.IMAGE_STATUS, PREDICTIONS.SCORED_AT);
-            ctx.deleteFrom(PREDICTIONS).where(PREDICTIONS.MODEL_ID.eq(MODEL_ID)).and(PREDICTIONS.THREAD_ID.in(threadIds)).execute();
+            for (List<Long> ids : SqlBatches.idChunks(threadIds)) {
+                ctx.deleteFrom(PREDICTIONS).where(PREDICTIONS.MODEL_ID.eq(MODEL_ID)).and(PREDICTIONS.THREAD_ID.in(ids)).execute();
+            }
             for (long id : threadIds) predictions.add(prediction(id, UtcTime.format(Instant.now()), rnd));
             predictions.flush();
         });

@@ -45,9 +45,10 @@ public final class ThreadRepository {
      */
     public UpsertCounts upsert(DSLContext ctx, Collection<ThreadOp> ops, Instant seenAt) {
         if (ops.isEmpty()) return new UpsertCounts(0, 0);
-        Set<Long> known = new HashSet<>(ctx.select(THREAD_OPS.THREAD_ID).from(THREAD_OPS)
-                .where(THREAD_OPS.THREAD_ID.in(ops.stream().map(ThreadOp::threadId).toList()))
-                .fetch(THREAD_OPS.THREAD_ID));
+        Set<Long> known = new HashSet<>();
+        for (List<Long> ids : SqlBatches.idChunks(ops.stream().map(ThreadOp::threadId).distinct().toList())) {
+            known.addAll(ctx.select(THREAD_OPS.THREAD_ID).from(THREAD_OPS).where(THREAD_OPS.THREAD_ID.in(ids)).fetch(THREAD_OPS.THREAD_ID));
+        }
         String seen = UtcTime.format(seenAt);
         // One prepared statement executed as a JDBC batch: rendering 150 jOOQ upserts cost more than SQLite did.
         BatchBindStep batch = ctx.batch(upsertStatement(ctx));
@@ -55,9 +56,11 @@ public final class ThreadRepository {
         batch.execute();
         // only the posts new to the store: a poll sees its ~150 threads again every minute, and a thread already stored
         // keeps its text (4chan OPs cannot be edited); a thumbnail arriving is announced by setThumbnailPath
-        db.announce(ops.stream().map(ThreadOp::threadId).filter(id -> !known.contains(id)).distinct().toList());
-        int inserted = (int) ops.stream().filter(op -> !known.contains(op.threadId())).count();
-        return new UpsertCounts(inserted, ops.size() - inserted);
+        List<Long> added = ops.stream().map(ThreadOp::threadId).filter(id -> !known.contains(id)).distinct().toList();
+        db.announce(added);
+        // distinct posts: a thread given twice is one post, stored once
+        int distinct = (int) ops.stream().map(ThreadOp::threadId).distinct().count();
+        return new UpsertCounts(added.size(), distinct - added.size());
     }
 
     public UpsertCounts upsert(Collection<ThreadOp> ops, Instant seenAt) {
@@ -111,7 +114,11 @@ public final class ThreadRepository {
     }
 
     public List<ThreadOp> findAll(Collection<Long> ids) {
-        return db.read().selectFrom(THREAD_OPS).where(THREAD_OPS.THREAD_ID.in(ids)).fetch(ThreadRepository::fromRecord);
+        List<ThreadOp> out = new java.util.ArrayList<>(ids.size());
+        for (List<Long> chunk : SqlBatches.idChunks(ids)) {
+            out.addAll(db.read().selectFrom(THREAD_OPS).where(THREAD_OPS.THREAD_ID.in(chunk)).fetch(ThreadRepository::fromRecord));
+        }
+        return out;
     }
 
     /** Up to {@code limit} thread ids above {@code after}, ascending: a walk over the whole store a page at a time. */

@@ -78,6 +78,7 @@ class IndexCommandTest {
                 .contains("no posts 2026-02-23..2026-03-01; data spans 2026-01-02..2026-01-02");
 
         Path none = dir.resolve("none.db");
+        Database.open(none).close();  // an empty store (a missing one is an error: CommandsCreateNoDatabaseTest)
         assertThat(CliTest.run("--db", none.toString(), "coins").err()).contains("; the store holds no posts yet");
     }
 

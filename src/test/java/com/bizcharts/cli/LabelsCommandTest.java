@@ -30,4 +30,15 @@ class LabelsCommandTest {
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).startsWith("error: labels file not found");
     }
+
+    @Test
+    void aFileRatingOneThreadTwiceReportsOnePostAndSaysSo(@TempDir Path dir) throws Exception {
+        String line = "{\"thread_id\": 7, \"posted_at\": \"2025-10-08 05:57:59\", \"rating\": 3}\n";
+        Path file = Files.writeString(dir.resolve("twice.jsonl"), line + line);
+        CliTest r = CliTest.run("--db", dir.resolve("c.db").toString(), "labels", "import", file.toString(), "--labeler", "carol");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("imported 2 rows as labeler 'carol': 1 new posts, 1 new labels, 0 already present")
+                .contains("1 thread is rated more than once in the file (counted once, the first row kept):")
+                .contains("  thread 7: rated 2 times in the file");
+    }
 }

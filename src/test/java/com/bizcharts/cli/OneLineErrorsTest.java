@@ -1,14 +1,32 @@
 package com.bizcharts.cli;
 
+import java.nio.file.Path;
+import java.sql.SQLException;
+import org.jooq.exception.DataAccessException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The command line's errors in one line that names the thing and what is expected (issue 15). */
+/** The command line's errors in one line that names the thing and what is expected (issues 14 and 15). */
 class OneLineErrorsTest {
+
+
+    @Test
+    void aDatabaseErrorGivesTheDatabasesReasonNotTheStatement() {
+        String statement = "insert into coin_mentions values " + "(1000, 'BTC', 7.5E-1, 'subject'), ".repeat(40_000);
+        String reason = "[SQLITE_TOOBIG] String or BLOB exceeds size limit (statement too long)";
+        var ex = new DataAccessException("SQL [" + statement + "]; " + reason, new SQLException(reason));
+        assertThat(OneLineErrors.oneLine(ex)).isEqualTo("database error: " + reason);
+    }
+
+    @Test
+    void aLongMessageIsCutToOneShortLine() {
+        String message = OneLineErrors.oneLine(new IllegalStateException("first line\nsecond " + "x".repeat(5_000)));
+        assertThat(message).startsWith("first line second xxx").doesNotContain("\n")
+                .endsWith("... (" + (5_018 - OneLineErrors.MAX_MESSAGE) + " more characters in the debug log)");
+        assertThat(message.length()).isLessThan(OneLineErrors.MAX_MESSAGE + 60);
+    }
+
 
     @Test
     void aBadDateIsNamedWithTheFormatExpected(@TempDir Path dir) {

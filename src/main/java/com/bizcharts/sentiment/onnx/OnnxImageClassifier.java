@@ -22,7 +22,7 @@ import java.util.Map;
  */
 public final class OnnxImageClassifier implements OnnxClassifier<BufferedImage> {
 
-    private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+    private final OrtEnvironment env = OnnxNatives.environment();
     private final OrtSession session;
     private final String inputName;
     private final ClipPreprocessing preprocessing;

@@ -33,7 +33,7 @@ public final class OnnxStudentModel implements SentimentModel {
     public static final String KIND = "student";
     private static final Set<String> INPUTS = Set.of("input_ids", "attention_mask", "pixel_values");
 
-    private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+    private final OrtEnvironment env = OnnxNatives.environment();
     private final OrtSession session;
     private final String id;
     private final StudentTokenizer tokenizer;

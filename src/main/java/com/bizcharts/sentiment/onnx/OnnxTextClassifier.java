@@ -20,7 +20,7 @@ import java.util.Map;
  */
 public final class OnnxTextClassifier implements OnnxClassifier<String> {
 
-    private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+    private final OrtEnvironment env = OnnxNatives.environment();
     private final OrtSession session;
     private final HuggingFaceTokenizer tokenizer;
     private final List<String> labels;

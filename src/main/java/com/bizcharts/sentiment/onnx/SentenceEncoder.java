@@ -18,7 +18,7 @@ import java.util.Map;
  */
 public final class SentenceEncoder implements TextEncoder, AutoCloseable {
 
-    private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+    private final OrtEnvironment env = OnnxNatives.environment();
     private final String name;
     private final OrtSession session;
     private final HuggingFaceTokenizer tokenizer;

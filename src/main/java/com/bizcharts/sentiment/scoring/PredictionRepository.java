@@ -5,6 +5,7 @@ import com.bizcharts.sentiment.PostInput;
 import com.bizcharts.sentiment.Prediction;
 import com.bizcharts.store.labels.SentimentLabel;
 import com.bizcharts.store.Database;
+import com.bizcharts.store.SqlBatches;
 import com.bizcharts.store.ThreadRepository;
 import com.bizcharts.store.UtcTime;
 import com.bizcharts.store.schema.tables.records.PredictionsRecord;
@@ -121,8 +122,12 @@ public final class PredictionRepository {
     /** The stored posts among {@code threadIds}, newest first, as a model sees them. */
     public List<PostInput> inputs(Collection<Long> threadIds, Path imagesDir) {
         if (threadIds.isEmpty()) return List.of();
-        return db.read().selectFrom(THREAD_OPS).where(THREAD_OPS.THREAD_ID.in(threadIds))
-                .orderBy(THREAD_OPS.THREAD_ID.desc()).fetch(r -> input(r, imagesDir));
+        List<PostInput> out = new java.util.ArrayList<>(threadIds.size());
+        for (List<Long> ids : SqlBatches.idChunks(threadIds)) {
+            out.addAll(db.read().selectFrom(THREAD_OPS).where(THREAD_OPS.THREAD_ID.in(ids)).fetch(r -> input(r, imagesDir)));
+        }
+        out.sort(java.util.Comparator.comparingLong(PostInput::threadId).reversed());
+        return out;
     }
 
     private org.jooq.Select<?> predicted(String modelId) {
@@ -169,8 +174,8 @@ public final class PredictionRepository {
             // a success clears an earlier failure; one statement per model in the chunk (there is one, in practice)
             predictions.stream().collect(java.util.stream.Collectors.groupingBy(s -> s.prediction().modelId(),
                             java.util.stream.Collectors.mapping(Stored::threadId, java.util.stream.Collectors.toList())))
-                    .forEach((model, ids) -> ctx.deleteFrom(SCORE_FAILURES).where(SCORE_FAILURES.MODEL_ID.eq(model))
-                            .and(SCORE_FAILURES.THREAD_ID.in(ids)).execute());
+                    .forEach((model, ids) -> SqlBatches.idChunks(ids).forEach(chunk -> ctx.deleteFrom(SCORE_FAILURES)
+                            .where(SCORE_FAILURES.MODEL_ID.eq(model)).and(SCORE_FAILURES.THREAD_ID.in(chunk)).execute()));
             for (Failure f : failures) {
                 ctx.insertInto(SCORE_FAILURES).set(SCORE_FAILURES.THREAD_ID, f.threadId()).set(SCORE_FAILURES.MODEL_ID, f.modelId())
                         .set(SCORE_FAILURES.REASON, f.reason()).set(SCORE_FAILURES.FAILED_AT, UtcTime.format(f.failedAt()))

@@ -1,6 +1,7 @@
 package com.bizcharts.store.labels;
 
 import com.bizcharts.store.Database;
+import com.bizcharts.store.SqlBatches;
 import com.bizcharts.store.ThreadOp;
 import com.bizcharts.store.ThreadRepository;
 import com.bizcharts.store.UtcTime;
@@ -56,9 +57,16 @@ public final class LabelQueue {
      */
     public List<Long> matching(QueueFilter f, String labelerId, java.util.Collection<Long> candidates) {
         if (candidates.isEmpty()) return List.of();
-        return db.read().select(THREAD_OPS.THREAD_ID).from(THREAD_OPS)
-                .where(condition(f, labelerId)).and(THREAD_OPS.THREAD_ID.in(candidates))
-                .orderBy(THREAD_OPS.POSTED_AT.desc(), THREAD_OPS.THREAD_ID.desc()).fetch(THREAD_OPS.THREAD_ID);
+        // a large import announces every post it stored: read them in bounded IN lists, then order the whole
+        record Match(long threadId, String postedAt) {}
+        List<Match> found = new ArrayList<>();
+        Condition filter = condition(f, labelerId);
+        for (List<Long> ids : SqlBatches.idChunks(candidates)) {
+            found.addAll(db.read().select(THREAD_OPS.THREAD_ID, THREAD_OPS.POSTED_AT).from(THREAD_OPS)
+                    .where(filter).and(THREAD_OPS.THREAD_ID.in(ids)).fetch(r -> new Match(r.value1(), r.value2())));
+        }
+        found.sort(java.util.Comparator.comparing(Match::postedAt).thenComparingLong(Match::threadId).reversed());
+        return found.stream().map(Match::threadId).toList();
     }
 
     private Condition condition(QueueFilter f, String labelerId) {

@@ -12,13 +12,11 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import static com.bizcharts.store.schema.Tables.THREAD_OPS;
 import static com.bizcharts.store.schema.Tables.TRAINING_LABELS;
@@ -30,9 +28,14 @@ import static com.bizcharts.store.schema.Tables.TRAINING_LABELS;
  */
 public final class LabelTransfer {
 
-    static final DateTimeFormatter ARCHIVE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
-
-    public record ImportResult(int rows, int newPosts, int newLabels, int unchanged, List<String> conflicts) {}
+    /**
+     * What an import did. {@code rows} is the file's rows; the other counts are of distinct posts, each counted once
+     * however often the file rates it.
+     *
+     * @param repeated one line per thread the file rates more than once ("thread 5: rated 2 times in the file")
+     */
+    public record ImportResult(int rows, int newPosts, int newLabels, int unchanged, List<String> conflicts,
+                               List<String> repeated) {}
 
     private final Database db;
     private final ThreadRepository threads;
@@ -54,33 +57,43 @@ public final class LabelTransfer {
 
     public ImportResult importRows(List<LabelFileRow> rows, String labelerId, Instant now) {
         if (labelerId == null || labelerId.isBlank()) throw new IllegalArgumentException("labeler id is required");
+        // the first row of a thread is the one that counts, for its post as for its label
+        Map<Long, LabelFileRow> first = new LinkedHashMap<>();
+        Map<Long, List<Integer>> ratings = new LinkedHashMap<>();
+        for (LabelFileRow row : rows) {
+            first.putIfAbsent(row.threadId(), row);
+            ratings.computeIfAbsent(row.threadId(), id -> new ArrayList<>()).add(row.rating());
+        }
+        List<String> repeated = new ArrayList<>();
+        List<String> conflicts = new ArrayList<>();
+        ratings.forEach((id, rs) -> {
+            if (rs.size() == 1) return;
+            repeated.add("thread " + id + ": rated " + rs.size() + " times in the file");
+            if (rs.stream().distinct().count() > 1) conflicts.add("thread " + id + ": the file rates it "
+                    + rs.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")) + "; kept " + rs.getFirst());
+        });
         return db.write(ctx -> {
-            List<ThreadOp> ops = rows.stream().map(LabelTransfer::toThreadOp).toList();
+            List<ThreadOp> ops = first.values().stream().map(LabelTransfer::toThreadOp).toList();
             ThreadRepository.UpsertCounts counts = threads.upsert(ctx, ops, now);
             afterUpsert.accept(ctx, ops);
-            int added = 0, same = 0;
-            List<String> conflicts = new ArrayList<>();
-            Map<Long, Integer> seenInFile = new HashMap<>();
-            for (LabelFileRow row : rows) {
-                Integer earlier = seenInFile.putIfAbsent(row.threadId(), row.rating());
-                if (earlier != null) {
-                    if (earlier != row.rating()) conflicts.add("thread " + row.threadId()
-                            + ": the file rates it both " + earlier + " and " + row.rating() + "; kept " + earlier);
-                    else same++;
-                    continue;
-                }
-                Optional<Integer> existing = existingRating(ctx, row.threadId(), labelerId);
-                if (existing.isEmpty()) {
-                    labels.save(ctx, Label.rated(row.threadId(), row.rating(), labelerId, now, row.text(), row.imageUrl()));
-                    added++;
-                } else if (existing.get() == row.rating()) {
+            int same = 0;
+            List<String> stored = new ArrayList<>(conflicts);
+            Map<Long, Label> existing = labels.findAll(ctx, labelerId, first.keySet());
+            List<Label> fresh = new ArrayList<>();
+            for (LabelFileRow row : first.values()) {
+                Label had = existing.get(row.threadId());
+                if (had == null) {
+                    fresh.add(Label.rated(row.threadId(), row.rating(), labelerId, now, row.text(), row.imageUrl()));
+                } else if (!had.skipped() && had.rating() == row.rating()) {
                     same++;
                 } else {
-                    conflicts.add("thread " + row.threadId() + ": stored rating " + existing.get()
+                    stored.add("thread " + row.threadId() + ": stored " + (had.skipped() ? "skip" : "rating " + had.rating())
                             + " kept, file says " + row.rating());
                 }
             }
-            return new ImportResult(rows.size(), counts.inserted(), added, same, conflicts);
+            labels.saveAll(ctx, fresh);
+            int added = fresh.size();
+            return new ImportResult(rows.size(), counts.inserted(), added, same, List.copyOf(stored), List.copyOf(repeated));
         });
     }
 
@@ -97,19 +110,13 @@ public final class LabelTransfer {
             String text = r.value4() != null ? r.value4() : r.value5();
             String image = r.value7() != null ? r.value7() : r.value8();
             return new LabelFileRow(r.value1(), r.value2(), r.value3() == null ? "" : r.value3(), text,
-                    ARCHIVE_TIME.format(UtcTime.parse(r.value6()).atOffset(ZoneOffset.UTC)), image, rating,
+                    LabelFileFields.ARCHIVE_TIME.format(UtcTime.parse(r.value6()).atOffset(ZoneOffset.UTC)), image, rating,
                     com.bizcharts.store.labels.SentimentLabel.ofRating(rating).word());
         });
     }
 
-    private static Optional<Integer> existingRating(DSLContext ctx, long threadId, String labelerId) {
-        return ctx.select(TRAINING_LABELS.RATING, TRAINING_LABELS.SKIPPED).from(TRAINING_LABELS)
-                .where(TRAINING_LABELS.THREAD_ID.eq(threadId)).and(TRAINING_LABELS.LABELER_ID.eq(labelerId))
-                .fetchOptional(r -> r.value2() == 1L ? -1 : r.value1().intValue());
-    }
-
     static ThreadOp toThreadOp(LabelFileRow row) {
-        Instant posted = LocalDateTime.parse(row.postedAt(), ARCHIVE_TIME).toInstant(ZoneOffset.UTC);
+        Instant posted = LocalDateTime.parse(row.postedAt(), LabelFileFields.ARCHIVE_TIME).toInstant(ZoneOffset.UTC);
         ThreadOp.ImageFile file = row.imageUrl() == null ? null : new ThreadOp.ImageFile(null, extension(row.imageUrl()),
                 null, null, null, null, null, null, false, row.imageUrl(), null);
         return new ThreadOp(row.threadId(), row.board(), row.subject().isEmpty() ? null : row.subject(), null,

@@ -1,6 +1,7 @@
 package com.bizcharts.store.retention;
 
 import com.bizcharts.store.Database;
+import com.bizcharts.store.SqlBatches;
 import com.bizcharts.store.UtcTime;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -107,9 +108,11 @@ public final class Maintenance {
             else drop.add(r.value1());
         }
         if (!dryRun && !drop.isEmpty()) {
-            ctx.deleteFrom(CATALOG_SNAPSHOTS).where(CATALOG_SNAPSHOTS.ID.in(drop)).execute();
-            ctx.update(CATALOG_SNAPSHOTS).set(CATALOG_SNAPSHOTS.GRANULARITY, granularity)
-                    .where(CATALOG_SNAPSHOTS.ID.in(keep)).execute();
+            // a season of minutely polls is ~100,000 snapshots: bounded IN lists (SqlBatches)
+            for (List<Long> ids : SqlBatches.idChunks(drop)) ctx.deleteFrom(CATALOG_SNAPSHOTS).where(CATALOG_SNAPSHOTS.ID.in(ids)).execute();
+            for (List<Long> ids : SqlBatches.idChunks(keep)) {
+                ctx.update(CATALOG_SNAPSHOTS).set(CATALOG_SNAPSHOTS.GRANULARITY, granularity).where(CATALOG_SNAPSHOTS.ID.in(ids)).execute();
+            }
         }
         return drop.size();
     }
@@ -161,8 +164,8 @@ public final class Maintenance {
             freed += t.size();
         }
         if (!clearedPaths.isEmpty()) {
-            db.writeVoid(ctx -> ctx.update(THREAD_OPS).setNull(THREAD_OPS.THUMBNAIL_PATH)
-                    .where(THREAD_OPS.THUMBNAIL_PATH.in(clearedPaths)).execute());
+            db.writeVoid(ctx -> SqlBatches.idChunks(clearedPaths).forEach(paths -> ctx.update(THREAD_OPS)
+                    .setNull(THREAD_OPS.THUMBNAIL_PATH).where(THREAD_OPS.THUMBNAIL_PATH.in(paths)).execute()));
         }
         return new long[]{deleted, freed};
     }

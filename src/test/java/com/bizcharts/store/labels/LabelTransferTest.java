@@ -90,9 +90,28 @@ class LabelTransferTest {
         Files.writeString(bad, "{\"thread_id\": 5, \"posted_at\": \"2025-10-08 05:57:59\", \"rating\": 2, \"label\": \"bullish\"}\n");
         assertThatThrownBy(() -> LabelFiles.read(bad)).hasMessageContaining("contradicts");
         Files.writeString(bad, "{not json\n");
-        assertThatThrownBy(() -> LabelFiles.read(bad)).hasMessage("bad.jsonl line 1: not valid JSON");
+        assertThatThrownBy(() -> LabelFiles.read(bad)).hasMessageStartingWith("bad.jsonl line 1: not valid JSON: Unexpected character");
         try (Database db = Database.open(dir.resolve("l.db"))) {
             assertThat(new LabelRepository(db).count()).isZero();
+        }
+    }
+
+    @Test
+    void aThreadRatedTwiceIsOnePostAndIsReported(@TempDir Path dir) throws Exception {
+        String line = "{\"thread_id\": 7, \"posted_at\": \"2025-10-08 05:57:59\", \"rating\": %d, \"text\": \"%s\"}\n";
+        Path twice = dir.resolve("twice.jsonl");
+        Files.writeString(twice, line.formatted(3, "first") + line.formatted(3, "again") + line.formatted(1, "other").replace("\": 7", "\": 8")
+                + line.formatted(2, "other again").replace("\": 7", "\": 8"));
+        try (Database db = Database.open(dir.resolve("l.db"))) {
+            LabelTransfer.ImportResult r = transfer(db).importRows(LabelFiles.read(twice), "alice", NOW);
+            assertThat(r.rows()).isEqualTo(4);
+            assertThat(r.newPosts()).isEqualTo(2);
+            assertThat(r.newLabels()).isEqualTo(2);
+            assertThat(r.unchanged()).isZero();
+            assertThat(r.repeated()).containsExactly("thread 7: rated 2 times in the file", "thread 8: rated 2 times in the file");
+            assertThat(r.conflicts()).containsExactly("thread 8: the file rates it 1, 2; kept 1");
+            assertThat(new LabelRepository(db).find(8, "alice").orElseThrow().rating()).isEqualTo(1);
+            assertThat(new ThreadRepository(db).find(7).orElseThrow().opTextClean()).as("the first row is the post").isEqualTo("first");
         }
     }
 

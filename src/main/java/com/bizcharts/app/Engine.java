@@ -83,7 +83,7 @@ public final class Engine implements AutoCloseable {
                 database, imagesDir, coinMentions.extractor(), clock);
         this.training = new Training(settings, database, signals, models, modelLoader, clock);
         this.labelling = new Labelling(database, threads, new LabelRepository(database), coinMentions, activeModel,
-                training::activeLearningQueue, imagesDir, clock);
+                training::activeLearningQueue, training.teacherLabels(), predictions, imagesDir, clock);
         this.analysis = new Analysis(settings, database, backoff, secrets, clock);
         this.remote = new Remote(settings, database, training::candidateEvaluation, secrets, clock);
     }

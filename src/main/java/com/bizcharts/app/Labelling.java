@@ -3,6 +3,10 @@ package com.bizcharts.app;
 import com.bizcharts.coins.CoinMention;
 import com.bizcharts.coins.CoinMentionRepository;
 import com.bizcharts.learn.active.ActiveLearningQueue;
+import com.bizcharts.learn.eval.AgreementReport;
+import com.bizcharts.learn.teacher.TeacherLabelRepository;
+import com.bizcharts.sentiment.scoring.PredictionRepository;
+import com.bizcharts.store.Label;
 import com.bizcharts.sentiment.PostInput;
 import com.bizcharts.sentiment.scoring.ActiveModel;
 import com.bizcharts.store.Database;
@@ -15,7 +19,10 @@ import com.bizcharts.store.labels.LabelTransfer;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -33,9 +40,14 @@ public final class Labelling {
     private final Supplier<ActiveLearningQueue> activeLearning;
     private final Path imagesDir;
     private final Clock clock;
+    private final TeacherLabelRepository teacherLabels;
+    private final PredictionRepository predictions;
 
     Labelling(Database database, ThreadRepository threads, LabelRepository labels, CoinMentionRepository coinMentions,
-              ActiveModel activeModel, Supplier<ActiveLearningQueue> activeLearning, Path imagesDir, Clock clock) {
+              ActiveModel activeModel, Supplier<ActiveLearningQueue> activeLearning, TeacherLabelRepository teacherLabels,
+              PredictionRepository predictions, Path imagesDir, Clock clock) {
+        this.teacherLabels = teacherLabels;
+        this.predictions = predictions;
         this.database = database;
         this.threads = threads;
         this.labels = labels;
@@ -70,6 +82,19 @@ public final class Labelling {
     }
 
     public CoinMentionRepository coinMentions() { return coinMentions; }
+
+    /**
+     * Agreement between labelers, and of the humans with the teacher and the active model ({@code labels agreement},
+     * the Models view). Each labeler's latest rating of a post counts; skips do not.
+     */
+    public AgreementReport agreement() {
+        Map<Long, Map<String, Integer>> ratings = new TreeMap<>();
+        for (Label l : labels.allRated()) ratings.computeIfAbsent(l.threadId(), k -> new TreeMap<>()).put(l.labelerId(), l.rating());
+        Map<Long, Integer> teacher = new HashMap<>();
+        for (var t : teacherLabels.confidentLabels(0)) teacher.putIfAbsent(t.threadId(), t.label().rating());
+        String modelId = activeModel.id();
+        return AgreementReport.of(ratings, teacher, predictions.labels(modelId, ratings.keySet()), modelId);
+    }
 
     /** The clock its records are stamped with (UTC). */
     public Clock clock() { return clock; }

@@ -18,7 +18,8 @@ import java.util.concurrent.Callable;
 
 /** {@code bizcharts labels import|export|stats}: human labels in the shared JSON-lines format (or CSV). */
 @Command(name = "labels", mixinStandardHelpOptions = true, description = "Import, export and count human labels.",
-        subcommands = {LabelsCommand.Import.class, LabelsCommand.Export.class, LabelsCommand.Stats.class})
+        subcommands = {LabelsCommand.Import.class, LabelsCommand.Export.class, LabelsCommand.Stats.class,
+                LabelsCommand.AgreementCommand.class})
 public final class LabelsCommand {
 
     @ParentCommand
@@ -95,6 +96,21 @@ public final class LabelsCommand {
         private static void print(PrintWriter out, String title, Map<String, Integer> m) {
             out.println(title + ":");
             m.forEach((k, v) -> out.printf("  %-12s %6d%n", k, v));
+        }
+    }
+
+    @Command(name = "agreement", mixinStandardHelpOptions = true,
+            description = "How far labelers agree: Cohen's kappa per pair, Fleiss' kappa and Krippendorff's alpha over posts "
+                    + "rated more than once, and the humans against the teacher and the active model.")
+    static final class AgreementCommand implements Callable<Integer> {
+        @ParentCommand LabelsCommand labels;
+        @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            labels.root.existingEngine().labelling().agreement().lines().forEach(out::println);
+            return 0;
         }
     }
 }

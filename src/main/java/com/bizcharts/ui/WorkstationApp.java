@@ -220,6 +220,9 @@ public final class WorkstationApp extends Application {
                     ModelsViewModel modelsVm = modelsViewModel(engine, ex);
                     ModelsView models = new ModelsView(modelsVm);
                     models.addSection("Remote training (GPU)", RemoteTrainingView.create(engine, ex));
+                    var agreement = new com.bizcharts.ui.models.AgreementViewModel(engine.labelling()::agreement, ex);
+                    models.addSection("Labeler agreement", com.bizcharts.ui.models.AgreementView.create(agreement));
+                    agreement.refresh();
                     onModelChange.add(modelsVm::refresh);
                     modelsVm.refresh();
                     return models.node();

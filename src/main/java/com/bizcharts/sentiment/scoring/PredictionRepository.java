@@ -119,6 +119,17 @@ public final class PredictionRepository {
                 .orderBy(PREDICTIONS.THREAD_ID.desc()).limit(limit).fetch(PREDICTIONS.THREAD_ID);
     }
 
+    /** This model's label (1..3) for each of these posts it scored: what agreement with the humans is judged on. */
+    public java.util.Map<Long, Integer> labels(String modelId, Collection<Long> threadIds) {
+        java.util.Map<Long, Integer> out = new java.util.HashMap<>();
+        for (List<Long> ids : SqlBatches.idChunks(List.copyOf(threadIds))) {
+            db.read().select(PREDICTIONS.THREAD_ID, PREDICTIONS.LABEL).from(PREDICTIONS)
+                    .where(PREDICTIONS.MODEL_ID.eq(modelId)).and(PREDICTIONS.THREAD_ID.in(ids))
+                    .forEach(r -> out.put(r.value1(), r.value2().intValue()));
+        }
+        return out;
+    }
+
     /** The stored posts among {@code threadIds}, newest first, as a model sees them. */
     public List<PostInput> inputs(Collection<Long> threadIds, Path imagesDir) {
         if (threadIds.isEmpty()) return List.of();

@@ -89,7 +89,10 @@ public final class Labelling {
      */
     public AgreementReport agreement() {
         Map<Long, Map<String, Integer>> ratings = new TreeMap<>();
-        for (Label l : labels.allRated()) ratings.computeIfAbsent(l.threadId(), k -> new TreeMap<>()).put(l.labelerId(), l.rating());
+        for (Label l : labels.allRated()) {
+            // an adjudication is a decision on a disagreement, not another independent rater
+            if (!l.adjudicated()) ratings.computeIfAbsent(l.threadId(), k -> new TreeMap<>()).put(l.labelerId(), l.rating());
+        }
         Map<Long, Integer> teacher = new HashMap<>();
         for (var t : teacherLabels.confidentLabels(0)) teacher.putIfAbsent(t.threadId(), t.label().rating());
         String modelId = activeModel.id();

@@ -90,6 +90,14 @@ public final class LabelsCommand {
             print(out, "by class", s.byClass());
             print(out, "by labeler", s.byLabeler());
             print(out, "by day", s.byDay());
+            if (s.paceByLabeler().isEmpty()) {
+                out.println("pace: no lead times yet (they are measured when labeling in the window)");
+            } else {
+                out.println("pace by labeler (time each post was on screen):");
+                s.paceByLabeler().forEach((k, v) -> out.printf("  %-12s %s%n", k, v.describe()));
+                out.println("pace by day:");
+                s.paceByDay().forEach((k, v) -> out.printf("  %-12s %s%n", k, v.describe()));
+            }
             return 0;
         }
 

@@ -43,6 +43,8 @@ public final class LabelRepository {
         r.setNotes(label.notes());
         r.setTextSnapshot(label.textSnapshot());
         r.setImageUrlSnapshot(label.imageUrlSnapshot());
+        r.setLeadTimeMs(label.leadTimeMs());
+        r.setAdjudicated(label.adjudicated() ? 1L : 0L);
         ctx.insertInto(TRAINING_LABELS).set(r)
                 .onConflict(TRAINING_LABELS.THREAD_ID, TRAINING_LABELS.LABELER_ID).doUpdate()
                 .set(TRAINING_LABELS.RATING, r.getRating())
@@ -51,6 +53,8 @@ public final class LabelRepository {
                 .set(TRAINING_LABELS.NOTES, r.getNotes())
                 .set(TRAINING_LABELS.TEXT_SNAPSHOT, r.getTextSnapshot())
                 .set(TRAINING_LABELS.IMAGE_URL_SNAPSHOT, r.getImageUrlSnapshot())
+                .set(TRAINING_LABELS.LEAD_TIME_MS, r.getLeadTimeMs())
+                .set(TRAINING_LABELS.ADJUDICATED, r.getAdjudicated())
                 .execute();
     }
 
@@ -69,11 +73,14 @@ public final class LabelRepository {
                 .set(TRAINING_LABELS.LABELED_AT, DSL.excluded(TRAINING_LABELS.LABELED_AT))
                 .set(TRAINING_LABELS.NOTES, DSL.excluded(TRAINING_LABELS.NOTES))
                 .set(TRAINING_LABELS.TEXT_SNAPSHOT, DSL.excluded(TRAINING_LABELS.TEXT_SNAPSHOT))
-                .set(TRAINING_LABELS.IMAGE_URL_SNAPSHOT, DSL.excluded(TRAINING_LABELS.IMAGE_URL_SNAPSHOT));
+                .set(TRAINING_LABELS.IMAGE_URL_SNAPSHOT, DSL.excluded(TRAINING_LABELS.IMAGE_URL_SNAPSHOT))
+                .set(TRAINING_LABELS.LEAD_TIME_MS, DSL.excluded(TRAINING_LABELS.LEAD_TIME_MS))
+                .set(TRAINING_LABELS.ADJUDICATED, DSL.excluded(TRAINING_LABELS.ADJUDICATED));
         BatchBindStep batch = ctx.batch(upsert);
         for (Label l : labels) {
             batch = batch.bind(l.threadId(), l.rating() == null ? null : l.rating().longValue(), l.skipped() ? 1L : 0L,
-                    l.labelerId(), UtcTime.format(l.labeledAt()), l.notes(), l.textSnapshot(), l.imageUrlSnapshot());
+                    l.labelerId(), UtcTime.format(l.labeledAt()), l.notes(), l.textSnapshot(), l.imageUrlSnapshot(),
+                    l.leadTimeMs(), l.adjudicated() ? 1L : 0L);
         }
         batch.execute();
     }
@@ -81,7 +88,8 @@ public final class LabelRepository {
     /** In the order {@link #saveAll} binds them. */
     private static final List<TableField<TrainingLabelsRecord, ?>> SAVED_COLUMNS = List.of(TRAINING_LABELS.THREAD_ID,
             TRAINING_LABELS.RATING, TRAINING_LABELS.SKIPPED, TRAINING_LABELS.LABELER_ID, TRAINING_LABELS.LABELED_AT,
-            TRAINING_LABELS.NOTES, TRAINING_LABELS.TEXT_SNAPSHOT, TRAINING_LABELS.IMAGE_URL_SNAPSHOT);
+            TRAINING_LABELS.NOTES, TRAINING_LABELS.TEXT_SNAPSHOT, TRAINING_LABELS.IMAGE_URL_SNAPSHOT, TRAINING_LABELS.LEAD_TIME_MS,
+            TRAINING_LABELS.ADJUDICATED);
 
     /** This labeler's labels on these threads (in bounded IN lists), by thread, inside the caller's transaction. */
     public Map<Long, Label> findAll(DSLContext ctx, String labelerId, Collection<Long> threadIds) {
@@ -119,21 +127,34 @@ public final class LabelRepository {
     /** One person's rating of a post (1 bearish, 2 neutral, 3 bullish). */
     public record Rating(long threadId, int rating) {}
 
-    /** Every non-skip rating, newest first: where people disagree, the most recent verdict breaks a tie. */
+    /**
+     * Every non-skip rating, newest first: where people disagree, the most recent verdict breaks a tie. A post a
+     * reviewer adjudicated gives only the adjudication.
+     */
     public List<Rating> ratingsNewestFirst() {
         return db.read().select(TRAINING_LABELS.THREAD_ID, TRAINING_LABELS.RATING).from(TRAINING_LABELS)
-                .where(TRAINING_LABELS.SKIPPED.eq(0L)).orderBy(TRAINING_LABELS.LABELED_AT.desc())
+                .where(TRAINING_LABELS.SKIPPED.eq(0L)).and(decisive()).orderBy(TRAINING_LABELS.LABELED_AT.desc())
                 .fetch(r -> new Rating(r.value1(), r.value2().intValue()));
+    }
+
+    /** An adjudication, or a label on a post nobody adjudicated: the labels that decide what a post is. */
+    private static org.jooq.Condition decisive() {
+        var adjudications = com.bizcharts.store.schema.Tables.TRAINING_LABELS.as("adjudications");
+        return TRAINING_LABELS.ADJUDICATED.eq(1L).or(TRAINING_LABELS.THREAD_ID.notIn(
+                DSL.select(adjudications.THREAD_ID).from(adjudications).where(adjudications.ADJUDICATED.eq(1L))));
     }
 
     /** A label with the post it is on; {@code thread} is null when the store does not hold the post (labels outlive posts). */
     public record LabeledThread(Label label, ThreadOp thread) {}
 
-    /** Every non-skip label with its post, oldest first: a post rated by several people comes once per rating. */
+    /**
+     * Every non-skip label with its post, oldest first: a post rated by several people comes once per rating; a post
+     * a reviewer adjudicated comes once, with the adjudication.
+     */
     public List<LabeledThread> ratedWithThreads() {
         return db.read().select().from(TRAINING_LABELS)
                 .leftJoin(THREAD_OPS).on(THREAD_OPS.THREAD_ID.eq(TRAINING_LABELS.THREAD_ID))
-                .where(TRAINING_LABELS.SKIPPED.eq(0L))
+                .where(TRAINING_LABELS.SKIPPED.eq(0L)).and(decisive())
                 .orderBy(TRAINING_LABELS.LABELED_AT, TRAINING_LABELS.ID)
                 .fetch(r -> new LabeledThread(fromRecord(r),
                         r.get(THREAD_OPS.THREAD_ID) == null ? null : ThreadRepository.fromRecord(r)));
@@ -143,7 +164,7 @@ public final class LabelRepository {
         TrainingLabelsRecord r = rec.into(TRAINING_LABELS);
         return new Label(r.getThreadId(), r.getRating() == null ? null : r.getRating().intValue(), r.getSkipped() == 1L,
                 r.getLabelerId(), UtcTime.parse(r.getLabeledAt()), r.getNotes(), r.getTextSnapshot(),
-                r.getImageUrlSnapshot());
+                r.getImageUrlSnapshot(), r.getLeadTimeMs(), r.getAdjudicated() != null && r.getAdjudicated() == 1L);
     }
 
     /** A human rating of a post with a stored thumbnail (outside the golden set): what repost neighbours vote with. */

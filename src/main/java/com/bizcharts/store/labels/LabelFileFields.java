@@ -47,8 +47,25 @@ final class LabelFileFields {
             throw new IllegalArgumentException("no rating or label");
         }
         String board = text(n, "board");
+        Double lead = null;
+        String leadText = text(n, "lead_time_s");
+        if (leadText != null && !leadText.isBlank()) {
+            try {
+                lead = Double.parseDouble(leadText.strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("lead_time_s must be a number of seconds, got '" + leadText + "'");
+            }
+            if (!(lead >= 0) || lead.isInfinite()) throw new IllegalArgumentException("lead_time_s must be 0 or more seconds, got " + leadText);
+        }
+        String adjudicated = text(n, "adjudicated");
+        Boolean adj = adjudicated == null || adjudicated.isBlank() ? null : switch (adjudicated.strip()) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new IllegalArgumentException("adjudicated must be true or false, got '" + adjudicated + "'");
+        };
         return new LabelFileRow(id, board == null || board.isBlank() ? "biz" : board, orEmpty(text(n, "subject")),
-                orEmpty(text(n, "text")), postedAt, emptyToNull(text(n, "image_url")), label.rating(), label.word());
+                orEmpty(text(n, "text")), postedAt, emptyToNull(text(n, "image_url")), label.rating(), label.word(), lead, adj,
+                emptyToNull(text(n, "labeler")));
     }
 
     private static void checkTime(String postedAt) {

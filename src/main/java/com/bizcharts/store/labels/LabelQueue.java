@@ -16,6 +16,7 @@ import java.util.Random;
 import java.util.function.Function;
 
 import static com.bizcharts.store.schema.Tables.COIN_MENTIONS;
+import static com.bizcharts.store.schema.Tables.TEACHER_LABELS;
 import static com.bizcharts.store.schema.Tables.THREAD_OPS;
 import static com.bizcharts.store.schema.Tables.TRAINING_LABELS;
 import static org.jooq.impl.DSL.noCondition;
@@ -46,7 +47,7 @@ public final class LabelQueue {
         switch (f.order()) {
             case RANDOM -> Collections.shuffle(ids, new Random(seed));
             case MODEL_NEED -> ids = new ArrayList<>(modelNeed.apply(ids));
-            case NEWEST -> { }
+            case NEWEST, REVIEW -> { }
         }
         return ids.size() > limit ? List.copyOf(ids.subList(0, limit)) : List.copyOf(ids);
     }
@@ -79,11 +80,26 @@ public final class LabelQueue {
             c = c.and(THREAD_OPS.THREAD_ID.in(db.read().select(COIN_MENTIONS.THREAD_ID).from(COIN_MENTIONS)
                     .where(COIN_MENTIONS.COIN_SYMBOL.eq(f.coin().strip().toUpperCase(Locale.ROOT)))));
         }
+        if (f.order() == QueueFilter.Order.REVIEW) return c.and(disputed());
         if (f.unlabeledOnly()) {
             c = c.and(THREAD_OPS.THREAD_ID.notIn(db.read().select(TRAINING_LABELS.THREAD_ID).from(TRAINING_LABELS)
                     .where(TRAINING_LABELS.LABELER_ID.eq(labelerId))));
         }
         return c;
+    }
+
+    /**
+     * Posts to review: two labelers gave different ratings, or a labeler and the teacher disagree; and no reviewer has
+     * decided yet. Whoever reviews may have labeled the post too, so "unlabeled only" does not apply here.
+     */
+    private Condition disputed() {
+        var human = TRAINING_LABELS.SKIPPED.eq(0L).and(TRAINING_LABELS.ADJUDICATED.eq(0L));
+        var labelers = db.read().select(TRAINING_LABELS.THREAD_ID).from(TRAINING_LABELS).where(human)
+                .groupBy(TRAINING_LABELS.THREAD_ID).having(org.jooq.impl.DSL.countDistinct(TRAINING_LABELS.RATING).gt(1));
+        var teacher = db.read().select(TRAINING_LABELS.THREAD_ID).from(TRAINING_LABELS).join(TEACHER_LABELS)
+                .on(TEACHER_LABELS.THREAD_ID.eq(TRAINING_LABELS.THREAD_ID)).where(human).and(TEACHER_LABELS.RATING.ne(TRAINING_LABELS.RATING));
+        var decided = db.read().select(TRAINING_LABELS.THREAD_ID).from(TRAINING_LABELS).where(TRAINING_LABELS.ADJUDICATED.eq(1L));
+        return THREAD_OPS.THREAD_ID.in(labelers).or(THREAD_OPS.THREAD_ID.in(teacher)).and(THREAD_OPS.THREAD_ID.notIn(decided));
     }
 
     public ThreadOp post(long threadId) {

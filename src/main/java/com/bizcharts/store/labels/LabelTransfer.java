@@ -83,7 +83,8 @@ public final class LabelTransfer {
             for (LabelFileRow row : first.values()) {
                 Label had = existing.get(row.threadId());
                 if (had == null) {
-                    fresh.add(Label.rated(row.threadId(), row.rating(), labelerId, now, row.text(), row.imageUrl()));
+                    Label label = Label.rated(row.threadId(), row.rating(), labelerId, now, row.text(), row.imageUrl());
+                    fresh.add(row.leadTimeSeconds() == null ? label : label.withLeadTime(Math.round(row.leadTimeSeconds() * 1000)));
                 } else if (!had.skipped() && had.rating() == row.rating()) {
                     same++;
                 } else {
@@ -101,7 +102,8 @@ public final class LabelTransfer {
     public List<LabelFileRow> exportRows(String labelerId) {
         var q = db.read().select(TRAINING_LABELS.THREAD_ID, THREAD_OPS.BOARD, THREAD_OPS.SUBJECT,
                         TRAINING_LABELS.TEXT_SNAPSHOT, THREAD_OPS.OP_TEXT_CLEAN, THREAD_OPS.POSTED_AT,
-                        TRAINING_LABELS.IMAGE_URL_SNAPSHOT, THREAD_OPS.IMAGE_URL, TRAINING_LABELS.RATING)
+                        TRAINING_LABELS.IMAGE_URL_SNAPSHOT, THREAD_OPS.IMAGE_URL, TRAINING_LABELS.RATING,
+                        TRAINING_LABELS.LEAD_TIME_MS, TRAINING_LABELS.ADJUDICATED, TRAINING_LABELS.LABELER_ID)
                 .from(TRAINING_LABELS).join(THREAD_OPS).on(THREAD_OPS.THREAD_ID.eq(TRAINING_LABELS.THREAD_ID))
                 .where(TRAINING_LABELS.SKIPPED.eq(0L));
         if (labelerId != null) q = q.and(TRAINING_LABELS.LABELER_ID.eq(labelerId));
@@ -109,9 +111,12 @@ public final class LabelTransfer {
             int rating = r.value9().intValue();
             String text = r.value4() != null ? r.value4() : r.value5();
             String image = r.value7() != null ? r.value7() : r.value8();
+            boolean adjudicated = r.value11() != null && r.value11() == 1L;
+            // the originals and a reviewer's decision both go out; only the decision says so, and by whom
             return new LabelFileRow(r.value1(), r.value2(), r.value3() == null ? "" : r.value3(), text,
                     LabelFileFields.ARCHIVE_TIME.format(UtcTime.parse(r.value6()).atOffset(ZoneOffset.UTC)), image, rating,
-                    com.bizcharts.store.labels.SentimentLabel.ofRating(rating).word());
+                    com.bizcharts.store.labels.SentimentLabel.ofRating(rating).word(),
+                    r.value10() == null ? null : r.value10() / 1000.0, adjudicated ? Boolean.TRUE : null, adjudicated ? r.value12() : null);
         });
     }
 

@@ -11,7 +11,11 @@ import java.time.LocalDate;
 public record QueueFilter(ThreadOp.Source source, LocalDate from, LocalDate to, int minReplies, String coin,
                           boolean unlabeledOnly, Order order) {
 
-    public enum Order { NEWEST, RANDOM, MODEL_NEED }
+    /**
+     * NEWEST first, RANDOM, by the MODEL_NEED (active learning), or REVIEW: posts labelers disagree on (or a human and
+     * the teacher), not yet adjudicated; a rating given in this order is the adjudication.
+     */
+    public enum Order { NEWEST, RANDOM, MODEL_NEED, REVIEW }
 
     public static QueueFilter everything() {
         return new QueueFilter(null, null, null, 0, null, true, Order.NEWEST);

@@ -105,6 +105,9 @@ public final class LabelView {
         unlabeled.setSelected(true);
         ComboBox<QueueFilter.Order> order = new ComboBox<>();
         order.getItems().addAll(QueueFilter.Order.values());
+        order.setId("queue-order");
+        order.setTooltip(new javafx.scene.control.Tooltip("REVIEW: posts labelers (or a labeler and the teacher) disagree on;"
+                + " your rating there is the adjudication, and the originals stay"));
         order.setValue(QueueFilter.Order.NEWEST);
         // the controls start from the filters in force (restored from the last run)
         QueueFilter now = vm.filterProperty().get();
@@ -310,8 +313,9 @@ public final class LabelView {
 
     private static String describe(LabelProgress p) {
         if (p == null) return "";
-        return String.format(Locale.ROOT, "labeled today %d · in all %d · bearish %d · neutral %d · bullish %d · last hour %d · skipped %d",
+        return String.format(Locale.ROOT, "labeled today %d · in all %d · bearish %d · neutral %d · bullish %d · last hour %d · skipped %d%s",
                 p.today(), p.total(), p.byClass().get(SentimentLabel.BEARISH), p.byClass().get(SentimentLabel.NEUTRAL),
-                p.byClass().get(SentimentLabel.BULLISH), p.lastHour(), p.skipped());
+                p.byClass().get(SentimentLabel.BULLISH), p.lastHour(), p.skipped(),
+                Double.isNaN(p.medianLeadSeconds()) ? "" : String.format(Locale.ROOT, " · %.1f s a label", p.medianLeadSeconds()));
     }
 }

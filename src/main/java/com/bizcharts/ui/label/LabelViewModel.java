@@ -40,7 +40,8 @@ public final class LabelViewModel {
     public interface CardLoader extends LongFunction<PostCard> {}
 
     /** {@code before} is filled by the writer before any later writer task (the undo itself) can run. */
-    private record Undo(long threadId, java.util.concurrent.atomic.AtomicReference<Optional<Label>> before) {}
+    /** What a keypress wrote: which row (a review writes under the reviewer's review id) and what it replaced. */
+    private record Undo(long threadId, String labelerId, java.util.concurrent.atomic.AtomicReference<Optional<Label>> before) {}
 
     private final com.bizcharts.store.labels.LabelQueue queue;
     private final LabelRepository labels;
@@ -49,6 +50,8 @@ public final class LabelViewModel {
     private final String labelerId;
     private final UiExecutors ex;
     private final Clock clock;
+    private final java.util.function.LongSupplier nanos = System::nanoTime;
+    private long shownAt = System.nanoTime(); // FX thread: when the current card appeared
     private final int prefetch;
 
     private final ObjectProperty<PostCard> current = new SimpleObjectProperty<>();
@@ -78,6 +81,10 @@ public final class LabelViewModel {
         this.clock = clock;
         this.prefetch = Math.max(1, prefetch);
         this.showPrediction.set(showPredictions);
+        // the lead time counts from the moment a post is on screen
+        current.addListener((o, was, now) -> {
+            if (now != null && (was == null || was.threadId() != now.threadId())) shownAt = nanos.getAsLong();
+        });
     }
 
     public ReadOnlyObjectProperty<PostCard> currentProperty() { return current; }
@@ -193,11 +200,17 @@ public final class LabelViewModel {
         }
     }
 
+    /**
+     * Rates the post on screen, with how long it was shown (lead time); in the review order the rating is the
+     * reviewer's adjudication, kept beside the labels it decides between.
+     */
     public void rate(SentimentLabel label) {
         PostCard card = current.get();
         if (card == null) return;
-        write(Label.rated(card.threadId(), label.rating(), labelerId, clock.instant(), card.post().fullText(),
-                card.post().file() == null ? null : card.post().file().imageUrl()), label.word());
+        Label rated = Label.rated(card.threadId(), label.rating(), labelerId, clock.instant(), card.post().fullText(),
+                card.post().file() == null ? null : card.post().file().imageUrl()).withLeadTime(leadTimeMs());
+        boolean review = filter.get().order() == com.bizcharts.store.labels.QueueFilter.Order.REVIEW;
+        write(review ? rated.asAdjudication() : rated, review ? label.word() + " (adjudicated)" : label.word());
     }
 
     public void skip() {
@@ -212,7 +225,8 @@ public final class LabelViewModel {
         if (card == null || text == null) return;
         long id = card.threadId();
         ex.writer().execute(() -> labels.find(id, labelerId).ifPresent(l -> labels.save(new Label(l.threadId(), l.rating(),
-                l.skipped(), l.labelerId(), l.labeledAt(), text.strip(), l.textSnapshot(), l.imageUrlSnapshot()))));
+                l.skipped(), l.labelerId(), l.labeledAt(), text.strip(), l.textSnapshot(), l.imageUrlSnapshot(), l.leadTimeMs(),
+                l.adjudicated()))));
         status.set("note saved on " + id);
     }
 
@@ -225,7 +239,7 @@ public final class LabelViewModel {
         ex.writer().execute(() -> {
             Optional<Label> before = last.before().get();
             if (before != null && before.isPresent()) labels.save(before.get());
-            else labels.delete(last.threadId(), labelerId);
+            else labels.delete(last.threadId(), last.labelerId());
             refreshProgress();
         });
         int at = ids.indexOf(last.threadId());
@@ -243,14 +257,19 @@ public final class LabelViewModel {
         long id = label.threadId();
         // Read what was there before on the writer too, so undo restores exactly the state this write replaced.
         var before = new java.util.concurrent.atomic.AtomicReference<Optional<Label>>();
-        undo.push(new Undo(id, before));
+        undo.push(new Undo(id, label.labelerId(), before));
         ex.writer().execute(() -> {
-            before.set(labels.find(id, labelerId));
+            before.set(labels.find(id, label.labelerId()));
             labels.save(label);
             refreshProgress();
         });
         status.set(id + " " + what);
         move(1);
+    }
+
+    /** Milliseconds the current card has been on screen (at least 1: a decision always takes some time). */
+    private long leadTimeMs() {
+        return Math.max(1, (nanos.getAsLong() - shownAt) / 1_000_000);
     }
 
     private void move(int delta) {

@@ -66,7 +66,7 @@ public final class Labelling {
         return new LabelQueue(database, threads, ids -> {
             var posts = threads.findAll(ids).stream().map(op -> PostInput.of(op, imagesDir)).toList();
             return activeLearning.get().rank(activeModel.get().model(), posts).stream().map(s -> s.post().threadId()).toList();
-        });
+        }, activeModel::id);
     }
 
     public LabelTransfer labelTransfer() { return labelTransfer; }

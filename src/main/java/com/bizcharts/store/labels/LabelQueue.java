@@ -16,6 +16,7 @@ import java.util.Random;
 import java.util.function.Function;
 
 import static com.bizcharts.store.schema.Tables.COIN_MENTIONS;
+import static com.bizcharts.store.schema.Tables.PREDICTIONS;
 import static com.bizcharts.store.schema.Tables.TEACHER_LABELS;
 import static com.bizcharts.store.schema.Tables.THREAD_OPS;
 import static com.bizcharts.store.schema.Tables.TRAINING_LABELS;
@@ -34,10 +35,22 @@ public final class LabelQueue {
 
     /** @param modelNeed reorders candidate ids by the active model's need; identity when no model is available */
     public LabelQueue(Database db, ThreadRepository threads, Function<List<Long>, List<Long>> modelNeed) {
+        this(db, threads, modelNeed, () -> null);
+    }
+
+    /** @param reviewModel the model whose confident disagreements with a human join the review order (null: none) */
+    public LabelQueue(Database db, ThreadRepository threads, Function<List<Long>, List<Long>> modelNeed,
+                      java.util.function.Supplier<String> reviewModel) {
         this.db = db;
         this.threads = threads;
         this.modelNeed = modelNeed;
+        this.reviewModel = reviewModel;
     }
+
+    /** A model this sure of a post and of another class than a human gave: worth a second look. */
+    static final double CONFIDENT = 0.8;
+
+    private final java.util.function.Supplier<String> reviewModel;
 
     public List<Long> ids(QueueFilter f, String labelerId, int limit, long seed) {
         Condition c = condition(f, labelerId);
@@ -89,8 +102,8 @@ public final class LabelQueue {
     }
 
     /**
-     * Posts to review: two labelers gave different ratings, or a labeler and the teacher disagree; and no reviewer has
-     * decided yet. Whoever reviews may have labeled the post too, so "unlabeled only" does not apply here.
+     * Posts to review: two labelers gave different ratings, or a labeler and the teacher disagree, or a labeler and
+     * the active model when it is at least {@value #CONFIDENT} sure; and no reviewer has decided yet. Whoever reviews may have labeled the post too, so "unlabeled only" does not apply here.
      */
     private Condition disputed() {
         var human = TRAINING_LABELS.SKIPPED.eq(0L).and(TRAINING_LABELS.ADJUDICATED.eq(0L));
@@ -99,7 +112,14 @@ public final class LabelQueue {
         var teacher = db.read().select(TRAINING_LABELS.THREAD_ID).from(TRAINING_LABELS).join(TEACHER_LABELS)
                 .on(TEACHER_LABELS.THREAD_ID.eq(TRAINING_LABELS.THREAD_ID)).where(human).and(TEACHER_LABELS.RATING.ne(TRAINING_LABELS.RATING));
         var decided = db.read().select(TRAINING_LABELS.THREAD_ID).from(TRAINING_LABELS).where(TRAINING_LABELS.ADJUDICATED.eq(1L));
-        return THREAD_OPS.THREAD_ID.in(labelers).or(THREAD_OPS.THREAD_ID.in(teacher)).and(THREAD_OPS.THREAD_ID.notIn(decided));
+        Condition disputed = THREAD_OPS.THREAD_ID.in(labelers).or(THREAD_OPS.THREAD_ID.in(teacher));
+        String model = reviewModel.get();
+        if (model != null) {
+            disputed = disputed.or(THREAD_OPS.THREAD_ID.in(db.read().select(TRAINING_LABELS.THREAD_ID).from(TRAINING_LABELS)
+                    .join(PREDICTIONS).on(PREDICTIONS.THREAD_ID.eq(TRAINING_LABELS.THREAD_ID)).and(PREDICTIONS.MODEL_ID.eq(model))
+                    .where(human).and(PREDICTIONS.CONFIDENCE.ge(CONFIDENT)).and(PREDICTIONS.LABEL.ne(TRAINING_LABELS.RATING))));
+        }
+        return disputed.and(THREAD_OPS.THREAD_ID.notIn(decided));
     }
 
     public ThreadOp post(long threadId) {

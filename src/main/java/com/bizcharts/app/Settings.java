@@ -40,7 +40,8 @@ public record Settings(
         LearningSettings learning,
         RemoteSettings remote,
         PriceSettings prices,
-        ScoringSettings scoring) {
+        ScoringSettings scoring,
+        ModelsSettings models) {
 
     public static final Path DEFAULT_FILE = Path.of("config", "settings.toml");
     private static final String BUNDLED = "/com/bizcharts/config/settings.toml";
@@ -141,6 +142,17 @@ public record Settings(
         public Duration checkInterval() { return Duration.ofMillis(Math.max(50, checkIntervalMs)); }
     }
 
+    /**
+     * Models fetched from the Hugging Face Hub ({@code models fetch}): the Hub's address, the catalog of known models
+     * (a missing file: the bundled one), and how long a silent connection is waited for (headers, or between two
+     * pieces of a body).
+     */
+    public record ModelsSettings(String hubBaseUrl, String catalog, long requestTimeoutSeconds) {
+        public URI hubUri() { return URI.create(stripSlash(hubBaseUrl)); }
+        public Path catalogPath() { return Path.of(catalog); }
+        public Duration requestTimeout() { return Duration.ofSeconds(requestTimeoutSeconds); }
+    }
+
     /** The learning loop's defaults (from the prototype's plan). */
     public record LearningSettings(double uncertaintyWeight, int clusters, int replayCapacity, double replayShare,
                                    double goldenFraction, double teacherMinConfidence, boolean usePseudoLabels) {}
@@ -176,7 +188,7 @@ public record Settings(
     /** A copy with the database path replaced (the {@code --db} option). */
     public Settings withDatabase(Path database) {
         return new Settings(new PathSettings(database.toString(), paths.images, paths.models, paths.activeModel),
-                fourchan, warosu, backoff, retention, labeling, coins, lexicon, ocr, signals, teacher, learning, remote, prices, scoring);
+                fourchan, warosu, backoff, retention, labeling, coins, lexicon, ocr, signals, teacher, learning, remote, prices, scoring, models);
     }
 
     private static ObjectNode bundledTree() {

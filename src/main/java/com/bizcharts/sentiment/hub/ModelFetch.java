@@ -158,7 +158,8 @@ public final class ModelFetch {
         if (expected == null) {
             note = "sha256 of " + f.path() + " recorded on first download in " + display(dir.resolve(FetchManifest.FILE))
                     + ": " + sha + " (the catalog pins none; later fetches are checked against it)";
-            say.accept(head + ": " + note);
+            say.accept(head + ": " + a.length() + " bytes, sha256 " + sha + " recorded on first download in "
+                    + FetchManifest.FILE + " (the catalog pins none)");
         } else {
             say.accept(head + ": verified, " + a.length() + " bytes, sha256 " + shortHash(sha) + " " + against);
         }

@@ -202,7 +202,7 @@ public final class FakeHub implements AutoCloseable {
         send(ex, 404, message.getBytes(StandardCharsets.UTF_8), null);
     }
 
-    static String sha256(byte[] bytes) {
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (java.security.NoSuchAlgorithmException e) {

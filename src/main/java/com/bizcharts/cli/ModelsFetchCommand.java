@@ -72,12 +72,12 @@ final class ModelsFetchCommand implements Runnable {
     private static void list(ModelFetch fetch, PrintWriter w) {
         w.println("models known to 'models fetch' (from " + fetch.hubBase() + "):");
         for (ModelCatalog.Model m : fetch.catalog().models()) {
-            long size = m.knownSize();
+            String size = m.describeSize();
             long pinned = m.files().stream().filter(ModelCatalog.File::pinned).count();
             w.printf(Locale.ROOT, "  %-22s %-17s %s@%s%n", m.name(), m.kind(), m.repo(), shortRevision(m.revision()));
             w.printf(Locale.ROOT, "  %-22s %s%n", "", m.description());
             w.printf(Locale.ROOT, "  %-22s %d files%s, %d of them with a pinned SHA-256; into %s%n", "", m.files().size(),
-                    size < 0 ? "" : " (" + size / 1_000_000 + " MB)", pinned,
+                    size.isEmpty() ? "" : " (" + size + ")", pinned,
                     fetch.folder(m.name()).toString().replace('\\', '/'));
         }
     }

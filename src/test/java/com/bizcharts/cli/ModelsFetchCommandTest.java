@@ -91,7 +91,7 @@ class ModelsFetchCommandTest {
         CliTest r = CliTest.run("--config", config.toString(), "models", "fetch", "--list");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("from " + hub.base()).contains("tiny-clip").contains("onnx-image")
-                .contains(TinyHubModels.REPO + "@d15189d7028b").contains("4 files, 1 of them with a pinned SHA-256");
+                .contains(TinyHubModels.REPO + "@d15189d7028b").contains("4 files (at least 0.3 KB), 1 of them with a pinned SHA-256");
     }
 
     @Test

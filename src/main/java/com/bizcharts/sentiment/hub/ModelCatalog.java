@@ -38,14 +38,19 @@ public record ModelCatalog(List<Model> models) {
      */
     public record Model(String name, String kind, String description, String repo, String revision, List<File> files,
                         JsonNode labels, ZeroShot zeroShot, String note) {
-        /** The sum of the files' sizes, or -1 when one is not known. */
+        /** The sum of the sizes the catalog gives (some files may have none: see {@link #allSized}). */
         public long knownSize() {
-            long sum = 0;
-            for (File f : files) {
-                if (f.size() == null) return -1;
-                sum += f.size();
-            }
-            return sum;
+            return files.stream().filter(f -> f.size() != null).mapToLong(File::size).sum();
+        }
+
+        public boolean allSized() {
+            return files.stream().allMatch(f -> f.size() != null);
+        }
+
+        /** "88.6 MB", "at least 88.6 MB" when some sizes are not in the catalog, "" when none are. */
+        public String describeSize() {
+            if (knownSize() == 0) return "";
+            return (allSized() ? "" : "at least ") + FetchStatus.megabytes(knownSize());
         }
     }
 

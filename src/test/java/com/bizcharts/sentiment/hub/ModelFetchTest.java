@@ -248,4 +248,41 @@ class ModelFetchTest {
         assertThatThrownBy(() -> fetcher().fetch("gpt-5", s -> {}, () -> false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no model 'gpt-5'").hasMessageContaining("tiny-clip");
     }
+
+    @Test
+    void aSentenceEncoderIsRegisteredAsOneRefusesActivationAndItsNoteSaysHowItIsUsed() throws Exception {
+        Path tiny = dir.resolve("tiny-text");
+        com.bizcharts.sentiment.onnx.TinyOnnxModels.writeTextModel(tiny);
+        byte[] model = Files.readAllBytes(tiny.resolve("model.onnx"));
+        byte[] tokenizer = Files.readAllBytes(tiny.resolve("tokenizer.json"));
+        hub.put("tiny/encoder", "main", "onnx/model_quantized.onnx", model, true).put("tiny/encoder", "main", "tokenizer.json", tokenizer, false);
+        String catalog = """
+                [[model]]
+                name = "tiny-encoder"
+                kind = "sentence-encoder"
+                repo = "tiny/encoder"
+                revision = "main"
+                note = "train with it: bizcharts train --encoder tiny"
+                  [[model.file]]
+                  path = "onnx/model_quantized.onnx"
+                  save_as = "model.onnx"
+                  size = %d
+                  sha256 = "%s"
+                  [[model.file]]
+                  path = "tokenizer.json"
+                  size = %d
+                  sha256 = "%s"
+                """.formatted(model.length, FakeHub.sha256(model), tokenizer.length, FakeHub.sha256(tokenizer));
+
+        FetchResult r = fetcher(catalog, Duration.ofSeconds(10), null).fetch("tiny-encoder", statuses::add, () -> false);
+        assertThat(r.model().kind()).isEqualTo("sentence-encoder");
+        assertThat(r.model().id()).startsWith("sentence-encoder-");
+        assertThat(r.turnOn()).isEqualTo("train with it: bizcharts train --encoder tiny");
+        assertThat(r.notes()).isEmpty();
+        // 'main' resolved to a commit: the manifest keeps which one the files came from
+        assertThat(FetchManifest.read(dir.resolve("models").resolve("tiny-encoder")).orElseThrow().commit()).isEqualTo(FakeHub.commit("main"));
+        assertThatThrownBy(() -> registry.activate(r.model().id())).hasMessageContaining("is a sentence encoder")
+                .hasMessageContaining("not activated");
+        assertThat(registry.active()).isEmpty();
+    }
 }

@@ -101,16 +101,17 @@ public final class HubDownload {
                 Files.delete(part);
                 have = 0;
             }
-            Answer a = attempt(repo, revision, path, part, have, expectedSize, progress, cancelled);
+            Optional<String> bearer = token.get(); // asked once per file: it may come from the keyring
+            Answer a = attempt(repo, revision, path, part, have, expectedSize, progress, cancelled, bearer);
             // the server could not continue this part (416 with another size, or a range from elsewhere): start over once
-            return a != null ? a : attempt(repo, revision, path, part, 0, expectedSize, progress, cancelled);
+            return a != null ? a : attempt(repo, revision, path, part, 0, expectedSize, progress, cancelled, bearer);
         } catch (IOException e) {
             throw new HubException("cannot write " + part + ": " + e.getMessage(), true, e);
         }
     }
 
     private Answer attempt(String repo, String revision, String path, Path part, long have, long expectedSize,
-                           Progress progress, BooleanSupplier cancelled) throws IOException {
+                           Progress progress, BooleanSupplier cancelled, Optional<String> bearer) throws IOException {
         if (have == 0) Files.deleteIfExists(part);
         String what = path + " of " + repo + " at revision " + revision;
         URI uri = resolveUri(repo, revision, path);
@@ -118,7 +119,7 @@ public final class HubDownload {
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             AtomicReference<PartFileBody> body = new AtomicReference<>();
             long known = expectedSize >= 0 ? expectedSize : hub == null ? -1 : linkedSize(hub);
-            HttpResponse<Long> r = send(request(uri, have), info -> subscriber(info, part, have, known, body, progress),
+            HttpResponse<Long> r = send(request(uri, have, bearer), info -> subscriber(info, part, have, known, body, progress),
                     body, what, part, cancelled);
             if (hub == null) hub = r.headers();
             int status = r.statusCode();
@@ -149,17 +150,17 @@ public final class HubDownload {
                 }
                 if (have > 0) return null;
             }
-            throw refusal(status, r.headers(), repo, revision, path, uri);
+            throw refusal(status, r.headers(), repo, revision, path, uri, bearer.isPresent());
         }
         throw new HubException("more than " + MAX_REDIRECTS + " redirects for " + what, have > 0);
     }
 
-    private HttpRequest request(URI uri, long have) {
+    private HttpRequest request(URI uri, long have, Optional<String> bearer) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).GET().timeout(timeout)
                 .header("User-Agent", USER_AGENT)
                 .header("Accept-Encoding", "identity"); // byte ranges and sizes are of the file itself
         if (have > 0) b.header("Range", "bytes=" + have + "-");
-        if (sameHost(uri, base)) token.get().ifPresent(t -> b.header("Authorization", "Bearer " + t));
+        if (sameHost(uri, base)) bearer.ifPresent(t -> b.header("Authorization", "Bearer " + t));
         return b.build();
     }
 
@@ -224,9 +225,9 @@ public final class HubDownload {
         }
     }
 
-    private HubException refusal(int status, HttpHeaders h, String repo, String revision, String path, URI uri) {
+    private HubException refusal(int status, HttpHeaders h, String repo, String revision, String path, URI uri,
+                                 boolean withToken) {
         String code = h.firstValue("X-Error-Code").orElse("");
-        boolean withToken = token.get().isPresent();
         String message = switch (status) {
             case 404 -> switch (code) {
                 case "RepoNotFound" -> "repository " + repo + " not found on " + base + " (a private or gated one needs "

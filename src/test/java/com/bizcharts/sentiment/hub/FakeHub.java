@@ -41,6 +41,7 @@ public final class FakeHub implements AutoCloseable {
     private final Map<String, Integer> cutNext = new ConcurrentHashMap<>();
     private final Map<String, Long> stallNext = new ConcurrentHashMap<>();
     private volatile boolean ignoreRange;
+    private final Map<String, String> gated = new ConcurrentHashMap<>(); // repo -> the token it wants
     public final List<Seen> seen = new CopyOnWriteArrayList<>();
 
     public FakeHub() {
@@ -73,6 +74,11 @@ public final class FakeHub implements AutoCloseable {
     /** Answers a Range request with the whole file (200), as a server without range support does. */
     public void ignoreRange(boolean ignore) {
         ignoreRange = ignore;
+    }
+
+    /** The repository answers 401 unless the request carries {@code Authorization: Bearer token}. */
+    public void gate(String repo, String token) {
+        gated.put(repo, token);
     }
 
     public String base() {
@@ -121,6 +127,12 @@ public final class FakeHub implements AutoCloseable {
         String file = parts[4];
         if (repos.keySet().stream().noneMatch(k -> k.startsWith(repo + "@"))) {
             error(ex, "RepoNotFound", "Repository not found");
+            return;
+        }
+        String wanted = gated.get(repo);
+        if (wanted != null && !("Bearer " + wanted).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+            ex.getResponseHeaders().add("X-Error-Code", "GatedRepo");
+            send(ex, 401, "Access to this repository is restricted".getBytes(StandardCharsets.UTF_8), null);
             return;
         }
         Map<String, Blob> files = repos.get(repo + "@" + revision);

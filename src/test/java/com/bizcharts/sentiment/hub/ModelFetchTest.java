@@ -285,4 +285,17 @@ class ModelFetchTest {
                 .hasMessageContaining("not activated");
         assertThat(registry.active()).isEmpty();
     }
+
+    @Test
+    void aGatedRepositoryAsksForHfTokenAndOpensWithIt() {
+        hub.gate(TinyHubModels.REPO, "hf_right");
+        String catalog = TinyHubModels.clipCatalog(files);
+        assertThatThrownBy(() -> fetch(fetcher(catalog, Duration.ofSeconds(10), null)))
+                .hasMessageContaining("HTTP 401").hasMessageContaining("needs a token in HF_TOKEN")
+                .hasMessageContaining(TinyHubModels.VISION).hasMessageContaining(TinyHubModels.REPO);
+        assertThatThrownBy(() -> fetch(fetcher(catalog, Duration.ofSeconds(10), "hf_wrong")))
+                .hasMessageContaining("the token in HF_TOKEN has no access to it")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hf_wrong"));
+        assertThat(fetch(fetcher(catalog, Duration.ofSeconds(10), "hf_right")).model().kind()).isEqualTo("onnx-image");
+    }
 }

@@ -40,6 +40,7 @@ public final class FakeHub implements AutoCloseable {
     private final Map<String, String> cdnPaths = new ConcurrentHashMap<>(); // sha256 -> the repository path
     private final Map<String, Integer> cutNext = new ConcurrentHashMap<>();
     private final Map<String, Long> stallNext = new ConcurrentHashMap<>();
+    private final Map<String, Long> dripNext = new ConcurrentHashMap<>();
     private volatile boolean ignoreRange;
     private final Map<String, String> gated = new ConcurrentHashMap<>(); // repo -> the token it wants
     public final List<Seen> seen = new CopyOnWriteArrayList<>();
@@ -69,6 +70,11 @@ public final class FakeHub implements AutoCloseable {
     /** The next answer with this file's bytes sends half its body, then waits {@code ms} before the rest. */
     public void stallNext(String path, long ms) {
         stallNext.put(path, ms);
+    }
+
+    /** The next answer with this file's bytes sends them in four pieces, {@code ms} apart: slow, but never silent long. */
+    public void dripNext(String path, long ms) {
+        dripNext.put(path, ms);
     }
 
     /** Answers a Range request with the whole file (200), as a server without range support does. */
@@ -176,6 +182,7 @@ public final class FakeHub implements AutoCloseable {
     private void send(HttpExchange ex, int status, byte[] body, String file) throws IOException {
         Integer cut = file == null ? null : cutNext.remove(file);
         Long stall = file == null ? null : stallNext.remove(file);
+        Long drip = file == null ? null : dripNext.remove(file);
         ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         if (body.length == 0) return;
         OutputStream out = ex.getResponseBody();
@@ -186,7 +193,14 @@ public final class FakeHub implements AutoCloseable {
                 // out of the handler, the server closes the connection: fewer bytes than Content-Length arrive
                 throw new CutShort();
             }
-            if (stall != null) {
+            if (drip != null) {
+                int piece = (body.length + 3) / 4;
+                for (int at = 0; at < body.length; at += piece) {
+                    out.write(body, at, Math.min(piece, body.length - at));
+                    out.flush();
+                    Thread.sleep(drip);
+                }
+            } else if (stall != null) {
                 out.write(body, 0, body.length / 2);
                 out.flush();
                 Thread.sleep(stall);

@@ -232,6 +232,15 @@ class ModelFetchTest {
     }
 
     @Test
+    void aSlowButSteadyBodyIsNotCutByTheTimeoutWhichBoundsSilenceNotTheWholeDownload() throws Exception {
+        hub.dripNext("onnx/text_model.onnx", 600); // four pieces 0.6 s apart (1.8 s in all) against a 1 s timeout
+        long start = System.nanoTime();
+        fetch(fetcher(TinyHubModels.clipCatalog(files), Duration.ofSeconds(1), null));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofMillis(1500));
+        assertThat(Files.readAllBytes(folder().resolve("text_model.onnx"))).isEqualTo(files.get("onnx/text_model.onnx"));
+    }
+
+    @Test
     void aCancelStopsTheDownloadAndKeepsThePart() throws Exception {
         hub.stallNext("onnx/text_model.onnx", 5_000);
         List<Boolean> cancel = new ArrayList<>(List.of(false));

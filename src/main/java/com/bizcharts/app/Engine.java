@@ -10,6 +10,10 @@ import com.bizcharts.sentiment.embedded.SlangTally;
 import com.bizcharts.sentiment.embedded.ThumbnailSignal;
 import com.bizcharts.sentiment.fusion.RepostSignal;
 import com.bizcharts.sentiment.fusion.SignalSource;
+import com.bizcharts.sentiment.hub.HubDownload;
+import com.bizcharts.sentiment.hub.ModelCatalog;
+import com.bizcharts.sentiment.hub.ModelFetch;
+import com.bizcharts.learn.teacher.ApiKeys;
 import com.bizcharts.sentiment.image.LabeledImageIndex;
 import com.bizcharts.sentiment.lexicon.BizLexicon;
 import com.bizcharts.sentiment.lexicon.LexiconSignal;
@@ -80,7 +84,7 @@ public final class Engine implements AutoCloseable {
         Backoff backoff = backoff(settings);
         this.collecting = new Collecting(settings, database, threads, coinMentions, backoff, clock);
         this.scoring = new Scoring(activeModel, scoringService, models, predictions, modelLoader, signals, settings.ocr(),
-                database, imagesDir, coinMentions.extractor(), clock);
+                database, imagesDir, coinMentions.extractor(), clock, modelFetch(settings, models, clock));
         this.training = new Training(settings, database, signals, models, modelLoader, clock);
         this.labelling = new Labelling(database, threads, new LabelRepository(database), coinMentions, activeModel,
                 training::activeLearningQueue, training.teacherLabels(), predictions, imagesDir, clock);
@@ -115,6 +119,14 @@ public final class Engine implements AutoCloseable {
         if (s.context()) further.add(BoardMoodSignal.stored(db, Duration.ofHours(s.contextHours()), s.contextMinPosts()));
         further.addAll(base.further());
         return base.withFurther(further);
+    }
+
+    /** The catalog is read when a fetch asks for it, so a malformed catalog never stops the engine from opening. */
+    private static ModelFetch modelFetch(Settings settings, ModelRegistry models, Clock clock) {
+        var m = settings.models();
+        return new ModelFetch(() -> ModelCatalog.load(m.catalogPath()),
+                new HubDownload(m.hubUri(), () -> ApiKeys.system().find("HF_TOKEN"), m.requestTimeout()),
+                settings.paths().modelsPath(), models, clock);
     }
 
     private static Backoff backoff(Settings settings) {

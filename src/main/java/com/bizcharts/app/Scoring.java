@@ -2,6 +2,7 @@ package com.bizcharts.app;
 
 import com.bizcharts.coins.CoinExtractor;
 import com.bizcharts.sentiment.embedded.SentimentSignals;
+import com.bizcharts.sentiment.hub.ModelFetch;
 import com.bizcharts.sentiment.ocr.ImageText;
 import com.bizcharts.sentiment.ocr.ImageTextPass;
 import com.bizcharts.sentiment.scoring.ActiveModel;
@@ -31,11 +32,12 @@ public final class Scoring {
     private final Path imagesDir;
     private final CoinExtractor coins;
     private final Clock clock;
+    private final ModelFetch modelFetch;
     private ImageText imageText;
 
     Scoring(ActiveModel activeModel, ScoringService service, ModelRegistry models, PredictionRepository predictions,
             ModelLoader modelLoader, SentimentSignals signals, Settings.OcrSettings ocr, Database database, Path imagesDir,
-            CoinExtractor coins, Clock clock) {
+            CoinExtractor coins, Clock clock, ModelFetch modelFetch) {
         this.activeModel = activeModel;
         this.service = service;
         this.models = models;
@@ -47,6 +49,7 @@ public final class Scoring {
         this.imagesDir = imagesDir;
         this.coins = coins;
         this.clock = clock;
+        this.modelFetch = modelFetch;
     }
 
     /** The one model that scores, observable; activations from any process reach it once the services started. */
@@ -62,6 +65,9 @@ public final class Scoring {
     public ModelLoader modelLoader() { return modelLoader; }
 
     public SentimentSignals signals() { return signals; }
+
+    /** Fetches a model of the catalog from the Hugging Face Hub into the models folder and registers it ({@code models fetch}). */
+    public ModelFetch modelFetch() { return modelFetch; }
 
     /** OCR, built on first use because probing Tesseract costs ~100 ms that most commands never need. */
     public synchronized ImageText imageText() {

@@ -42,7 +42,8 @@ public record Settings(
         RemoteSettings remote,
         PriceSettings prices,
         ScoringSettings scoring,
-        SecuritySettings security) {
+        SecuritySettings security,
+        ModelsSettings models) {
 
     public static final Path DEFAULT_FILE = Path.of("config", "settings.toml");
     private static final String BUNDLED = "/com/bizcharts/config/settings.toml";
@@ -148,6 +149,17 @@ public record Settings(
         public Duration checkInterval() { return Duration.ofMillis(Math.max(50, checkIntervalMs)); }
     }
 
+    /**
+     * Models fetched from the Hugging Face Hub ({@code models fetch}): the Hub's address, the catalog of known models
+     * (a missing file: the bundled one), and how long a silent connection is waited for (headers, or between two
+     * pieces of a body).
+     */
+    public record ModelsSettings(String hubBaseUrl, String catalog, long requestTimeoutSeconds) {
+        public URI hubUri() { return URI.create(stripSlash(hubBaseUrl)); }
+        public Path catalogPath() { return Path.of(catalog); }
+        public Duration requestTimeout() { return Duration.ofSeconds(requestTimeoutSeconds); }
+    }
+
     /** The learning loop's defaults (from the prototype's plan). */
     public record LearningSettings(double uncertaintyWeight, int clusters, int replayCapacity, double replayShare,
                                    double goldenFraction, double teacherMinConfidence, boolean usePseudoLabels) {}
@@ -184,13 +196,13 @@ public record Settings(
     public Settings withDatabase(Path database) {
         return new Settings(new PathSettings(database.toString(), paths.images, paths.models, paths.activeModel),
                 fourchan, warosu, backoff, retention, labeling, coins, lexicon, ocr, signals, teacher, learning, remote, prices, scoring,
-                security);
+                security, models);
     }
 
     /** A copy that lets keys travel over plain http:// to any host (the {@code --allow-insecure} option). */
     public Settings withInsecureHttpAllowed() {
         return new Settings(paths, fourchan, warosu, backoff, retention, labeling, coins, lexicon, ocr, signals, teacher,
-                learning, remote, prices, scoring, new SecuritySettings(true));
+                learning, remote, prices, scoring, new SecuritySettings(true), models);
     }
 
     private static ObjectNode bundledTree() {

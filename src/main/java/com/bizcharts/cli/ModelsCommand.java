@@ -15,10 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** {@code models list | register DIR | activate ID|DIR | rollback | record-training DIR}: the model registry. */
-@Command(name = "models", mixinStandardHelpOptions = true, description = "List, register, activate and roll back models.",
+/** {@code models list | register DIR | activate ID|DIR | rollback | record-training DIR | fetch NAME}: the model registry. */
+@Command(name = "models", mixinStandardHelpOptions = true, description = "List, register, activate, roll back and fetch models.",
         subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Register.class, ModelsCommand.Activate.class,
-                ModelsCommand.Rollback.class, ModelsRecordTrainingCommand.class})
+                ModelsCommand.Rollback.class, ModelsRecordTrainingCommand.class, ModelsFetchCommand.class})
 public final class ModelsCommand {
 
     @ParentCommand
@@ -52,7 +52,7 @@ public final class ModelsCommand {
     }
 
     @Command(name = "register", description = "Add a model directory to the registry without activating it "
-            + "(an ONNX directory is recorded as onnx-text/onnx-image; fuse it via [signals] in the settings).")
+            + "(an ONNX directory is recorded as onnx-text/onnx-image/sentence-encoder; fuse a signal via [signals] in the settings).")
     static final class Register implements Runnable {
         @ParentCommand
         ModelsCommand parent;

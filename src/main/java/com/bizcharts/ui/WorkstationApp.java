@@ -18,6 +18,8 @@ import com.bizcharts.ui.label.LabelGuidelines;
 import com.bizcharts.ui.label.LabelCards;
 import com.bizcharts.ui.label.LabelView;
 import com.bizcharts.ui.label.LabelViewModel;
+import com.bizcharts.ui.models.ModelFetchView;
+import com.bizcharts.ui.models.ModelFetchViewModel;
 import com.bizcharts.ui.models.ModelsView;
 import com.bizcharts.ui.models.ModelsViewModel;
 import com.bizcharts.ui.remote.RemoteTrainingView;
@@ -219,6 +221,9 @@ public final class WorkstationApp extends Application {
                 new MainWindow.Section("Models", () -> {
                     ModelsViewModel modelsVm = modelsViewModel(engine, ex);
                     ModelsView models = new ModelsView(modelsVm);
+                    var fetchVm = new ModelFetchViewModel(engine.scoring().modelFetch(), modelsVm::refresh, ex);
+                    models.addSection("Fetch a model (Hugging Face Hub)", new ModelFetchView(fetchVm).node());
+                    fetchVm.loadCatalog();
                     models.addSection("Remote training (GPU)", RemoteTrainingView.create(engine, ex));
                     var agreement = new com.bizcharts.ui.models.AgreementViewModel(engine.labelling()::agreement, ex);
                     models.addSection("Labeler agreement", com.bizcharts.ui.models.AgreementView.create(agreement));

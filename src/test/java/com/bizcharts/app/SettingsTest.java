@@ -19,6 +19,8 @@ class SettingsTest {
         assertThat(s.warosu().minRequestIntervalMs()).isEqualTo(2000);
         assertThat(s.paths().database()).isEqualTo("data/bizcharts.db");
         assertThat(s.retention().keepThreadsWithReplies()).isEqualTo(50);
+        assertThat(s.models().hubUri().toString()).isEqualTo("https://huggingface.co");
+        assertThat(s.models().catalogPath()).isEqualTo(Path.of("config", "model-catalog.toml"));
     }
 
     @Test

@@ -107,6 +107,11 @@ class CollectAndModelsUiTest {
         TableView<RegisteredModel> table = robot.lookup("#models-table").queryAs(TableView.class);
         // the shipped default is a registered model like any other, active from the first start
         assertThat(table.getItems()).singleElement().satisfies(m -> assertThat(m.active()).isTrue());
+        // "Fetch a model…" offers the shipped catalog's models, read off the FX thread
+        javafx.scene.control.ComboBox<?> fetchChoice = robot.lookup("#model-fetch-choice").queryAs(javafx.scene.control.ComboBox.class);
+        waitFor(10, () -> fetchChoice.getValue() != null);
+        assertThat(fetchChoice.getItems()).extracting(Object::toString).anyMatch(c -> c.equals("clip-vit-b32 (onnx-image, at least 88.6 MB)"));
+        assertThat(robot.lookup("#model-fetch").queryButton().isDisabled()).isFalse();
         robot.clickOn("#model-train");
         waitFor(60, () -> table.getItems().size() == 2 && text(robot, "#model-train-stage").equals("done"));
         RegisteredModel row = table.getItems().stream().filter(m -> !m.active()).findFirst().orElseThrow();

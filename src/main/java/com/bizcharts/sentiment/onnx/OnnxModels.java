@@ -19,30 +19,39 @@ public final class OnnxModels {
 
     public static final String TEXT = "onnx-text";
     public static final String IMAGE = "onnx-image";
+    /**
+     * A sentence encoder's directory (model.onnx + tokenizer.json, no labels.json, no metadata.json): a feature block
+     * of the embedded model, never a signal nor the scoring model.
+     */
+    public static final String ENCODER = "sentence-encoder";
 
     private static final List<String> TEXT_FILES = List.of("labels.json", "tokenizer.json", "model.onnx");
     private static final List<String> IMAGE_FILES = List.of("head.json", "preprocessor_config.json", "image_encoder.onnx");
+    private static final List<String> ENCODER_FILES = List.of("tokenizer.json", "model.onnx");
 
     private OnnxModels() {}
 
-    /** {@link #TEXT}, {@link #IMAGE}, or null when the directory is neither (e.g. an embedded model). */
+    /** {@link #TEXT}, {@link #IMAGE}, {@link #ENCODER}, or null when the directory is none (e.g. an embedded model). */
     public static String kindOf(Path dir) {
         if (Files.isRegularFile(dir.resolve("model.onnx")) && Files.isRegularFile(dir.resolve("labels.json"))) return TEXT;
         if (Files.isRegularFile(dir.resolve("image_encoder.onnx")) && Files.isRegularFile(dir.resolve("head.json"))) return IMAGE;
+        // a distilled student has these two files too, and its metadata.json: it is a scoring model, not an encoder
+        if (Files.isRegularFile(dir.resolve("model.onnx")) && Files.isRegularFile(dir.resolve("tokenizer.json"))
+                && !Files.exists(dir.resolve("metadata.json"))) return ENCODER;
         return null;
     }
 
-    /** {@code onnx-text-} or {@code onnx-image-} and 12 hex digits of the SHA-256 of the model's files. */
+    /** The kind ({@code onnx-text-}, {@code onnx-image-}, {@code sentence-encoder-}) and 12 hex digits of the SHA-256 of the model's files. */
     public static String id(Path dir) {
         String kind = kindOf(dir);
         if (kind == null) {
-            throw new IllegalArgumentException(dir + " is not an ONNX model directory (model.onnx + labels.json, or "
-                    + "image_encoder.onnx + head.json; see docs/onnx-models.md)");
+            throw new IllegalArgumentException(dir + " is not an ONNX model directory (model.onnx + labels.json, "
+                    + "image_encoder.onnx + head.json, or model.onnx + tokenizer.json; see docs/onnx-models.md)");
         }
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[1 << 16];
-            for (String name : kind.equals(TEXT) ? TEXT_FILES : IMAGE_FILES) {
+            for (String name : kind.equals(TEXT) ? TEXT_FILES : kind.equals(IMAGE) ? IMAGE_FILES : ENCODER_FILES) {
                 Path f = dir.resolve(name);
                 if (!Files.isRegularFile(f)) continue;
                 sha.update(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -16,6 +16,8 @@ public final class ModelRegistry {
 
     /** Kinds that are never the scoring model, only signals fused with it. */
     private static final java.util.Set<String> SIGNAL_KINDS = java.util.Set.of("onnx-text", "onnx-image");
+    /** Nor is a sentence encoder: it is a feature block of the embedded model. */
+    private static final String ENCODER_KIND = "sentence-encoder";
 
     private final ModelRepository models;
     private final Clock clock;
@@ -34,7 +36,7 @@ public final class ModelRegistry {
     }
 
     /**
-     * Records an ONNX model directory (kind onnx-text or onnx-image) under its content id, so {@code models list}
+     * Records an ONNX model directory (kind onnx-text, onnx-image or sentence-encoder) under its content id, so {@code models list}
      * shows it and a prediction id that names it can be traced to its files. It is fused by naming its directory in
      * settings ({@code [signals] onnx_text / onnx_image}), not by activation.
      */
@@ -74,6 +76,10 @@ public final class ModelRegistry {
         find(modelId).filter(m -> SIGNAL_KINDS.contains(m.kind())).ifPresent(m -> {
             throw new IllegalArgumentException(m.id() + " is an " + m.kind() + " model: it is fused as a further signal, "
                     + "not activated; set [signals] " + m.kind().replace('-', '_') + " = \"" + m.path() + "\" in the settings");
+        });
+        find(modelId).filter(m -> ENCODER_KIND.equals(m.kind())).ifPresent(m -> {
+            throw new IllegalArgumentException(m.id() + " is a sentence encoder: a model trained with it reads it "
+                    + "('train --encoder NAME'), it is not activated");
         });
         find(modelId).filter(m -> m.activatedAt() == null).ifPresent(m -> PromotionGate
                 .refusal(modelId, metrics(modelId), active().map(RegisteredModel::id).orElse(null))

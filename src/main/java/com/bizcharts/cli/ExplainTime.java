@@ -21,7 +21,7 @@ final class ExplainTime {
         String w = when.strip();
         try {
             if (w.length() == 10) return bucket.start(LocalDate.parse(w).atStartOfDay().toInstant(ZoneOffset.UTC));
-            if (bucket == Bucket.HOUR) return LocalDateTime.parse(w.length() > 13 ? w.substring(0, 13) : w, HOUR).toInstant(ZoneOffset.UTC);
+            if (bucket == Bucket.HOUR) return LocalDateTime.parse(w, HOUR).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             // said below, in the same words for every malformed value
         }

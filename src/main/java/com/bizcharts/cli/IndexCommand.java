@@ -61,6 +61,7 @@ final class IndexCommand implements Callable<Integer> {
     private int explain(Bucket b) {
         Instant start = ExplainTime.parse(explain, b);
         if (limit < 1) throw new IllegalArgumentException("--limit must be at least 1");
+        if (!format.equals("csv") && !format.equals("json")) throw new IllegalArgumentException("--format must be csv or json");
         var engine = root.existingEngine();
         String modelId = model != null ? model : engine.scoring().activeModel().id();
         List<BucketPost> posts = engine.analysis().marketAnalysis().explain(modelId, b, start, limit);

@@ -128,9 +128,10 @@ final class PostSignalRepository {
     Map<Long, Detail> details(List<Long> threadIds, String modelId) {
         Map<Long, Detail> out = new java.util.HashMap<>();
         if (threadIds.isEmpty()) return out;
-        db.read().select(THREAD_OPS.THREAD_ID, THREAD_OPS.SUBJECT, THREAD_OPS.OP_TEXT_CLEAN, PREDICTIONS.DRIVERS).from(THREAD_OPS)
+        for (List<Long> ids : com.bizcharts.store.SqlBatches.idChunks(threadIds))
+            db.read().select(THREAD_OPS.THREAD_ID, THREAD_OPS.SUBJECT, THREAD_OPS.OP_TEXT_CLEAN, PREDICTIONS.DRIVERS).from(THREAD_OPS)
                 .leftJoin(PREDICTIONS).on(PREDICTIONS.THREAD_ID.eq(THREAD_OPS.THREAD_ID)).and(PREDICTIONS.MODEL_ID.eq(modelId))
-                .where(THREAD_OPS.THREAD_ID.in(threadIds))
+                .where(THREAD_OPS.THREAD_ID.in(ids))
                 .forEach(r -> {
                     String subject = r.value2() == null || r.value2().isBlank() ? "" : r.value2().strip() + " — ";
                     out.put(r.value1(), new Detail(subject + (r.value3() == null ? "" : r.value3()), drivers(r.value4())));

@@ -32,8 +32,8 @@ public record Label(long threadId, Integer rating, boolean skipped, String label
         if (leadTimeMs != null && leadTimeMs < 0) throw new IllegalArgumentException("lead time cannot be negative");
     }
 
-    /** The same label with how long its post was on screen. */
-    public Label withLeadTime(long ms) {
+    /** The same label with how long its post was on screen (null: not measured). */
+    public Label withLeadTime(Long ms) {
         return new Label(threadId, rating, skipped, labelerId, labeledAt, notes, textSnapshot, imageUrlSnapshot, ms, adjudicated);
     }
 

@@ -136,9 +136,12 @@ public final class ThreadRepository {
 
     /** The span of posting times the store holds, empty when it holds no post. */
     public Optional<PostingSpan> postingSpan() {
-        var r = db.read().select(min(THREAD_OPS.POSTED_AT), max(THREAD_OPS.POSTED_AT)).from(THREAD_OPS).fetchOne();
-        return r == null || r.value1() == null ? Optional.empty()
-                : Optional.of(new PostingSpan(UtcTime.parse(r.value1()), UtcTime.parse(r.value2())));
+        // two statements: SQLite answers a lone min() or max() from the index's ends, both in one scans the index
+        var ctx = db.read();
+        String first = ctx.select(min(THREAD_OPS.POSTED_AT)).from(THREAD_OPS).fetchOne(0, String.class);
+        if (first == null) return Optional.empty();
+        String last = ctx.select(max(THREAD_OPS.POSTED_AT)).from(THREAD_OPS).fetchOne(0, String.class);
+        return Optional.of(new PostingSpan(UtcTime.parse(first), UtcTime.parse(last)));
     }
 
     /** Up to {@code limit} posts nobody has labeled (a skip counts), newest first. */

@@ -44,6 +44,8 @@ public final class WorkstationApp extends Application {
     private static volatile java.nio.file.Path stateFile;
     private Engine engine;
     private RuntimeException openFailure;
+    private UiExecutors executors;
+    private ViewState state;
 
     /**
      * Starts opening the engine (settings, database migrations, lexicon) on its own thread, so that at a cold start
@@ -88,8 +90,9 @@ public final class WorkstationApp extends Application {
             javafx.application.Platform.exit();
             return;
         }
-        ViewState state = stateFile == null ? ViewState.inMemory() : ViewState.at(stateFile);
-        Scene scene = build(engine, UiExecutors.forApp(), state, labelerId(engine.settings().labeling().labelerId(), state));
+        state = stateFile == null ? ViewState.inMemory() : ViewState.at(stateFile);
+        executors = UiExecutors.forApp();
+        Scene scene = build(engine, executors, state, labelerId(engine.settings().labeling().labelerId(), state));
         stage.setScene(scene);
         stage.setTitle("BizCharts Workstation");
         stage.setWidth(Math.max(900, state.number("window.width", 1280)));
@@ -117,9 +120,15 @@ public final class WorkstationApp extends Application {
         ask.setTitle("BizCharts Workstation");
         ask.setHeaderText("Who is labeling?");
         ask.setContentText("Your labeler id (kept for this window; [labeling] labeler_id in the settings fixes it):");
-        String id = ask.showAndWait().map(String::strip).filter(s -> s.matches("[\\w.@-]{1,64}")).orElse("default");
-        state.put("labeler.id", id);
-        return id;
+        while (true) {
+            var answer = ask.showAndWait().map(String::strip);
+            if (answer.isEmpty()) return "default"; // cancelled: this run only, asked again next time
+            if (answer.get().matches("[\\w.@-]{1,64}")) {
+                state.put("labeler.id", answer.get());
+                return answer.get();
+            }
+            ask.setHeaderText("Letters, digits, '.', '@', '-' or '_' only, up to 64 (e.g. alice or jo.smith): who is labeling?");
+        }
     }
 
     /** Builds the whole window over an engine, remembering nothing between runs (tests, benchmarks). */
@@ -238,7 +247,10 @@ public final class WorkstationApp extends Application {
         if (state.flag("window.dark", false)) window.toggleTheme();
         window.darkProperty().addListener((o, was, dark) -> state.put("window.dark", dark));
         int lastView = (int) state.number("window.view", 0);
-        window.onSelected(i -> state.put("window.view", i));
+        window.onSelected(i -> {
+            state.put("window.view", i);
+            if (i == 0) vm.lookedAway(); // back on the card: its lead time counts from now, not from before the other tab
+        });
         // the dashboard redraws for new predictions only while it is on screen, and catches up when shown again
         window.onSelected(i -> {
             var d = dashboardShown.get();
@@ -292,6 +304,16 @@ public final class WorkstationApp extends Application {
 
     @Override
     public void stop() {
+        // a rating typed just before Ctrl+Q is still on the writer: let it land before the database closes
+        if (executors != null && executors.writer() instanceof java.util.concurrent.ExecutorService writer) {
+            writer.shutdown();
+            try {
+                writer.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (state != null) state.flush();
         if (engine != null) engine.close(); // stops the live scraper after its write in flight, then closes the database
     }
 }

@@ -115,7 +115,8 @@ class FirstLaunchUiTest {
         // a 2025 archive, imported long after: the clock's last 90 days hold nothing
         MarketFixture.fill(engine.database(), Instant.parse("2025-03-01T00:00:00Z"), 40, true);
         Path stateFile = dir.resolve("workstation-state.properties");
-        show(ViewState.at(stateFile), robot);
+        ViewState first = ViewState.at(stateFile);
+        show(first, robot);
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
         DatePicker from = robot.lookup("#dashboard-from").queryAs(DatePicker.class);
         DatePicker to = robot.lookup("#dashboard-to").queryAs(DatePicker.class);
@@ -130,6 +131,7 @@ class FirstLaunchUiTest {
         robot.clickOn("#dashboard-refresh");
         robot.press(KeyCode.CONTROL).type(KeyCode.T).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
+        first.flush(); // as the window does when it closes
         engine.close();
 
         engine = TestWorkstation.engine(dir, fourchan.base(), "http://127.0.0.1:9");

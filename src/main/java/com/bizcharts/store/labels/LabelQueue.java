@@ -102,15 +102,16 @@ public final class LabelQueue {
     }
 
     /**
-     * Posts to review: two labelers gave different ratings, or a labeler and the teacher disagree, or a labeler and
-     * the active model when it is at least {@value #CONFIDENT} sure; and no reviewer has decided yet. Whoever reviews may have labeled the post too, so "unlabeled only" does not apply here.
+     * Posts to review: two labelers gave different ratings, or a labeler and the teacher or the active model disagree
+     * where that one is at least {@value #CONFIDENT} sure; and no reviewer has decided yet. Whoever reviews may have labeled the post too, so "unlabeled only" does not apply here.
      */
     private Condition disputed() {
         var human = TRAINING_LABELS.SKIPPED.eq(0L).and(TRAINING_LABELS.ADJUDICATED.eq(0L));
         var labelers = db.read().select(TRAINING_LABELS.THREAD_ID).from(TRAINING_LABELS).where(human)
                 .groupBy(TRAINING_LABELS.THREAD_ID).having(org.jooq.impl.DSL.countDistinct(TRAINING_LABELS.RATING).gt(1));
         var teacher = db.read().select(TRAINING_LABELS.THREAD_ID).from(TRAINING_LABELS).join(TEACHER_LABELS)
-                .on(TEACHER_LABELS.THREAD_ID.eq(TRAINING_LABELS.THREAD_ID)).where(human).and(TEACHER_LABELS.RATING.ne(TRAINING_LABELS.RATING));
+                .on(TEACHER_LABELS.THREAD_ID.eq(TRAINING_LABELS.THREAD_ID)).where(human).and(TEACHER_LABELS.RATING.ne(TRAINING_LABELS.RATING))
+                .and(TEACHER_LABELS.CONFIDENCE.ge(CONFIDENT)); // an unsure teacher's doubts are not worth a reviewer's time
         var decided = db.read().select(TRAINING_LABELS.THREAD_ID).from(TRAINING_LABELS).where(TRAINING_LABELS.ADJUDICATED.eq(1L));
         Condition disputed = THREAD_OPS.THREAD_ID.in(labelers).or(THREAD_OPS.THREAD_ID.in(teacher));
         String model = reviewModel.get();

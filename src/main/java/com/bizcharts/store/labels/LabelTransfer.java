@@ -60,7 +60,17 @@ public final class LabelTransfer {
         // the first row of a thread is the one that counts, for its post as for its label
         Map<Long, LabelFileRow> first = new LinkedHashMap<>();
         Map<Long, List<Integer>> ratings = new LinkedHashMap<>();
+        // a reviewer's decision comes back as one, under its reviewer, beside the labels it decided between
+        List<LabelFileRow> decisions = new ArrayList<>();
         for (LabelFileRow row : rows) {
+            if (Boolean.TRUE.equals(row.adjudicated())) {
+                if (row.labeler() == null || !row.labeler().startsWith("review:")) {
+                    throw new IllegalArgumentException("thread " + row.threadId() + ": an adjudicated row needs its reviewer as"
+                            + " labeler (review:<id>), got " + (row.labeler() == null ? "none" : "'" + row.labeler() + "'"));
+                }
+                decisions.add(row);
+                continue;
+            }
             first.putIfAbsent(row.threadId(), row);
             ratings.computeIfAbsent(row.threadId(), id -> new ArrayList<>()).add(row.rating());
         }
@@ -93,7 +103,17 @@ public final class LabelTransfer {
                 }
             }
             labels.saveAll(ctx, fresh);
-            int added = fresh.size();
+            for (LabelFileRow d : decisions) {
+                if (!first.containsKey(d.threadId())) {
+                    ThreadOp op = toThreadOp(d);
+                    threads.upsert(ctx, List.of(op), now);
+                    afterUpsert.accept(ctx, List.of(op));
+                }
+                Label decision = new Label(d.threadId(), d.rating(), false, d.labeler(), now, null, d.text(), d.imageUrl(),
+                        d.leadTimeSeconds() == null ? null : Math.round(d.leadTimeSeconds() * 1000), true);
+                labels.save(ctx, decision);
+            }
+            int added = fresh.size() + decisions.size();
             return new ImportResult(rows.size(), counts.inserted(), added, same, List.copyOf(stored), List.copyOf(repeated));
         });
     }

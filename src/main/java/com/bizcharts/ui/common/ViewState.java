@@ -24,6 +24,10 @@ public final class ViewState {
 
     private final Path file;
     private final Properties values = new Properties();
+    /** Writes off the FX thread, coalesced: a burst of changes (an Apply sets seven values) is one write. */
+    private final java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor(
+            r -> Thread.ofPlatform().name("window-state").daemon(true).unstarted(r));
+    private boolean pending; // guarded by this
 
     private ViewState(Path file) {
         this.file = file;
@@ -64,25 +68,49 @@ public final class ViewState {
         }
     }
 
-    /** Sets a value (null removes it) and writes the file at once: a killed window keeps what was chosen. */
+    /** Sets a value (null removes it); the file is rewritten soon after, off the caller's thread. */
     public synchronized void put(String key, Object value) {
         if (value == null) values.remove(key);
         else values.setProperty(key, value.toString());
-        save();
+        if (file == null || pending) return;
+        pending = true;
+        writer.execute(this::save);
+    }
+
+    /** Waits (up to 2 s) for the writes asked for so far: the window calls it as it closes. */
+    public void flush() {
+        writer.shutdown();
+        try {
+            writer.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void save() {
-        if (file == null) return;
+        Properties snapshot;
+        synchronized (this) {
+            pending = false;
+            snapshot = (Properties) values.clone();
+        }
+        Path tmp = null;
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".workstation-state", ".tmp");
+            tmp = Files.createTempFile(dir, ".workstation-state", ".tmp");
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                values.store(w, "BizCharts Workstation window state (rewritten by the window; not settings)");
+                snapshot.store(w, "BizCharts Workstation window state (rewritten by the window; not settings)");
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             log.warn("could not keep the window state in {}: {}", file, e.toString());
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // a stray temp file beside the settings is harmless; the warning above said what went wrong
+                }
+            }
         }
     }
 }

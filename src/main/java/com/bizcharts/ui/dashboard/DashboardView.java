@@ -91,6 +91,10 @@ public final class DashboardView {
         BorderPane.setMargin(root.getTop(), new Insets(0, 0, 8, 0));
 
         vm.series().addListener((ListChangeListener<IndexPoint>) c -> redrawIndex());
+        // another range or bucket is a new chart: a zoom into the old one would leave it looking empty
+        vm.fromProperty().addListener((o, a, b) -> charts.resetZoom());
+        vm.toProperty().addListener((o, a, b) -> charts.resetZoom());
+        vm.bucketProperty().addListener((o, a, b) -> charts.resetZoom());
         // A refresh always publishes a new price series, so this also redraws lead-lag when its cells stay empty.
         vm.priceSeriesProperty().addListener((o, a, b) -> {
             redrawIndex();

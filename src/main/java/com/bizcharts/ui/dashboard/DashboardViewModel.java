@@ -339,12 +339,14 @@ public final class DashboardViewModel {
     public void explain(Instant t) {
         Bucket b = bucket.get();
         Instant start = b.start(t);
-        String model = modelId.get();
+        long asked = ++explainGeneration; // a slower, earlier click must not overwrite this one
         explainedTitle.set("reading the posts behind " + describe(start, b) + "…");
         ex.background().execute(() -> {
             try {
+                String model = modelId.get();
                 List<com.bizcharts.index.BucketPost> posts = analysis.explain(model, b, start, EXPLAINED);
                 ex.fx().execute(() -> {
+                    if (asked != explainGeneration) return;
                     explained.setAll(posts);
                     explainedTitle.set(posts.isEmpty() ? "no post counts in " + describe(start, b)
                             : "posts behind " + describe(start, b) + ", most influential first (L: label these)");
@@ -361,6 +363,7 @@ public final class DashboardViewModel {
     }
 
     static final int EXPLAINED = 50;
+    private long explainGeneration; // FX thread
 
     private static String describe(Instant start, Bucket b) {
         String day = LocalDate.ofInstant(start, ZoneOffset.UTC).toString();

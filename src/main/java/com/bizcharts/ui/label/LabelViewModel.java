@@ -52,6 +52,7 @@ public final class LabelViewModel {
     private final Clock clock;
     private final java.util.function.LongSupplier nanos = System::nanoTime;
     private long shownAt = System.nanoTime(); // FX thread: when the current card appeared
+    private boolean reviewing; // FX thread: the queue was read in the review order, so ratings adjudicate
     private final int prefetch;
 
     private final ObjectProperty<PostCard> current = new SimpleObjectProperty<>();
@@ -110,9 +111,19 @@ public final class LabelViewModel {
         long gen = ++generation;
         status.set("loading…");
         ex.background().execute(() -> {
-            List<Long> found = queue.ids(f, labelerId, 5_000, clock.millis());
+            List<Long> found;
+            try {
+                found = queue.ids(f, labelerId, 5_000, clock.millis());
+            } catch (RuntimeException e) {
+                ex.fx().execute(() -> {
+                    if (gen == generation) status.set("could not read the queue: " + e.getMessage());
+                });
+                return;
+            }
             ex.fx().execute(() -> {
                 if (gen != generation) return;
+                // ratings adjudicate only in a queue read in the review order, never in one handed in (labelThese)
+                reviewing = f.order() == QueueFilter.Order.REVIEW;
                 ids.clear();
                 ids.addAll(found);
                 cache.clear();
@@ -130,6 +141,7 @@ public final class LabelViewModel {
      */
     public void labelThese(List<Long> threadIds, String why) {
         generation++;
+        reviewing = false;
         ids.clear();
         ids.addAll(threadIds);
         cache.clear();
@@ -209,13 +221,18 @@ public final class LabelViewModel {
         if (card == null) return;
         Label rated = Label.rated(card.threadId(), label.rating(), labelerId, clock.instant(), card.post().fullText(),
                 card.post().file() == null ? null : card.post().file().imageUrl()).withLeadTime(leadTimeMs());
-        boolean review = filter.get().order() == com.bizcharts.store.labels.QueueFilter.Order.REVIEW;
-        write(review ? rated.asAdjudication() : rated, review ? label.word() + " (adjudicated)" : label.word());
+        write(reviewing ? rated.asAdjudication() : rated, reviewing ? label.word() + " (adjudicated)" : label.word());
     }
 
     public void skip() {
         PostCard card = current.get();
         if (card == null) return;
+        if (reviewing) {
+            // passing on a dispute decides nothing: the reviewer's own rating (if any) must stay as it was
+            status.set(card.threadId() + " left for another reviewer");
+            move(1);
+            return;
+        }
         write(Label.skip(card.threadId(), labelerId, clock.instant()), "skipped");
     }
 
@@ -224,10 +241,22 @@ public final class LabelViewModel {
         PostCard card = current.get();
         if (card == null || text == null) return;
         long id = card.threadId();
-        ex.writer().execute(() -> labels.find(id, labelerId).ifPresent(l -> labels.save(new Label(l.threadId(), l.rating(),
-                l.skipped(), l.labelerId(), l.labeledAt(), text.strip(), l.textSnapshot(), l.imageUrlSnapshot(), l.leadTimeMs(),
-                l.adjudicated()))));
-        status.set("note saved on " + id);
+        String who = reviewing ? Label.reviewerId(labelerId) : labelerId;
+        ex.writer().execute(() -> {
+            try {
+                var l = labels.find(id, who);
+                if (l.isEmpty()) {
+                    ex.fx().execute(() -> status.set("rate " + id + " first: a note is kept with a label"));
+                    return;
+                }
+                Label had = l.get();
+                labels.save(new Label(had.threadId(), had.rating(), had.skipped(), had.labelerId(), had.labeledAt(), text.strip(),
+                        had.textSnapshot(), had.imageUrlSnapshot(), had.leadTimeMs(), had.adjudicated()));
+                ex.fx().execute(() -> status.set("note saved on " + id));
+            } catch (RuntimeException e) {
+                ex.fx().execute(() -> status.set("note NOT saved on " + id + ": " + e.getMessage()));
+            }
+        });
     }
 
     public void undo() {
@@ -237,9 +266,13 @@ public final class LabelViewModel {
             return;
         }
         ex.writer().execute(() -> {
-            Optional<Label> before = last.before().get();
-            if (before != null && before.isPresent()) labels.save(before.get());
-            else labels.delete(last.threadId(), last.labelerId());
+            try {
+                Optional<Label> before = last.before().get();
+                if (before != null && before.isPresent()) labels.save(before.get());
+                else labels.delete(last.threadId(), last.labelerId());
+            } catch (RuntimeException e) {
+                ex.fx().execute(() -> status.set("undo of " + last.threadId() + " NOT saved: " + e.getMessage()));
+            }
             refreshProgress();
         });
         int at = ids.indexOf(last.threadId());
@@ -258,18 +291,38 @@ public final class LabelViewModel {
         // Read what was there before on the writer too, so undo restores exactly the state this write replaced.
         var before = new java.util.concurrent.atomic.AtomicReference<Optional<Label>>();
         undo.push(new Undo(id, label.labelerId(), before));
+        Undo entry = undo.peekFirst();
         ex.writer().execute(() -> {
-            before.set(labels.find(id, label.labelerId()));
-            labels.save(label);
+            try {
+                before.set(labels.find(id, label.labelerId()));
+                labels.save(label);
+            } catch (RuntimeException e) {
+                // said at once and taken off the undo history: the label view never claims a rating it did not keep
+                ex.fx().execute(() -> {
+                    undo.remove(entry);
+                    status.set(id + " NOT saved (" + e.getMessage() + "): rate it again when the store can be written");
+                });
+            }
             refreshProgress();
         });
         status.set(id + " " + what);
         move(1);
     }
 
-    /** Milliseconds the current card has been on screen (at least 1: a decision always takes some time). */
-    private long leadTimeMs() {
-        return Math.max(1, (nanos.getAsLong() - shownAt) / 1_000_000);
+    /**
+     * Milliseconds the current card has been on screen (at least 1: a decision always takes some time); null past
+     * {@link #LEAD_TIME_CAP}, when the labeler was surely away (lunch, another tab) rather than reading.
+     */
+    private Long leadTimeMs() {
+        long ms = Math.max(1, (nanos.getAsLong() - shownAt) / 1_000_000);
+        return ms > LEAD_TIME_CAP.toMillis() ? null : ms;
+    }
+
+    static final java.time.Duration LEAD_TIME_CAP = java.time.Duration.ofMinutes(10);
+
+    /** The labeler looked away (another tab, another window): the lead time restarts when they come back. */
+    public void lookedAway() {
+        shownAt = nanos.getAsLong();
     }
 
     private void move(int delta) {

@@ -61,4 +61,31 @@ class ReviewOrderTest {
             assertThat(new LabelQueue(db, threads, l -> l).ids(review, "alice", 100, 1)).as("no model named").containsExactly(3L);
         }
     }
+
+    @Test
+    void anAdjudicationSurvivesAnExportAndAnImport(@TempDir Path dir) {
+        List<LabelFileRow> exported;
+        try (Database db = Database.open(dir.resolve("a.db"))) {
+            new ThreadRepository(db).upsert(List.of(new ThreadOp(7, "biz", null, null, "wagmi?", null, null,
+                    Instant.parse("2026-01-02T10:00:00Z"), 0, 0, null, null, false, false, ThreadOp.Source.LIVE)), Instant.parse("2026-01-02T12:00:00Z"));
+            LabelRepository labels = new LabelRepository(db);
+            Instant t = Instant.parse("2026-01-03T00:00:00Z");
+            labels.save(Label.rated(7, 3, "alice", t, null, null));
+            labels.save(Label.rated(7, 1, "bob", t, null, null));
+            labels.save(Label.rated(7, 1, "carol", t, null, null).withLeadTime(4200L).asAdjudication());
+            exported = new LabelTransfer(db, new ThreadRepository(db), labels, (ctx, ops) -> {}).exportRows(null);
+        }
+        Path file = dir.resolve("team.jsonl");
+        LabelFiles.write(file, exported);
+        try (Database db = Database.open(dir.resolve("b.db"))) {
+            LabelRepository labels = new LabelRepository(db);
+            new LabelTransfer(db, new ThreadRepository(db), labels, (ctx, ops) -> {}).importRows(LabelFiles.read(file), "dave",
+                    Instant.parse("2026-02-01T00:00:00Z"));
+            Label decision = labels.find(7, "review:carol").orElseThrow();
+            assertThat(decision.adjudicated()).isTrue();
+            assertThat(decision.rating()).isEqualTo(1);
+            assertThat(decision.leadTimeMs()).isEqualTo(4200L);
+            assertThat(labels.ratingsNewestFirst()).extracting(LabelRepository.Rating::rating).containsExactly(1);
+        }
+    }
 }

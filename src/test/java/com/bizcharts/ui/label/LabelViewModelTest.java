@@ -128,4 +128,23 @@ class LabelViewModelTest {
         vm.perform(LabelAction.TOGGLE_PREDICTION);
         assertThat(vm.showPredictionProperty().get()).isTrue();
     }
+
+    @Test
+    void inReviewASkipKeepsTheReviewersOwnRatingAndPostsHandedInAreNeverAdjudicated() {
+        labels.save(Label.rated(3, 3, "alice", T0, null, null));
+        labels.save(Label.rated(3, 1, "bob", T0, null, null));
+        vm.filterProperty().set(com.bizcharts.store.labels.QueueFilter.everything().withOrder(com.bizcharts.store.labels.QueueFilter.Order.REVIEW));
+        vm.reload();
+        assertThat(current()).isEqualTo(3);
+        vm.perform(LabelAction.SKIP);
+        assertThat(labels.find(3, "alice").orElseThrow().rating()).as("alice's own rating stays").isEqualTo(3);
+        assertThat(labels.find(3, Label.reviewerId("alice"))).isEmpty();
+
+        // the dashboard's "label these" while the filter still says REVIEW: plain ratings, not decisions
+        vm.labelThese(List.of(2L, 1L), "behind the clicked point");
+        vm.perform(LabelAction.BULLISH);
+        assertThat(labels.find(2, "alice").orElseThrow().adjudicated()).isFalse();
+        assertThat(labels.find(2, Label.reviewerId("alice"))).isEmpty();
+        assertThat(labels.find(2, "alice").orElseThrow().leadTimeMs()).isPositive();
+    }
 }

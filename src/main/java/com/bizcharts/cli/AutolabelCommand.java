@@ -64,8 +64,8 @@ public final class AutolabelCommand implements Callable<Integer> {
     public Integer call() {
         if (provider == null) throw new IllegalArgumentException("--provider is required: openai, gemini or compatible");
         TeacherProvider p = TeacherProvider.of(provider);
-        var engine = root.engine();
-        Settings.TeacherSettings ts = engine.settings().teacher();
+        // every check that needs no database comes first: a mistyped command never creates one
+        Settings.TeacherSettings ts = root.settings().teacher();
         String url = baseUrl != null ? baseUrl : switch (p) {
             case OPENAI -> ts.openaiBaseUrl();
             case GEMINI -> ts.geminiBaseUrl();
@@ -78,6 +78,7 @@ public final class AutolabelCommand implements Callable<Integer> {
         }
         double pace = rateLimit != null ? rateLimit : ts.rateLimitSeconds();
         if (pace < 0) throw new IllegalArgumentException("--rate-limit must not be negative");
+        var engine = root.existingEngine();
         TeacherKey teacher = new TeacherKey(p, m, TeacherPrompt.VERSION);
         TeacherLabelRepository repo = engine.training().teacherLabels();
         if (retryFailed) repo.clearFailures(teacher);

@@ -45,4 +45,13 @@ class OneLineErrorsTest {
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("error: labels file " + dir.resolve("missing.jsonl") + " not found");
     }
+
+    @Test
+    void autolabelChecksItsOptionsBeforeOpeningADatabase(@TempDir Path dir) {
+        Path db = dir.resolve("x.db");
+        CliTest r = CliTest.run("--db", db.toString(), "autolabel", "--provider", "compatible", "--rate-limit", "-1");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--rate-limit must not be negative");
+        assertThat(db).doesNotExist();
+    }
 }

@@ -168,8 +168,11 @@ public final class DashboardView {
         to.setConverter(com.bizcharts.ui.common.IsoDates.converter());
         from.valueProperty().bindBidirectional(vm.fromProperty());
         to.valueProperty().bindBidirectional(vm.toProperty());
-        from.setPrefWidth(130);
-        to.setPrefWidth(130);
+        // wide enough for an ISO date beside the calendar button (130 px cut "2026-09-01" to "2026-09-0")
+        for (DatePicker p : new DatePicker[]{from, to}) {
+            p.setPrefWidth(150);
+            p.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         ComboBox<Bucket> bucket = new ComboBox<>();
         bucket.getItems().addAll(Bucket.values());
         bucket.valueProperty().bindBidirectional(vm.bucketProperty());

@@ -92,8 +92,10 @@ public final class LabelView {
         DatePicker from = new DatePicker(), to = new DatePicker();
         from.setPromptText("from");
         to.setPromptText("to");
-        from.setPrefWidth(125);
-        to.setPrefWidth(125);
+        from.setPrefWidth(150);
+        to.setPrefWidth(150);
+        from.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        to.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         source.setMinWidth(120);
         Spinner<Integer> minReplies = new Spinner<>(0, 10_000, 0, 5);
         minReplies.setTooltip(new javafx.scene.control.Tooltip("minimum replies"));

@@ -69,6 +69,10 @@ public final class RemoteTrainingView {
         TextField user = field("user", vm.userProperty(), 90);
         TextField key = field("private key", vm.keyProperty(), 220);
         HBox sshRow = new HBox(8, new Label("host"), host, new Label("port"), port, new Label("user"), user, new Label("key"), key);
+        // the field names keep their width: squeezed, they read "h… p… u… k…"
+        sshRow.getChildren().forEach(n -> {
+            if (n instanceof Label l) l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        });
         sshRow.setAlignment(Pos.CENTER_LEFT);
 
         ComboBox<GpuCatalog.Gpu> gpu = new ComboBox<>();

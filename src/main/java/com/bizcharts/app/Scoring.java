@@ -63,9 +63,9 @@ public final class Scoring {
 
     public SentimentSignals signals() { return signals; }
 
-    /** OCR, built on first use because probing Tesseract costs ~100 ms that most commands never need. */
+    /** OCR with the {@code [ocr]} engine, built on first use: loading it costs 0.1-1 s that most commands never need. */
     public synchronized ImageText imageText() {
-        if (imageText == null) imageText = new ImageText(ocr.datapathPath(), ocr.language());
+        if (imageText == null) imageText = ImageText.of(ocr.engine(), ocr.datapathPath(), ocr.language());
         return imageText;
     }
 

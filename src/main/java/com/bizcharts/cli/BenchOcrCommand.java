@@ -109,16 +109,16 @@ public final class BenchOcrCommand implements Runnable {
 
     private void print(PrintWriter w, OcrBenchmark.Result r) {
         w.println();
-        w.println("| engine | images | character error rate | word accuracy | exact | images/s |");
-        w.println("|---|---|---|---|---|---|");
+        w.println("| engine | images | character error rate | word accuracy | exact | images/s | CPU ms/image |");
+        w.println("|---|---|---|---|---|---|---|");
         OcrBenchmark.Condition last = null;
         for (OcrBenchmark.Row row : r.rows()) {
             if (row.condition() != last) {
-                w.printf("| *%s* | | | | | |%n", row.condition().title());
+                w.printf("| *%s* | | | | | | |%n", row.condition().title());
                 last = row.condition();
             }
-            w.printf(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.3f | %.1f |%n", row.engine(), row.images(),
-                    row.characterErrorRate(), row.wordAccuracy(), row.exactShare(), row.imagesPerSecond());
+            w.printf(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.3f | %.1f | %.0f |%n", row.engine(), row.images(),
+                    row.characterErrorRate(), row.wordAccuracy(), row.exactShare(), row.imagesPerSecond(), row.cpuMillisPerImage());
         }
         w.println();
         for (OcrBenchmark.Bare b : r.bare()) {

@@ -14,9 +14,9 @@ class BenchOcrCommandTest {
         CliTest r = CliTest.run("bench", "ocr", "--generated", "2", "--per-image", "1", "--engines", "paddle", "--examples", "1");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("2 images (generated) x 1 captions, seed 16, font Anton")
-                .contains("| engine | images | character error rate | word accuracy | exact | images/s |")
+                .contains("| engine | images | character error rate | word accuracy | exact | images/s | CPU ms/image |")
                 .contains("| *meme, longer side 500 px* |").contains("| *thumbnail, 250 px JPEG* |")
-                .containsPattern("\\| PaddleOCR PP-OCRv4 \\| 2 \\| \\d\\.\\d{3} \\| \\d\\.\\d{3} \\| \\d\\.\\d{3} \\| \\d+\\.\\d \\|")
+                .containsPattern("\\| PaddleOCR PP-OCRv4 \\| 2 \\| \\d\\.\\d{3} \\| \\d\\.\\d{3} \\| \\d\\.\\d{3} \\| \\d+\\.\\d \\| \\d+ \\|")
                 .contains("PaddleOCR PP-OCRv4 on the 2 images without captions (thumbnails): text read on 0")
                 .contains("worst thumbnail readings, PaddleOCR PP-OCRv4:");
     }

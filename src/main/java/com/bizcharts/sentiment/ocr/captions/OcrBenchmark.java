@@ -15,7 +15,8 @@ import java.util.function.IntConsumer;
 /**
  * Reads a caption set with each engine, as a meme and as a thumbnail, and scores what was read against the true
  * captions ({@link OcrAccuracy}); images per second count the engine's reads alone, one image at a time as
- * {@code bizcharts ocr} reads them, after one warm-up read. Each background is also read bare (as a thumbnail, no
+ * {@code bizcharts ocr} reads them, after one warm-up read, and so does the CPU time per image (the whole process's,
+ * so the threads of ONNX Runtime and Tesseract's OpenMP count; steadier than the rate on a loaded machine). Each background is also read bare (as a thumbnail, no
  * caption): text found there is text the image had or the engine invented, and reaches the OCR signal all the same.
  */
 public final class OcrBenchmark {
@@ -33,7 +34,7 @@ public final class OcrBenchmark {
 
     /** One engine on one condition. */
     public record Row(String engine, Condition condition, int images, double characterErrorRate, double wordAccuracy,
-                      double exactShare, double imagesPerSecond) {}
+                      double exactShare, double imagesPerSecond, double cpuMillisPerImage) {}
 
     /** One engine on the uncaptioned thumbnails: how many had any text read, and its mean length. */
     public record Bare(String engine, int images, int withText, double meanCharacters) {}
@@ -49,11 +50,12 @@ public final class OcrBenchmark {
     public static Result run(List<CaptionSet.Caption> captions, Map<String, ImageText> engines, Font face, IntConsumer progress) {
         if (captions.isEmpty()) throw new IllegalArgumentException("no captions to read");
         Map<String, OcrAccuracy[]> accuracy = new LinkedHashMap<>();
-        Map<String, long[]> nanos = new LinkedHashMap<>();
+        Map<String, long[]> nanos = new LinkedHashMap<>(), cpu = new LinkedHashMap<>();
         CaptionSet.Rendered first = CaptionSet.render(captions.getFirst(), face);
         for (var e : engines.entrySet()) {
             accuracy.put(e.getKey(), new OcrAccuracy[]{new OcrAccuracy(), new OcrAccuracy()});
             nanos.put(e.getKey(), new long[2]);
+            cpu.put(e.getKey(), new long[2]);
             e.getValue().read(first.meme()); // warm-up: sessions, JIT, Tesseract's per-thread handle
             e.getValue().read(first.thumbnail());
         }
@@ -64,9 +66,10 @@ public final class OcrBenchmark {
             for (var e : engines.entrySet()) {
                 for (Condition k : Condition.values()) {
                     BufferedImage image = k == Condition.MEME ? r.meme() : r.thumbnail();
-                    long t0 = System.nanoTime();
+                    long c0 = processCpuNanos(), t0 = System.nanoTime();
                     ImageText.Reading read = e.getValue().read(image);
                     nanos.get(e.getKey())[k.ordinal()] += System.nanoTime() - t0;
+                    cpu.get(e.getKey())[k.ordinal()] += processCpuNanos() - c0;
                     if (!read.reason().isEmpty()) throw new IllegalStateException(e.getKey() + ": " + read.reason());
                     accuracy.get(e.getKey())[k.ordinal()].add(c.truth(), read.text());
                     readings.add(new Reading(e.getKey(), k, c.truth(), read.text(),
@@ -81,10 +84,15 @@ public final class OcrBenchmark {
                 OcrAccuracy a = accuracy.get(engine)[k.ordinal()];
                 double seconds = nanos.get(engine)[k.ordinal()] / 1e9;
                 rows.add(new Row(engine, k, a.images(), a.characterErrorRate(), a.wordAccuracy(), a.exactShare(),
-                        seconds == 0 ? 0 : a.images() / seconds));
+                        seconds == 0 ? 0 : a.images() / seconds, cpu.get(engine)[k.ordinal()] / 1e6 / a.images()));
             }
         }
         return new Result(rows, bare(captions, engines), readings);
+    }
+
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     private static List<Bare> bare(List<CaptionSet.Caption> captions, Map<String, ImageText> engines) {

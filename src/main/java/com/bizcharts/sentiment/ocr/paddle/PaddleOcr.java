@@ -79,14 +79,20 @@ public final class PaddleOcr implements AutoCloseable {
         List<Pixels> crops = new ArrayList<>(boxes.size());
         for (TextBox b : boxes) crops.add(upright(pixels, b));
         boolean[] flip = classifier.upsideDown(crops);
+        List<CtcDecoder.Decoded> read = new ArrayList<>(recognizer.readAll(crops));
+        // Symmetric strings ("-80%", "NOW") fool the classifier: the recogniser's confidence has the last word.
+        List<Integer> flagged = new ArrayList<>();
+        List<Pixels> turned = new ArrayList<>();
+        for (int i = 0; i < crops.size(); i++) {
+            if (flip[i]) { flagged.add(i); turned.add(crops.get(i).rotate180()); }
+        }
+        List<CtcDecoder.Decoded> turnedRead = recognizer.readAll(turned);
+        for (int k = 0; k < flagged.size(); k++) {
+            if (turnedRead.get(k).confidence() > read.get(flagged.get(k)).confidence()) read.set(flagged.get(k), turnedRead.get(k));
+        }
         List<Line> out = new ArrayList<>();
         for (int i = 0; i < crops.size(); i++) {
-            CtcDecoder.Decoded d = recognizer.read(crops.get(i));
-            if (flip[i]) {
-                // Symmetric strings ("-80%", "NOW") fool the classifier; the recogniser's confidence has the last word.
-                CtcDecoder.Decoded turned = recognizer.read(crops.get(i).rotate180());
-                if (turned.confidence() > d.confidence()) d = turned;
-            }
+            CtcDecoder.Decoded d = read.get(i);
             if (d.confidence() >= DROP_SCORE && !d.text().isBlank()) out.add(new Line(d.text(), d.confidence(), boxes.get(i)));
         }
         return out;

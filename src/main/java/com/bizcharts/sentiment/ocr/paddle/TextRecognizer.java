@@ -6,11 +6,15 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 
 import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The CTC line recogniser: a line resized to height 48 and the width its aspect ratio gives, padded with zeros to at
  * least 320 ({@code rec_image_shape = 3,48,320}), normalised to [-1, 1]; the output decoded by {@link CtcDecoder}.
+ * One line per run: PaddleOCR's batches of 6 padded to the widest line read no faster here (2 cores) and a little
+ * worse (word accuracy on generated captions 0.932-0.971 against 0.941-0.975 one by one).
  */
 final class TextRecognizer {
 
@@ -35,6 +39,13 @@ final class TextRecognizer {
         int tensor = (int) (HEIGHT * Math.max((double) MIN_WIDTH / HEIGHT, ratio));
         int line = Math.min(tensor, (int) Math.ceil(HEIGHT * ratio));
         return new int[]{tensor, Math.max(1, line)};
+    }
+
+    /** Every line, in the order given. */
+    List<CtcDecoder.Decoded> readAll(List<Pixels> lines) throws OrtException {
+        List<CtcDecoder.Decoded> out = new ArrayList<>(lines.size());
+        for (Pixels line : lines) out.add(read(line));
+        return out;
     }
 
     CtcDecoder.Decoded read(Pixels line) throws OrtException {

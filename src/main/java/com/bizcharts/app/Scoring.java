@@ -69,9 +69,9 @@ public final class Scoring {
     /** Fetches a model of the catalog from the Hugging Face Hub into the models folder and registers it ({@code models fetch}). */
     public ModelFetch modelFetch() { return modelFetch; }
 
-    /** OCR, built on first use because probing Tesseract costs ~100 ms that most commands never need. */
+    /** OCR with the {@code [ocr]} engine, built on first use: loading it costs 0.1-1 s that most commands never need. */
     public synchronized ImageText imageText() {
-        if (imageText == null) imageText = new ImageText(ocr.datapathPath(), ocr.language());
+        if (imageText == null) imageText = ImageText.of(ocr.engine(), ocr.datapathPath(), ocr.language());
         return imageText;
     }
 

@@ -107,8 +107,11 @@ public record Settings(
         public Path marketWordsPath() { return Path.of(marketWords); }
     }
 
-    /** Tesseract's language data folder and language (OCR turns itself off with a reason when they are missing). */
-    public record OcrSettings(String datapath, String language) {
+    /**
+     * The OCR engine ("paddle": PaddleOCR PP-OCRv4 on ONNX Runtime, bundled; "tesseract"), and Tesseract's language
+     * data folder and language (OCR turns itself off with a reason when what it needs is missing).
+     */
+    public record OcrSettings(String engine, String datapath, String language) {
         public Path datapathPath() { return Path.of(datapath); }
     }
 

@@ -99,9 +99,10 @@ public final class BenchScoreCommand implements Runnable {
             long reposts = sample.stream().filter(p -> p.drivers().stream().anyMatch(d -> d.startsWith("repost:"))).count();
             w.printf(Locale.ROOT, "with thumbnails:  %,10.0f posts/s (%d of 64 thumbnails used, %d with a repost reading)%n",
                     imageRate, used, reposts);
-            ImageText ocr = new ImageText(root.settings().ocr().datapathPath(), root.settings().ocr().language());
+            var o = root.settings().ocr();
+            ImageText ocr = ImageText.of(o.engine(), o.datapathPath(), o.language());
             if (ocr.enabled()) {
-                w.printf(Locale.ROOT, "ocr (Tesseract):  %,10.1f images/s%n", ocrRate(ocr, files));
+                w.printf(Locale.ROOT, "ocr (%s):  %,10.1f images/s%n", ocr.engine().title(), ocrRate(ocr, files));
             } else {
                 w.printf(Locale.ROOT, "ocr:              not measured: %s%n", ocr.disabledReason());
             }

@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 
 /** {@code bizcharts ocr}: reads the text in thumbnails not read yet; coins found count with source image_ocr. */
 @Command(name = "ocr", mixinStandardHelpOptions = true,
-        description = "OCR thumbnails (Tesseract) into image_texts and coin mentions with source image_ocr; prints OCR's rate.")
+        description = "OCR thumbnails ([ocr] engine: PaddleOCR or Tesseract) into image_texts and coin mentions with source image_ocr; prints OCR's rate.")
 final class OcrCommand implements Callable<Integer> {
 
     @ParentCommand BizchartsCommand root;
@@ -25,8 +25,8 @@ final class OcrCommand implements Callable<Integer> {
         var engine = root.engine();
         ImageTextPass.Result r = engine.scoring().imageTextPass().run(limit);
         if (!r.disabledReason().isEmpty()) throw new IllegalStateException("OCR is unavailable: " + r.disabledReason());
-        spec.commandLine().getOut().printf(Locale.ROOT, "read %d thumbnails (%d with text), %d coin mentions, %.1f images/s%n",
-                r.read(), r.withText(), r.coinMentions(), r.perSecond());
+        spec.commandLine().getOut().printf(Locale.ROOT, "read %d thumbnails (%d with text), %d coin mentions, %.1f images/s (%s)%n",
+                r.read(), r.withText(), r.coinMentions(), r.perSecond(), engine.scoring().imageText().engine().title());
         return 0;
     }
 }

@@ -61,7 +61,7 @@ public final class SentimentCommand implements Runnable {
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
-    @Option(names = "--ocr", description = "with --image: read the image's text with Tesseract and fuse it as the ocr signal")
+    @Option(names = "--ocr", description = "with --image: read the image's text with the [ocr] engine and fuse it as the ocr signal")
     boolean ocr;
 
     @Option(names = "--board", description = "also read the database (--db): the image's repost neighbours among labeled"
@@ -106,7 +106,8 @@ public final class SentimentCommand implements Runnable {
         if (ocr) {
             if (!(chosen instanceof EmbeddedModel)) throw new IllegalArgumentException("--ocr needs an embedded model; "
                     + chosen.id() + " reads the image itself (choose one with --model DIR)");
-            ImageText reader = new ImageText(root.settings().ocr().datapathPath(), root.settings().ocr().language());
+            var o = root.settings().ocr();
+            ImageText reader = ImageText.of(o.engine(), o.datapathPath(), o.language());
             if (!reader.enabled()) throw new IllegalStateException("OCR is unavailable: " + reader.disabledReason());
             EmbeddedModel e = (EmbeddedModel) chosen;
             List<SignalSource> further = new ArrayList<>(e.signals());

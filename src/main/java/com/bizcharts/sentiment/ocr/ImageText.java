@@ -2,43 +2,127 @@ package com.bizcharts.sentiment.ocr;
 
 import com.bizcharts.sentiment.ImageStatus;
 import com.bizcharts.sentiment.image.Thumbnail;
-import net.sourceforge.tess4j.Tesseract;
-import net.sourceforge.tess4j.TesseractException;
+import com.bizcharts.sentiment.ocr.paddle.PaddleModels;
+import com.bizcharts.sentiment.ocr.paddle.PaddleOcr;
 
 import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
- * Reads the text in an image with Tesseract. A Tesseract handle is not thread-safe and costs ~70 ms to create,
- * so each thread keeps its own. Availability is probed once at construction: a missing traineddata file or
- * native library turns OCR off with a reason ({@link #disabledReason()}) and every read returns that reason.
+ * Reads the text in an image with one OCR engine ({@link Engine}: PaddleOCR on ONNX Runtime, the default, or
+ * Tesseract). Availability is probed once at construction: missing models, traineddata or native libraries turn OCR
+ * off with a reason ({@link #disabledReason()}) and every read returns that reason. Safe to share between threads.
  */
-public final class ImageText {
+public final class ImageText implements AutoCloseable {
 
     /** Debian/Ubuntu's tesseract-ocr 5 data folder. */
     public static final Path DEFAULT_DATAPATH = Path.of("/usr/share/tesseract-ocr/5/tessdata");
+
+    /** The engines, by the names {@code [ocr] engine} takes. */
+    public enum Engine {
+        PADDLE("paddle", "PaddleOCR PP-OCRv4"), TESSERACT("tesseract", "Tesseract");
+
+        private final String key, title;
+
+        Engine(String key, String title) {
+            this.key = key;
+            this.title = title;
+        }
+
+        /** The settings name: "paddle" or "tesseract". */
+        public String key() { return key; }
+
+        /** For people: "PaddleOCR PP-OCRv4", "Tesseract". */
+        public String title() { return title; }
+
+        public static Engine named(String name) {
+            String n = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+            return Arrays.stream(values()).filter(e -> e.key.equals(n)).findFirst().orElseThrow(() ->
+                    new IllegalArgumentException("unknown OCR engine '" + name + "' ([ocr] engine): choose "
+                            + Arrays.stream(values()).map(e -> "\"" + e.key + "\"").collect(Collectors.joining(" or "))));
+        }
+    }
 
     /** The outcome for one image: the image status, the text (empty when none) and why, when OCR did not run. */
     public record Reading(ImageStatus status, String text, String reason) {
         public boolean ok() { return status == ImageStatus.USED && reason.isEmpty(); }
     }
 
-    private final Path datapath;
-    private final String language;
-    private final String disabledReason;
-    private final ThreadLocal<Tesseract> perThread;
-
-    public ImageText(Path datapath, String language) {
-        this.datapath = datapath;
-        this.language = language;
-        this.perThread = ThreadLocal.withInitial(this::create);
-        this.disabledReason = probe();
+    @FunctionalInterface
+    private interface Reader {
+        String read(BufferedImage image) throws Exception;
     }
 
-    /** English with the default data folder. */
+    private final Engine engine;
+    private final Reader reader;
+    private final String disabledReason;
+    private final AutoCloseable resources;
+
+    private ImageText(Engine engine, Reader reader, String disabledReason, AutoCloseable resources) {
+        this.engine = engine;
+        this.reader = reader;
+        this.disabledReason = disabledReason;
+        this.resources = resources;
+    }
+
+    /** Tesseract with this data folder and language. */
+    public ImageText(Path datapath, String language) {
+        TesseractText t = new TesseractText(datapath, language);
+        this.engine = Engine.TESSERACT;
+        this.reader = t::read;
+        this.disabledReason = t.probe();
+        this.resources = () -> {};
+    }
+
+    /** Tesseract, English, the default data folder. */
     public static ImageText english() {
-        return new ImageText(DEFAULT_DATAPATH, "eng");
+        return tesseract(DEFAULT_DATAPATH, "eng");
+    }
+
+    public static ImageText tesseract(Path datapath, String language) {
+        return new ImageText(datapath, language);
+    }
+
+    /** PaddleOCR with the models bundled in the jar, ONNX Runtime using every core for each image. */
+    public static ImageText paddle() {
+        try {
+            return paddle(PaddleModels.bundled(), Runtime.getRuntime().availableProcessors());
+        } catch (java.io.IOException e) {
+            return disabled(Engine.PADDLE, "OCR disabled: PaddleOCR models missing (" + e.getMessage() + ")");
+        }
+    }
+
+    public static ImageText paddle(PaddleModels models, int threads) {
+        try {
+            return paddle(PaddleOcr.open(models, threads));
+        } catch (ai.onnxruntime.OrtException | RuntimeException | LinkageError e) {
+            return disabled(Engine.PADDLE, "OCR disabled: PaddleOCR models from " + models.location()
+                    + " could not be loaded (" + e.getMessage() + ")");
+        }
+    }
+
+    /** A PaddleOCR pipeline already open; closing the ImageText closes it. */
+    public static ImageText paddle(PaddleOcr ocr) {
+        return new ImageText(Engine.PADDLE, ocr::read, "", ocr);
+    }
+
+    /** The engine {@code [ocr]} names; the data folder and language are Tesseract's. */
+    public static ImageText of(String engine, Path datapath, String language) {
+        return switch (Engine.named(engine)) {
+            case PADDLE -> paddle();
+            case TESSERACT -> tesseract(datapath, language);
+        };
+    }
+
+    private static ImageText disabled(Engine engine, String reason) {
+        return new ImageText(engine, image -> "", reason, () -> {});
+    }
+
+    public Engine engine() {
+        return engine;
     }
 
     public boolean enabled() {
@@ -54,9 +138,9 @@ public final class ImageText {
     public Reading read(BufferedImage image) {
         if (!enabled()) return new Reading(ImageStatus.USED, "", disabledReason);
         try {
-            return new Reading(ImageStatus.USED, clean(perThread.get().doOCR(image)), "");
-        } catch (TesseractException | RuntimeException | LinkageError e) {
-            return new Reading(ImageStatus.USED, "", "tesseract failed: " + e.getMessage());
+            return new Reading(ImageStatus.USED, clean(reader.read(image)), "");
+        } catch (Exception | LinkageError e) {
+            return new Reading(ImageStatus.USED, "", engine.key() + " failed: " + e.getMessage());
         }
     }
 
@@ -70,30 +154,13 @@ public final class ImageText {
         return t.used() ? read(t.image()) : new Reading(t.status(), "", t.detail());
     }
 
-    private Tesseract create() {
-        Tesseract t = new Tesseract();
-        t.setDatapath(datapath.toString());
-        t.setLanguage(language);
-        // Sparse text: memes and screenshots have scattered captions rather than a page layout.
-        t.setPageSegMode(11);
-        t.setVariable("debug_file", "/dev/null");
-        return t;
-    }
-
-    private String probe() {
-        Path data = datapath.resolve(language + ".traineddata");
-        if (!Files.isRegularFile(data)) {
-            return "OCR disabled: " + data + " not found (apt-get install tesseract-ocr tesseract-ocr-"
-                    + language + ", or set [ocr] datapath)";
-        }
+    /** Frees the engine's native sessions (PaddleOCR); reads after this fail with a reason. */
+    @Override
+    public void close() {
         try {
-            perThread.get().doOCR(new BufferedImage(8, 8, BufferedImage.TYPE_BYTE_GRAY));
-            return "";
-        } catch (LinkageError e) {
-            return "OCR disabled: native tesseract library not loadable (" + e.getMessage()
-                    + "); apt-get install tesseract-ocr";
-        } catch (TesseractException | RuntimeException e) {
-            return "OCR disabled: tesseract failed to start (" + e.getMessage() + ")";
+            resources.close();
+        } catch (Exception ignored) {
+            // nothing useful to do when freeing native memory fails
         }
     }
 

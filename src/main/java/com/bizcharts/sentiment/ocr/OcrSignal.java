@@ -47,7 +47,7 @@ public final class OcrSignal implements SignalSource {
         }, lexicon);
     }
 
-    /** Reads each thumbnail now with Tesseract (the {@code sentiment --ocr} command: one post, no database). */
+    /** Reads each thumbnail now with the given OCR engine (the {@code sentiment --ocr} command: one post, no database). */
     public static OcrSignal live(ImageText ocr, LexiconReading.Source lexicon) {
         return new OcrSignal(batch -> batch.stream().map(in -> ocr.readDecoded(in.thumbnail()).text()).toList(), lexicon);
     }

@@ -37,6 +37,7 @@ public final class Collecting {
     private final Clock clock;
     private final CatalogPoller catalogPoller;
     private final LiveScraper liveScraper;
+    private final com.bizcharts.collect.live.FullImages fullImages;
 
     Collecting(Settings settings, Database database, ThreadRepository threads, CoinMentionRepository coinMentions,
                Backoff backoff, Clock clock) {
@@ -53,6 +54,24 @@ public final class Collecting {
                 new ThumbnailStore(fourchanHttp, imagesDir(), fc.thumbnailCap()), coinMentions::recordAndSummarise, clock,
                 fc.downloadThumbnails() ? 50 : 0, fc.catalogCap());
         this.liveScraper = new LiveScraper(catalogPoller, fc.pollInterval(), clock);
+        // 4chan's largest /biz/ file is 4 MB; twice that is a server sending something else
+        this.fullImages = new com.bizcharts.collect.live.FullImages(fourchanHttp, imagesDir(),
+                com.bizcharts.collect.http.BodyCap.ofKilobytes("full image", 8192, null));
+    }
+
+    /**
+     * The post's full image on disk, fetched at 4chan's pace if need be (the label view's F); one-line errors for a
+     * post without an image, a video, a server without it.
+     */
+    public Path fullImage(ThreadOp op) {
+        try {
+            return fullImages.fetch(op);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while fetching the image of post " + op.threadId());
+        } catch (com.bizcharts.collect.http.FetchException | java.io.IOException e) {
+            throw new IllegalStateException("could not fetch the image of post " + op.threadId() + ": " + e.getMessage(), e);
+        }
     }
 
     public LiveScraper liveScraper() { return liveScraper; }

@@ -165,6 +165,7 @@ public final class WorkstationApp extends Application {
                 new LabelCards(engine, labeler, () -> active.get().model()),
                 () -> engine.labelling().labelProgress(labeler), labeler,
                 engine.settings().labeling().showPrediction(), ex, engine.labelling().clock(), engine.settings().labeling().prefetch());
+        vm.setFullImages(engine.collecting()::fullImage);
         vm.filterProperty().set(FilterMemory.restore(state));
         vm.filterProperty().addListener((o, was, now) -> FilterMemory.save(state, now));
         // the empty label view's ways in; the window they switch to is built further down

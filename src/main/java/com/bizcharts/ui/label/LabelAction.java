@@ -17,7 +17,8 @@ public enum LabelAction {
     NEXT("next", new KeyCodeCombination(KeyCode.RIGHT)),
     PREVIOUS("previous", new KeyCodeCombination(KeyCode.LEFT)),
     TOGGLE_PREDICTION("show/hide prediction", new KeyCodeCombination(KeyCode.P)),
-    GUIDELINES("guidelines", new KeyCodeCombination(KeyCode.H));
+    GUIDELINES("guidelines", new KeyCodeCombination(KeyCode.H)),
+    FULL_IMAGE("full image", new KeyCodeCombination(KeyCode.F));
 
     private final String label;
     private final List<KeyCombination> keys;

@@ -76,6 +76,14 @@ public final class LabelView {
         root.setBottom(footer());
         vm.currentProperty().addListener((o, a, card) -> render(card));
         vm.showPredictionProperty().addListener((o, a, b) -> render(vm.currentProperty().get()));
+        vm.fullImageProperty().addListener((o, a, full) -> {
+            if (full != null) {
+                image.setImage(new Image(full.toUri().toString(), true));
+                noImage.setText("");
+            } else {
+                render(vm.currentProperty().get());
+            }
+        });
         vm.progressProperty().addListener((o, a, p) -> progress.setText(describe(p)));
         status.textProperty().bind(vm.statusProperty());
         render(vm.currentProperty().get());

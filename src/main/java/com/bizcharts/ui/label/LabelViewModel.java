@@ -2,6 +2,7 @@ package com.bizcharts.ui.label;
 
 import com.bizcharts.store.labels.SentimentLabel;
 import com.bizcharts.store.Label;
+import com.bizcharts.store.ThreadOp;
 import com.bizcharts.store.LabelRepository;
 import com.bizcharts.store.labels.LabelProgress;
 import com.bizcharts.store.labels.QueueFilter;
@@ -59,6 +60,10 @@ public final class LabelViewModel {
     private final ObjectProperty<QueueFilter> filter = new SimpleObjectProperty<>(QueueFilter.everything());
     private final BooleanProperty showPrediction = new SimpleBooleanProperty(false);
     private final BooleanProperty guidelinesShown = new SimpleBooleanProperty(false);
+    private final ObjectProperty<java.nio.file.Path> fullImage = new SimpleObjectProperty<>();
+    private java.util.function.Function<ThreadOp, java.nio.file.Path> fullImages = op -> {
+        throw new IllegalStateException("full images are not available here");
+    };
     private final StringProperty status = new SimpleStringProperty("");
     private final ObjectProperty<LabelProgress> progress = new SimpleObjectProperty<>();
     private final IntegerProperty remaining = new SimpleIntegerProperty();
@@ -85,6 +90,7 @@ public final class LabelViewModel {
         // the lead time counts from the moment a post is on screen
         current.addListener((o, was, now) -> {
             if (now != null && (was == null || was.threadId() != now.threadId())) shownAt = nanos.getAsLong();
+            if (now == null || was == null || was.threadId() != now.threadId()) fullImage.set(null); // each post opens on its thumbnail
         });
     }
 
@@ -93,6 +99,37 @@ public final class LabelViewModel {
     public ObjectProperty<QueueFilter> filterProperty() { return filter; }
 
     public BooleanProperty showPredictionProperty() { return showPrediction; }
+
+    /** The current post's full image on disk while F shows it, else null (the thumbnail shows). */
+    public ReadOnlyObjectProperty<java.nio.file.Path> fullImageProperty() { return fullImage; }
+
+    /** Where F gets a post's full image from (fetched off the FX thread). */
+    public void setFullImages(java.util.function.Function<ThreadOp, java.nio.file.Path> source) { fullImages = source; }
+
+    /** F: the full image of the post on screen instead of its thumbnail, or back. */
+    public void toggleFullImage() {
+        PostCard card = current.get();
+        if (card == null) return;
+        if (fullImage.get() != null) {
+            fullImage.set(null);
+            return;
+        }
+        long id = card.threadId();
+        status.set("fetching the full image of " + id + "…");
+        ex.background().execute(() -> {
+            try {
+                java.nio.file.Path p = fullImages.apply(card.post());
+                ex.fx().execute(() -> {
+                    if (current.get() != null && current.get().threadId() == id) {
+                        fullImage.set(p);
+                        status.set("full image of " + id + " (F: back to the thumbnail)");
+                    }
+                });
+            } catch (RuntimeException e) {
+                ex.fx().execute(() -> status.set(e.getMessage()));
+            }
+        });
+    }
 
     /** Whether the labeling guidelines panel is open (H). */
     public BooleanProperty guidelinesShownProperty() { return guidelinesShown; }
@@ -208,6 +245,7 @@ public final class LabelViewModel {
             case PREVIOUS -> move(-1);
             case TOGGLE_PREDICTION -> showPrediction.set(!showPrediction.get());
             case GUIDELINES -> guidelinesShown.set(!guidelinesShown.get());
+            case FULL_IMAGE -> toggleFullImage();
             case NOTE -> { } // the view opens the note dialog and calls note(...)
         }
     }

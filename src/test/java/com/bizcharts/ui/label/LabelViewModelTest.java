@@ -147,4 +147,24 @@ class LabelViewModelTest {
         assertThat(labels.find(2, Label.reviewerId("alice"))).isEmpty();
         assertThat(labels.find(2, "alice").orElseThrow().leadTimeMs()).isPositive();
     }
+
+    @Test
+    void fShowsThePostsFullImageUntilTheNextPostAndSaysWhyWhenThereIsNone() {
+        Path full = dir.resolve("5.png");
+        vm.setFullImages(op -> {
+            if (op.threadId() == 5) return full;
+            throw new IllegalStateException("could not fetch the image of post " + op.threadId() + ": gone");
+        });
+        assertThat(current()).isEqualTo(5);
+        vm.perform(LabelAction.FULL_IMAGE);
+        assertThat(vm.fullImageProperty().get()).isEqualTo(full);
+        vm.perform(LabelAction.FULL_IMAGE);
+        assertThat(vm.fullImageProperty().get()).as("F again: the thumbnail").isNull();
+        vm.perform(LabelAction.FULL_IMAGE);
+        vm.perform(LabelAction.NEXT);
+        assertThat(vm.fullImageProperty().get()).as("each post opens on its thumbnail").isNull();
+        vm.perform(LabelAction.FULL_IMAGE);
+        assertThat(vm.fullImageProperty().get()).isNull();
+        assertThat(vm.statusProperty().get()).isEqualTo("could not fetch the image of post 4: gone");
+    }
 }

@@ -50,7 +50,10 @@ class RetrainGateCommandTest {
         }
         assertThat(CliTest.run("--db", db.toString(), "learn", "golden", "--freeze", "0.2").out()).contains("added 30 posts");
 
-        CliTest r = CliTest.run("--db", db.toString(), "learn", "retrain", "--no-pseudo");
+        // the candidate it trains goes to the test's own models folder, never the repository's models/
+        Path config = dir.resolve("settings.toml");
+        java.nio.file.Files.writeString(config, "[paths]\nmodels = \"" + dir.resolve("models").toString().replace("\\", "/") + "\"\n");
+        CliTest r = CliTest.run("--config", config.toString(), "--db", db.toString(), "learn", "retrain", "--no-pseudo");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("judged on: 0 golden posts neither model trained on (of 30)")
                 .contains("registered, not activated; active " + shipped.id() + " kept")

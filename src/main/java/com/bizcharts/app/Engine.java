@@ -68,28 +68,34 @@ public final class Engine implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         Path imagesDir = settings.paths().imagesPath();
         this.database = Database.open(settings.paths().databasePath());
-        var threads = new ThreadRepository(database);
-        var coinMentions = new CoinMentionRepository(new CoinExtractor(CoinList.load(settings.coins().listPath())));
-        this.signals = signalsWithStore(settings, database);
-        var models = new ModelRegistry(database, clock);
-        var predictions = new PredictionRepository(database);
-        this.modelLoader = new ModelLoader(settings.paths().activeModelPath(), signals);
-        this.activeModel = new ActiveModel(models, modelLoader);
-        var sc = settings.scoring();
-        this.scoringService = new ScoringService(predictions, activeModel, new BatchScorer(clock), imagesDir,
-                database::dataVersion, sc.batch(), sc.threadsOrDefault(), sc.checkInterval());
-        // Whatever stores posts (live poll, Warosu page, label import, a thumbnail arriving) hands them to the scorer.
-        database.postChanges().subscribe(scoringService::submit);
+        // what can fail after the store is open (a coin list, the lexicon, a model folder) must not leave it open
+        try {
+            var threads = new ThreadRepository(database);
+            var coinMentions = new CoinMentionRepository(new CoinExtractor(CoinList.load(settings.coins().listPath())));
+            this.signals = signalsWithStore(settings, database);
+            var models = new ModelRegistry(database, clock);
+            var predictions = new PredictionRepository(database);
+            this.modelLoader = new ModelLoader(settings.paths().activeModelPath(), signals);
+            this.activeModel = new ActiveModel(models, modelLoader);
+            var sc = settings.scoring();
+            this.scoringService = new ScoringService(predictions, activeModel, new BatchScorer(clock), imagesDir,
+                    database::dataVersion, sc.batch(), sc.threadsOrDefault(), sc.checkInterval());
+            // Whatever stores posts (live poll, Warosu page, label import, a thumbnail arriving) hands them to the scorer.
+            database.postChanges().subscribe(scoringService::submit);
 
-        Backoff backoff = backoff(settings);
-        this.collecting = new Collecting(settings, database, threads, coinMentions, backoff, clock);
-        this.scoring = new Scoring(activeModel, scoringService, models, predictions, modelLoader, signals, settings.ocr(),
-                database, imagesDir, coinMentions.extractor(), clock, modelFetch(settings, models, clock));
-        this.training = new Training(settings, database, signals, models, modelLoader, clock);
-        this.labelling = new Labelling(database, threads, new LabelRepository(database), coinMentions, activeModel,
-                training::activeLearningQueue, training.teacherLabels(), predictions, imagesDir, clock);
-        this.analysis = new Analysis(settings, database, backoff, secrets, clock);
-        this.remote = new Remote(settings, database, training::candidateEvaluation, secrets, clock);
+            Backoff backoff = backoff(settings);
+            this.collecting = new Collecting(settings, database, threads, coinMentions, backoff, clock);
+            this.scoring = new Scoring(activeModel, scoringService, models, predictions, modelLoader, signals, settings.ocr(),
+                    database, imagesDir, coinMentions.extractor(), clock, modelFetch(settings, models, clock));
+            this.training = new Training(settings, database, signals, models, modelLoader, clock);
+            this.labelling = new Labelling(database, threads, new LabelRepository(database), coinMentions, activeModel,
+                    training::activeLearningQueue, training.teacherLabels(), predictions, imagesDir, clock);
+            this.analysis = new Analysis(settings, database, backoff, secrets, clock);
+            this.remote = new Remote(settings, database, training::candidateEvaluation, secrets, clock);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
     }
 
     /**

@@ -171,6 +171,7 @@ def convert(model, weights):
     tensor = {}  # Keras layer name -> ONNX tensor name of its output
     folded = {}  # BatchNormalization layer name -> the conv it was folded into
     by_name = {layer["name"]: layer for layer in layers}
+    feature_width = None  # the first Dense layer's input: the pooled features
     for layer in layers:
         kind, c, name = layer["class_name"], layer["config"], layer["name"]
         ins = [tensor[x[0]] for x in layer["inbound_nodes"][0]] if layer["inbound_nodes"] else []
@@ -231,6 +232,7 @@ def convert(model, weights):
         elif kind == "Dropout":
             tensor[name] = ins[0]
         elif kind == "Dense":
+            feature_width = feature_width or b.w[name + "/kernel"].shape[0]
             gemm = b.node("Gemm", [ins[0], b.const(name + "/W", b.weight(name + "/kernel")),
                                    b.const(name + "/B", b.weight(name + "/bias"))], name + "/linear")
             act = c["activation"]
@@ -253,7 +255,7 @@ def convert(model, weights):
     graph = helper.make_graph(
         b.nodes, "nsfwjs_mobilenet_v2",
         [helper.make_tensor_value_info("image", TensorProto.FLOAT, [1, 3, 224, 224])],
-        [helper.make_tensor_value_info("features", TensorProto.FLOAT, [1, 1280]),
+        [helper.make_tensor_value_info("features", TensorProto.FLOAT, [1, feature_width]),
          helper.make_tensor_value_info("probabilities", TensorProto.FLOAT, [1, len(CLASSES)])],
         b.inits)
     onnx_model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)],

@@ -6,7 +6,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code bench}: speed figures, printed (benchmarks live apart from tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure throughput and print the figures.",
         subcommands = {BenchScoreCommand.class, BenchCatalogCommand.class, BenchIndexCommand.class, BenchUiCommand.class,
-                BenchPipelineCommand.class, BenchOcrCommand.class})
+                BenchPipelineCommand.class, BenchOcrCommand.class, BenchImageCommand.class})
 public final class BenchCommand {
 
     @ParentCommand

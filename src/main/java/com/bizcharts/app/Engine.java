@@ -90,6 +90,7 @@ public final class Engine implements AutoCloseable {
             this.training = new Training(settings, database, signals, models, modelLoader, clock);
             this.labelling = new Labelling(database, threads, new LabelRepository(database), coinMentions, activeModel,
                     training::activeLearningQueue, training.teacherLabels(), predictions, imagesDir, clock);
+            if (settings.images() != null) labelling.nsfwThreshold(settings.images().nsfwThreshold());
             this.analysis = new Analysis(settings, database, backoff, secrets, clock);
             this.remote = new Remote(settings, database, training::candidateEvaluation, secrets, clock);
         } catch (RuntimeException e) {
@@ -179,6 +180,7 @@ public final class Engine implements AutoCloseable {
     public void close() {
         scoringService.close();
         activeModel.close();
+        labelling.close();
         collecting.stop();
         signals.close();
         modelLoader.close();

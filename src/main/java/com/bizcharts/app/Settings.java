@@ -43,7 +43,15 @@ public record Settings(
         PriceSettings prices,
         ScoringSettings scoring,
         SecuritySettings security,
-        ModelsSettings models) {
+        ModelsSettings models,
+        ImageSettings images) {
+
+    /**
+     * Thumbnails flagged as not safe for work by MobileNetV2's NSFW classes (their probabilities summed) at or above
+     * {@code nsfwThreshold}: blurred in the label view until V, and left out of the index when
+     * {@code excludeFlaggedFromIndex} (off by default).
+     */
+    public record ImageSettings(double nsfwThreshold, boolean excludeFlaggedFromIndex) {}
 
     public static final Path DEFAULT_FILE = Path.of("config", "settings.toml");
     private static final String BUNDLED = "/com/bizcharts/config/settings.toml";
@@ -199,13 +207,13 @@ public record Settings(
     public Settings withDatabase(Path database) {
         return new Settings(new PathSettings(database.toString(), paths.images, paths.models, paths.activeModel),
                 fourchan, warosu, backoff, retention, labeling, coins, lexicon, ocr, signals, teacher, learning, remote, prices, scoring,
-                security, models);
+                security, models, images);
     }
 
     /** A copy that lets keys travel over plain http:// to any host (the {@code --allow-insecure} option). */
     public Settings withInsecureHttpAllowed() {
         return new Settings(paths, fourchan, warosu, backoff, retention, labeling, coins, lexicon, ocr, signals, teacher,
-                learning, remote, prices, scoring, new SecuritySettings(true), models);
+                learning, remote, prices, scoring, new SecuritySettings(true), models, images);
     }
 
     private static ObjectNode bundledTree() {

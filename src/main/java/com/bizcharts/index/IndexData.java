@@ -23,7 +23,12 @@ public final class IndexData {
     private final PostSignalRepository posts;
 
     public IndexData(Database db) {
-        this.posts = new PostSignalRepository(db);
+        this(db, false);
+    }
+
+    /** @param excludeFlagged leave out posts whose thumbnail is flagged NSFW (a setting, off by default) */
+    public IndexData(Database db, boolean excludeFlagged) {
+        this.posts = new PostSignalRepository(db, excludeFlagged);
     }
 
     /** The totals of consecutive buckets from {@code from} (inclusive) to {@code to} (exclusive), bucket boundaries. */

@@ -52,7 +52,12 @@ public final class MarketAnalysis {
     private final PriceRepository prices;
 
     public MarketAnalysis(Database db, PriceRepository prices) {
-        this.data = new IndexData(db);
+        this(db, prices, false);
+    }
+
+    /** @param excludeFlagged leave out posts whose thumbnail is flagged NSFW ({@code [images] exclude_flagged_from_index}) */
+    public MarketAnalysis(Database db, PriceRepository prices, boolean excludeFlagged) {
+        this.data = new IndexData(db, excludeFlagged);
         this.prices = prices;
     }
 

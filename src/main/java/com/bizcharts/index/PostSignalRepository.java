@@ -27,6 +27,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static com.bizcharts.store.schema.Tables.COIN_MENTIONS;
+import static com.bizcharts.store.schema.Tables.IMAGE_FLAGS;
 import static com.bizcharts.store.schema.Tables.PREDICTIONS;
 import static com.bizcharts.store.schema.Tables.THREAD_OBSERVATIONS;
 import static com.bizcharts.store.schema.Tables.THREAD_OPS;
@@ -78,8 +79,16 @@ final class PostSignalRepository {
     private final Database db;
 
     PostSignalRepository(Database db) {
-        this.db = db;
+        this(db, false);
     }
+
+    /** @param excludeFlagged leave out posts whose thumbnail is flagged NSFW ({@code [images] exclude_flagged_from_index}) */
+    PostSignalRepository(Database db, boolean excludeFlagged) {
+        this.db = db;
+        this.excludeFlagged = excludeFlagged;
+    }
+
+    private final boolean excludeFlagged;
 
     /**
      * Reads the spans, on up to {@link #READERS} connections at once when there are many (a first load): SQLite
@@ -151,7 +160,7 @@ final class PostSignalRepository {
     /** Takes spans off the shared counter until none is left. */
     private void readOn(String modelId, Bucket bucket, List<Span> spans, AtomicInteger next) {
         db.read().transaction(cfg -> DSL.using(cfg).connection(c -> {
-            try (SpanReader reader = new SpanReader(c, queries(DSL.using(cfg)))) {
+            try (SpanReader reader = new SpanReader(c, queries(DSL.using(cfg), excludeFlagged))) {
                 for (int i = next.getAndIncrement(); i < spans.size(); i = next.getAndIncrement()) reader.read(modelId, bucket, spans.get(i));
             }
         }));
@@ -160,12 +169,15 @@ final class PostSignalRepository {
     /** The four reads of a span, with its bounds as named parameters (constants inline). */
     private record Queries(Query posts, Query labels, Query observations, Query coins) {}
 
-    private static Queries queries(DSLContext ctx) {
+    private static Queries queries(DSLContext ctx, boolean excludeFlagged) {
+        org.jooq.Condition shown = excludeFlagged
+                ? THREAD_OPS.THREAD_ID.notIn(ctx.select(IMAGE_FLAGS.THREAD_ID).from(IMAGE_FLAGS).where(IMAGE_FLAGS.FLAGGED.eq(inline(1L))))
+                : DSL.noCondition();
         return new Queries(
                 ctx.select(THREAD_OPS.THREAD_ID, epoch(THREAD_OPS.POSTED_AT), PREDICTIONS.P_BEARISH, PREDICTIONS.P_NEUTRAL,
                                 PREDICTIONS.P_BULLISH, PREDICTIONS.CONFIDENCE, PREDICTIONS.SARCASM)
                         .from(THREAD_OPS).leftJoin(PREDICTIONS).on(PREDICTIONS.THREAD_ID.eq(THREAD_OPS.THREAD_ID)).and(PREDICTIONS.MODEL_ID.eq(MODEL))
-                        .where(THREAD_OPS.POSTED_AT.ge(FROM)).and(THREAD_OPS.POSTED_AT.lt(TO)).and(THREAD_OPS.STICKY.eq(inline(0L)))
+                        .where(THREAD_OPS.POSTED_AT.ge(FROM)).and(THREAD_OPS.POSTED_AT.lt(TO)).and(THREAD_OPS.STICKY.eq(inline(0L))).and(shown)
                         .orderBy(THREAD_OPS.POSTED_AT, THREAD_OPS.THREAD_ID),
                 ctx.select(TRAINING_LABELS.THREAD_ID, TRAINING_LABELS.RATING, epoch(TRAINING_LABELS.LABELED_AT)).from(TRAINING_LABELS)
                         .where(TRAINING_LABELS.THREAD_ID.between(LOW, HIGH)).and(TRAINING_LABELS.SKIPPED.eq(inline(0L)))

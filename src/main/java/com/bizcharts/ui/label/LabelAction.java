@@ -18,7 +18,8 @@ public enum LabelAction {
     PREVIOUS("previous", new KeyCodeCombination(KeyCode.LEFT)),
     TOGGLE_PREDICTION("show/hide prediction", new KeyCodeCombination(KeyCode.P)),
     GUIDELINES("guidelines", new KeyCodeCombination(KeyCode.H)),
-    FULL_IMAGE("full image", new KeyCodeCombination(KeyCode.F));
+    FULL_IMAGE("full image", new KeyCodeCombination(KeyCode.F)),
+    REVEAL("show a blurred image", new KeyCodeCombination(KeyCode.V));
 
     private final String label;
     private final List<KeyCombination> keys;

@@ -38,6 +38,7 @@ public final class LabelCards implements LabelViewModel.CardLoader {
             p = null; // no model, no verdict: the label view still works
         }
         Integer existing = engine.labelling().labels().find(threadId, labelerId).map(l -> l.rating()).orElse(null);
-        return new PostCard(op, coins, image, p, existing);
+        Double nsfw = image == null ? null : engine.labelling().nsfwFlag(op).filter(f -> f.flagged()).map(f -> f.nsfw()).orElse(null);
+        return new PostCard(op, coins, image, p, existing, nsfw);
     }
 }

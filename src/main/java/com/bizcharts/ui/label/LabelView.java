@@ -76,6 +76,7 @@ public final class LabelView {
         root.setBottom(footer());
         vm.currentProperty().addListener((o, a, card) -> render(card));
         vm.showPredictionProperty().addListener((o, a, b) -> render(vm.currentProperty().get()));
+        vm.revealedProperty().addListener((o, a, b) -> render(vm.currentProperty().get()));
         vm.fullImageProperty().addListener((o, a, full) -> {
             if (full != null) {
                 image.setImage(new Image(full.toUri().toString(), true));
@@ -155,7 +156,7 @@ public final class LabelView {
         image.setPreserveRatio(true);
         image.setSmooth(true);
         noImage.getStyleClass().add("muted");
-        picture.getChildren().setAll(noImage, image);
+        picture.getChildren().setAll(image, noImage); // the note ("flagged NSFW: V shows it") above the picture
         picture.setMinSize(240, 240);
         picture.setPrefSize(480, 480);
         picture.getStyleClass().add("picture");
@@ -279,9 +280,14 @@ public final class LabelView {
             chip.setStyle("-fx-padding: 2 8 2 8; -fx-background-radius: 10; -fx-border-radius: 10; -fx-border-color: -color-border-default;");
             coins.getChildren().add(chip);
         }
+        boolean blurred = card.nsfw() != null && !vm.revealedProperty().get();
+        // a thumbnail flagged NSFW stays blurred until the labeler asks for it (V)
+        image.setEffect(blurred ? new javafx.scene.effect.GaussianBlur(60) : null);
+        image.setId(blurred ? "post-image-blurred" : "post-image");
         if (card.image() != null) {
             image.setImage(new Image(card.image().toUri().toString(), true));
-            noImage.setText(image.getImage().isError() ? "image unreadable" : "");
+            noImage.setText(image.getImage().isError() ? "image unreadable"
+                    : blurred ? String.format(Locale.ROOT, "flagged NSFW (%.0f%%): V shows it", 100 * card.nsfw()) : "");
         } else {
             image.setImage(null);
             noImage.setText(op.file() == null ? "no image" : op.file().deleted() ? "file deleted" : "thumbnail not downloaded");

@@ -61,6 +61,7 @@ public final class LabelViewModel {
     private final BooleanProperty showPrediction = new SimpleBooleanProperty(false);
     private final BooleanProperty guidelinesShown = new SimpleBooleanProperty(false);
     private final ObjectProperty<java.nio.file.Path> fullImage = new SimpleObjectProperty<>();
+    private final BooleanProperty revealed = new SimpleBooleanProperty(false);
     private java.util.function.Function<ThreadOp, java.nio.file.Path> fullImages = op -> {
         throw new IllegalStateException("full images are not available here");
     };
@@ -90,7 +91,10 @@ public final class LabelViewModel {
         // the lead time counts from the moment a post is on screen
         current.addListener((o, was, now) -> {
             if (now != null && (was == null || was.threadId() != now.threadId())) shownAt = nanos.getAsLong();
-            if (now == null || was == null || was.threadId() != now.threadId()) fullImage.set(null); // each post opens on its thumbnail
+            if (now == null || was == null || was.threadId() != now.threadId()) {
+                fullImage.set(null); // each post opens on its thumbnail
+                revealed.set(false); // and a flagged one blurred
+            }
         });
     }
 
@@ -99,6 +103,9 @@ public final class LabelViewModel {
     public ObjectProperty<QueueFilter> filterProperty() { return filter; }
 
     public BooleanProperty showPredictionProperty() { return showPrediction; }
+
+    /** Whether the current post's flagged (NSFW) thumbnail is shown unblurred (V); each post starts blurred. */
+    public BooleanProperty revealedProperty() { return revealed; }
 
     /** The current post's full image on disk while F shows it, else null (the thumbnail shows). */
     public ReadOnlyObjectProperty<java.nio.file.Path> fullImageProperty() { return fullImage; }
@@ -246,6 +253,7 @@ public final class LabelViewModel {
             case TOGGLE_PREDICTION -> showPrediction.set(!showPrediction.get());
             case GUIDELINES -> guidelinesShown.set(!guidelinesShown.get());
             case FULL_IMAGE -> toggleFullImage();
+            case REVEAL -> revealed.set(!revealed.get());
             case NOTE -> { } // the view opens the note dialog and calls note(...)
         }
     }

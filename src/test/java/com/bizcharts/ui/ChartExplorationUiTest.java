@@ -4,8 +4,6 @@ import com.bizcharts.app.Engine;
 import com.bizcharts.collect.http.LoopbackServer;
 import com.bizcharts.index.BucketPost;
 import com.bizcharts.index.MarketFixture;
-import com.bizcharts.ui.common.UiExecutors;
-import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
@@ -36,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class ChartExplorationUiTest {
 
-    private final LoopbackServer fourchan = new LoopbackServer(req -> LoopbackServer.Reply.of(200, "[{\"page\":1,\"threads\":[]}]"));
+    private final LoopbackServer fourchan = TestWorkstation.emptyCatalog();
     private Engine engine;
 
     @Start
@@ -44,9 +42,7 @@ class ChartExplorationUiTest {
         Path dir = Files.createTempDirectory("bizcharts-explore");
         engine = TestWorkstation.engine(dir, fourchan.base(), "http://127.0.0.1:9");
         MarketFixture.fill(engine.database(), Instant.parse("2025-03-01T00:00:00Z"), 40, true);
-        Scene scene = WorkstationApp.build(engine, UiExecutors.forApp());
-        stage.setScene(scene);
-        stage.show();
+        TestWorkstation.show(stage, engine);
     }
 
     @AfterEach

@@ -8,8 +8,6 @@ import com.bizcharts.store.ThreadOp;
 import com.bizcharts.store.labels.LabelFileRow;
 import com.bizcharts.store.labels.LabelFiles;
 import com.bizcharts.store.labels.QueueFilter;
-import com.bizcharts.ui.common.UiExecutors;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -33,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class LabelReviewUiTest {
 
-    private final LoopbackServer fourchan = new LoopbackServer(req -> LoopbackServer.Reply.of(200, "[{\"page\":1,\"threads\":[]}]"));
+    private final LoopbackServer fourchan = TestWorkstation.emptyCatalog();
     private Engine engine;
     private Path dir;
 
@@ -51,9 +49,7 @@ class LabelReviewUiTest {
         // two labelers disagree on post 1; the window's labeler has labeled nothing yet
         labels.save(Label.rated(1, 3, "alice", Instant.parse("2026-03-02T00:00:00Z"), null, null));
         labels.save(Label.rated(1, 1, "bob", Instant.parse("2026-03-02T00:01:00Z"), null, null));
-        Scene scene = WorkstationApp.build(engine, UiExecutors.forApp());
-        stage.setScene(scene);
-        stage.show();
+        TestWorkstation.show(stage, engine);
     }
 
     @AfterEach

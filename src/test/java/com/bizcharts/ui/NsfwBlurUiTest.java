@@ -4,8 +4,6 @@ import com.bizcharts.app.Engine;
 import com.bizcharts.collect.http.LoopbackServer;
 import com.bizcharts.store.ImageFlagRepository;
 import com.bizcharts.store.ThreadOp;
-import com.bizcharts.ui.common.UiExecutors;
-import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class NsfwBlurUiTest {
 
-    private final LoopbackServer fourchan = new LoopbackServer(req -> LoopbackServer.Reply.of(200, "[{\"page\":1,\"threads\":[]}]"));
+    private final LoopbackServer fourchan = TestWorkstation.emptyCatalog();
     private Engine engine;
 
     @Start
@@ -45,9 +43,7 @@ class NsfwBlurUiTest {
         engine.collecting().storePosts(List.of(new ThreadOp(9, "biz", null, null, "look at this", null, null,
                 Instant.parse("2026-03-01T12:00:00Z"), 0, 1, null, "biz/9s.jpg", false, false, ThreadOp.Source.LIVE)),
                 Instant.parse("2026-03-01T13:00:00Z"));
-        Scene scene = WorkstationApp.build(engine, UiExecutors.forApp());
-        stage.setScene(scene);
-        stage.show();
+        TestWorkstation.show(stage, engine);
     }
 
     @AfterEach

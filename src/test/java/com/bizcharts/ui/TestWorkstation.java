@@ -123,4 +123,17 @@ public final class TestWorkstation {
     private static String slashes(Path p) {
         return p.toString().replace("\\", "/");
     }
+
+    /** A loopback 4chan whose catalog is empty: for window tests that never poll for real. */
+    public static com.bizcharts.collect.http.LoopbackServer emptyCatalog() {
+        return new com.bizcharts.collect.http.LoopbackServer(req -> com.bizcharts.collect.http.LoopbackServer.Reply.of(200, "[{\"page\":1,\"threads\":[]}]"));
+    }
+
+    /** The whole window over this engine, with the app's own executors, on the test's stage. */
+    public static javafx.scene.Scene show(javafx.stage.Stage stage, Engine engine) {
+        javafx.scene.Scene scene = WorkstationApp.build(engine, UiExecutors.forApp());
+        stage.setScene(scene);
+        stage.show();
+        return scene;
+    }
 }

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
 /**
@@ -42,14 +41,7 @@ public final class FullImages {
         FetchResult r = http.get(URI.create(op.file().imageUrl()), cap);
         if (!r.ok()) throw new IOException("the image of post " + op.threadId() + " is gone from " + op.file().imageUrl());
         if (!isImage(r.body())) throw new IOException("what " + op.file().imageUrl() + " sent is not a JPEG, PNG or GIF");
-        Files.createDirectories(target.getParent());
-        Path tmp = target.resolveSibling(target.getFileName() + ".part");
-        try {
-            Files.write(tmp, r.body());
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        ThumbnailStore.writeAtomically(target, r.body());
         return target;
     }
 

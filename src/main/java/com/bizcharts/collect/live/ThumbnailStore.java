@@ -55,15 +55,20 @@ public final class ThumbnailStore {
         FetchResult r = http.get(url, cap);
         if (!r.ok()) return Outcome.GONE;
         if (!isJpeg(r.body())) return Outcome.NOT_AN_IMAGE;
+        writeAtomically(target, r.body());
+        return Outcome.SAVED;
+    }
+
+    /** Writes beside the target, then moves it into place: a reader (or a kill) never sees half an image. */
+    static void writeAtomically(Path target, byte[] body) throws IOException {
         Files.createDirectories(target.getParent());
         Path tmp = target.resolveSibling(target.getFileName() + ".part");
         try {
-            Files.write(tmp, r.body());
+            Files.write(tmp, body);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
         }
-        return Outcome.SAVED;
     }
 
     private static boolean isJpeg(byte[] body) {

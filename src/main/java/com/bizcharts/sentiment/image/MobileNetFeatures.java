@@ -5,8 +5,6 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -88,15 +86,7 @@ public final class MobileNetFeatures implements AutoCloseable {
     /** The model's input: NCHW RGB in [0, 1], 224 x 224, bilinear with aligned corners as tf.image.resizeBilinear. */
     static float[] pixels(BufferedImage image) {
         int w = image.getWidth(), h = image.getHeight();
-        BufferedImage rgb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = rgb.createGraphics();
-        try {
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, w, h);
-            g.drawImage(image, 0, 0, null);
-        } finally {
-            g.dispose();
-        }
+        BufferedImage rgb = Thumbnail.onWhite(image);
         int[] argb = rgb.getRGB(0, 0, w, h, null, 0, w);
         float[] out = new float[3 * SIZE * SIZE];
         int plane = SIZE * SIZE;

@@ -53,6 +53,21 @@ public record Thumbnail(Path path, ImageStatus status, BufferedImage image, Stri
         return new Thumbnail(null, ImageStatus.USED, image, "");
     }
 
+    /** An RGB copy with transparent pixels on white, as a reader of the post sees a PNG with transparency. */
+    public static BufferedImage onWhite(BufferedImage image) {
+        int w = image.getWidth(), h = image.getHeight();
+        BufferedImage rgb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = rgb.createGraphics();
+        try {
+            g.setColor(java.awt.Color.WHITE);
+            g.fillRect(0, 0, w, h);
+            g.drawImage(image, 0, 0, null);
+        } finally {
+            g.dispose();
+        }
+        return rgb;
+    }
+
     public boolean used() {
         return status == ImageStatus.USED;
     }

@@ -29,12 +29,9 @@ public final class MemeCaption {
     /** A copy of {@code base} (flattened onto white) with the captions; an empty caption is left out. */
     public static BufferedImage render(BufferedImage base, String top, String bottom, Font face) {
         int w = base.getWidth(), h = base.getHeight();
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        BufferedImage out = com.bizcharts.sentiment.image.Thumbnail.onWhite(base);
         Graphics2D g = out.createGraphics();
         try {
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, w, h);
-            g.drawImage(base, 0, 0, null);
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
             g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);

@@ -48,8 +48,7 @@ public final class CoinMentionsReport {
      * there is listed.
      */
     public static void main(String[] args) throws IOException {
-        Path file = args.length > 0 ? Path.of(args[0]) : Stream.of(Path.of("..", "shared"), Path.of("..", "..", "shared"))
-                .map(p -> p.resolve("data/biz-labels/train.jsonl")).filter(Files::isRegularFile).findFirst()
+        Path file = args.length > 0 ? Path.of(args[0]) : com.bizcharts.shared.SharedData.find("data/biz-labels/train.jsonl")
                 .orElseThrow(() -> new IllegalArgumentException("give a labeled posts file (.jsonl)"));
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PreviousCoinExtractor before = PreviousCoinExtractor.overBundledList();

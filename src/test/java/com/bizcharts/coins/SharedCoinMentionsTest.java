@@ -4,10 +4,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -21,8 +19,7 @@ class SharedCoinMentionsTest {
 
     @Test
     void onlyTheFalseOnesAreRemovedOnTheLabeledPosts() throws IOException {
-        Path file = Stream.of(Path.of("..", "shared"), Path.of("..", "..", "shared"))
-                .map(p -> p.resolve("data/biz-labels/train.jsonl")).filter(Files::isRegularFile).findFirst().orElse(null);
+        Path file = com.bizcharts.shared.SharedData.find("data/biz-labels/train.jsonl").orElse(null);
         assumeTrue(file != null, "../shared/data/biz-labels/train.jsonl not present");
         List<CoinMentionsReport.Change> changes = CoinMentionsReport.compare(CoinMentionsReport.read(file),
                 PreviousCoinExtractor.overBundledList(), new CoinExtractor(CoinList.load(null)));

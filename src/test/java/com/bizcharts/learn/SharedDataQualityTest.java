@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,9 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SharedDataQualityTest {
 
     static Path sharedLabels() {
-        return Stream.of(Path.of("..", "shared"), Path.of("..", "..", "shared"))
-                .map(p -> p.resolve("data/biz-labels/train.jsonl")).filter(Files::isRegularFile).findFirst()
-                .orElseThrow(() -> new IllegalStateException("../shared/data/biz-labels/train.jsonl not found"));
+        return com.bizcharts.shared.SharedData.labels();
     }
 
     /** The shipped recipe (n-grams and traits, {@code --encoder none}) and the one with the sentence encoder. */

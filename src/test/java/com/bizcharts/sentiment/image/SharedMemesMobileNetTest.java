@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
@@ -23,8 +22,7 @@ class SharedMemesMobileNetTest {
 
     @Test
     void javaReadsTheMemesAsOnnxRuntimeInPythonDid() throws Exception {
-        Path memes = Stream.of(Path.of("..", "shared"), Path.of("..", "..", "shared"))
-                .map(p -> p.resolve("data/memes")).filter(Files::isDirectory).findFirst().orElse(null);
+        Path memes = com.bizcharts.shared.SharedData.find("data/memes").orElse(null);
         assumeTrue(memes != null, "../shared/data/memes not present");
         int n = 0;
         double worst = 0;

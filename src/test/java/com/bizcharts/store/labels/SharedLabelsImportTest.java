@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static com.bizcharts.store.schema.Tables.THREAD_OPS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,9 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SharedLabelsImportTest {
 
     private static Path sharedLabels() {
-        return Stream.of(Path.of("..", "shared"), Path.of("..", "..", "shared"))
-                .map(p -> p.resolve("data/biz-labels/train.jsonl")).filter(Files::isRegularFile).findFirst()
-                .orElseThrow(() -> new IllegalStateException("../shared/data/biz-labels/train.jsonl not found"));
+        return com.bizcharts.shared.SharedData.labels();
     }
 
     @Test

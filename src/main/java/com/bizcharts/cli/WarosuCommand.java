@@ -54,7 +54,7 @@ final class WarosuCommand implements Callable<Integer> {
         // retries on stderr as they happen: an unreachable site says so within seconds, not after a silent minute
         PrintWriter err = spec.commandLine().getErr();
         Runnable quiet = importer.onRetry(n -> {
-            err.println((n.attempt() < n.maxAttempts() ? "retrying: " : "") + n.describe());
+            err.println(n.describe());
             err.flush();
         });
         WarosuImporter.Result r;

@@ -9,10 +9,13 @@ import java.time.Duration;
  */
 public record RetryNotice(URI uri, int attempt, int maxAttempts, String problem, Duration nextTry) {
 
-    /** "connection failed (ConnectException) at warosu.org: attempt 2/6, next try in 8 s" */
+    /**
+     * "retrying: connection failed (ConnectException) at warosu.org: attempt 2/6, next try in 8 s", or on the last
+     * attempt "... attempt 6/6, giving up".
+     */
     public String describe() {
         long s = Math.max(0, Math.round(nextTry.toMillis() / 1000.0));
-        return problem + " at " + uri.getHost() + ": attempt " + attempt + "/" + maxAttempts
-                + (attempt < maxAttempts ? ", next try in " + s + " s" : ", giving up");
+        String what = problem + " at " + uri.getHost() + ": attempt " + attempt + "/" + maxAttempts;
+        return attempt < maxAttempts ? "retrying: " + what + ", next try in " + s + " s" : what + ", giving up";
     }
 }

@@ -98,7 +98,7 @@ public final class WarosuImportViewModel {
                 WarosuImporter w = importer.get();
                 WarosuRequest r = resume ? w.continuing(request) : older ? w.backfilling(request) : request;
                 // a site that cannot be reached says so at once, with the attempt and the wait, not after a minute
-                Runnable quiet = w.onRetry(n -> ex.fx().execute(() -> state.set((n.attempt() < n.maxAttempts() ? "retrying — " : "") + n.describe())));
+                Runnable quiet = w.onRetry(n -> ex.fx().execute(() -> state.set(n.describe())));
                 WarosuImporter.Result result;
                 try {
                     result = w.run(r, resume, (done, stored, oldest) -> ex.fx().execute(() -> {

@@ -46,7 +46,7 @@ public final class Analysis {
 
     /** Sentiment and prices of a range, for the dashboard and {@code index leadlag|backtest} alike. */
     public MarketAnalysis marketAnalysis() {
-        return new MarketAnalysis(database, prices, settings.images() != null && settings.images().excludeFlaggedFromIndex());
+        return new MarketAnalysis(database, prices, settings.images().excludeFlaggedFromIndex());
     }
 
     public PriceRepository prices() { return prices; }

@@ -89,8 +89,8 @@ public final class Engine implements AutoCloseable {
                     database, imagesDir, coinMentions.extractor(), clock, modelFetch(settings, models, clock));
             this.training = new Training(settings, database, signals, models, modelLoader, clock);
             this.labelling = new Labelling(database, threads, new LabelRepository(database), coinMentions, activeModel,
-                    training::activeLearningQueue, training.teacherLabels(), predictions, imagesDir, clock);
-            if (settings.images() != null) labelling.nsfwThreshold(settings.images().nsfwThreshold());
+                    training::activeLearningQueue, training.teacherLabels(), predictions, settings.images().nsfwThreshold(),
+                    imagesDir, clock);
             this.analysis = new Analysis(settings, database, backoff, secrets, clock);
             this.remote = new Remote(settings, database, training::candidateEvaluation, secrets, clock);
         } catch (RuntimeException e) {

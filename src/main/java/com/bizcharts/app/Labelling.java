@@ -42,16 +42,15 @@ public final class Labelling {
     private final Clock clock;
     private final TeacherLabelRepository teacherLabels;
     private final PredictionRepository predictions;
-    private final com.bizcharts.store.ImageFlagRepository flags;
-    private double nsfwThreshold = 0.7;
-    private com.bizcharts.sentiment.image.MobileNetFeatures mobileNet; // opened on the first flag read: 10 MB of weights
+    private final com.bizcharts.sentiment.image.NsfwFlags nsfw;
 
     Labelling(Database database, ThreadRepository threads, LabelRepository labels, CoinMentionRepository coinMentions,
               ActiveModel activeModel, Supplier<ActiveLearningQueue> activeLearning, TeacherLabelRepository teacherLabels,
-              PredictionRepository predictions, Path imagesDir, Clock clock) {
+              PredictionRepository predictions, double nsfwThreshold, Path imagesDir, Clock clock) {
+
         this.teacherLabels = teacherLabels;
         this.predictions = predictions;
-        this.flags = new com.bizcharts.store.ImageFlagRepository(database);
+        this.nsfw = new com.bizcharts.sentiment.image.NsfwFlags(new com.bizcharts.store.ImageFlagRepository(database), nsfwThreshold, clock);
         this.database = database;
         this.threads = threads;
         this.labels = labels;
@@ -87,40 +86,16 @@ public final class Labelling {
 
     public CoinMentionRepository coinMentions() { return coinMentions; }
 
-    void nsfwThreshold(double threshold) { nsfwThreshold = threshold; }
-
     /**
-     * The post's NSFW flag, read once from its thumbnail with MobileNetV2 (hentai + porn + sexy) and kept; empty when
-     * it has no thumbnail on disk or the image cannot be read (the label view then shows it as it is).
+     * The post's NSFW flag, read once from its thumbnail with MobileNetV2 and kept; empty when it has no decodable
+     * thumbnail (the label view then shows it as it is).
      */
     public java.util.Optional<com.bizcharts.store.ImageFlagRepository.Flag> nsfwFlag(com.bizcharts.store.ThreadOp op) {
-        var known = flags.find(op.threadId());
-        if (known.isPresent()) return known;
-        Path thumbnail = PostInput.of(op, imagesDir).image();
-        if (thumbnail == null) return java.util.Optional.empty();
-        try {
-            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(thumbnail.toFile());
-            if (image == null) return java.util.Optional.empty();
-            var reading = mobileNet().read(image);
-            double nsfw = reading.probability(com.bizcharts.sentiment.image.MobileNetFeatures.Category.HENTAI)
-                    + reading.probability(com.bizcharts.sentiment.image.MobileNetFeatures.Category.PORN)
-                    + reading.probability(com.bizcharts.sentiment.image.MobileNetFeatures.Category.SEXY);
-            var flag = new com.bizcharts.store.ImageFlagRepository.Flag(op.threadId(), nsfw, nsfw >= nsfwThreshold);
-            flags.save(flag, clock.instant());
-            return java.util.Optional.of(flag);
-        } catch (java.io.IOException | ai.onnxruntime.OrtException e) {
-            return java.util.Optional.empty();
-        }
+        return nsfw.of(op.threadId(), PostInput.of(op, imagesDir).image());
     }
 
-    private synchronized com.bizcharts.sentiment.image.MobileNetFeatures mobileNet() throws java.io.IOException, ai.onnxruntime.OrtException {
-        if (mobileNet == null) mobileNet = com.bizcharts.sentiment.image.MobileNetFeatures.bundled(1);
-        return mobileNet;
-    }
-
-    synchronized void close() {
-        if (mobileNet != null) mobileNet.close();
-        mobileNet = null;
+    void close() {
+        nsfw.close();
     }
 
     /**
